@@ -1,0 +1,57 @@
+// swift-tools-version:6.2
+// libflexiti: a C library (libflexiti.so) for the Flexiti POS API, written in Swift.
+// The shipped library (FlexitiCore + Flexiti) imports no Foundation: HTTP is libcurl, JSON is jansson.
+import PackageDescription
+
+let package = Package(
+    name: "libflexiti",
+    platforms: [.macOS(.v14)],
+    products: [
+        // The C library. `make` links it with the static Swift stdlib, a version script and an soname.
+        .library(name: "flexiti", type: .dynamic, targets: ["Flexiti"]),
+        .executable(name: "flexiti-sandbox", targets: ["flexiti-sandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
+        // The hand-written public header, imported as a module so the implementation is checked against it.
+        .systemLibrary(name: "CFlexiti"),
+
+        // Swift core: configuration, transport, OAuth, error model, endpoints. No Foundation.
+        .target(name: "FlexitiCore", dependencies: ["CCurl", "CJansson"]),
+        // The C ABI: one file per handle type, implementing include/flexiti.h.
+        .target(
+            name: "Flexiti",
+            dependencies: ["FlexitiCore", "CFlexiti"],
+            swiftSettings: [.enableExperimentalFeature("CImplementation")]
+        ),
+
+        // The local Flexiti-compatible server (tests, examples, users' integration tests).
+        .target(
+            name: "FlexitiSandbox",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .executableTarget(
+            name: "flexiti-sandbox",
+            dependencies: [
+                "FlexitiSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "FlexitiCoreTests", dependencies: ["FlexitiCore", "FlexitiSandbox"]),
+        .testTarget(name: "FlexitiCTests", dependencies: ["Flexiti", "CFlexiti", "FlexitiSandbox"]),
+        .testTarget(
+            name: "FlexitiSandboxTests",
+            dependencies: [
+                "FlexitiSandbox",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,17 @@
+// curl_easy_setopt/getinfo are variadic, which Swift cannot call; these typed
+// wrappers are the only way the Swift core touches them.
+#ifndef FLX_CCURL_SHIM_H
+#define FLX_CCURL_SHIM_H
+#include <curl/curl.h>
+
+static inline CURLcode cshim_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode cshim_setopt_ptr(CURL *h, CURLoption o, const void *v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode cshim_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode cshim_setopt_write(CURL *h, size_t (*fn)(char *, size_t, size_t, void *)) {
+    return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, fn);
+}
+static inline CURLcode cshim_setopt_header(CURL *h, size_t (*fn)(char *, size_t, size_t, void *)) {
+    return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, fn);
+}
+static inline CURLcode cshim_getinfo_long(CURL *h, CURLINFO i, long *out) { return curl_easy_getinfo(h, i, out); }
+#endif

@@ -1,0 +1,2 @@
+import FlexitiSandbox
+print("x")

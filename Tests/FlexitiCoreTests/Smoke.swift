@@ -1,0 +1,2 @@
+import XCTest
+final class FlexitiCoreTestsSmoke: XCTestCase { func testNothing() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class FlexitiSandboxTestsSmoke: XCTestCase { func testNothing() {} }
