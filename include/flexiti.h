@@ -1,11 +1,465 @@
+/*
+ * flexiti.h: the C API of libflexiti, a client for the Flexiti POS API (Canadian point-of-sale
+ * financing). Link with `pkg-config --cflags --libs flexiti`.
+ *
+ * This header is the manual. Conventions that hold for every function unless its comment says
+ * otherwise:
+ *
+ * RESULTS  Every function that can fail returns an flx_code: FLX_OK (0) or an error code. Codes
+ *          never change their number. Codes 1-99 are the library's own conditions; 100-199 are
+ *          Flexiti's `error` strings, one code per string of the Flexiti error reference.
+ *
+ * ERRORS   The last parameter `flx_error **err` may be NULL. When it is not and the call fails,
+ *          *err receives a new error object describing the failure (code, HTTP status, Flexiti
+ *          error string and message, the scenario text of that endpoint's reference row, field
+ *          errors, request path, x-reference-id, retry advice). The caller owns it and releases it
+ *          with flx_error_free(). On success *err is left untouched. If the error object itself
+ *          cannot be allocated, *err is set to NULL and the code is still returned.
+ *
+ * OUTPUTS  Out-parameters are written only on success. Objects returned through them belong to
+ *          the caller, who releases each with its own _free function. Never pass library memory
+ *          to libc free().
+ *
+ * STRINGS  Every `const char *` argument must be NUL-terminated UTF-8 of at most 65536 bytes;
+ *          the library copies what it keeps before the call returns. Every `const char *`
+ *          returned by a getter is borrowed: it stays valid, unchanged, until its object is freed.
+ *          Getters never return NULL for a valid object: an absent value reads as "" (string) or
+ *          0 and, where absence matters, a _has_ getter says which.
+ *
+ * HANDLES  Objects are opaque. A NULL or freed handle, or a handle of another type, makes a
+ *          function return FLX_E_MISUSE (getters return "" or 0) instead of crashing; every
+ *          _free function accepts NULL. Detection of freed handles is exact while the address
+ *          has not been reused by a newer handle.
+ *
+ * MONEY    Amounts are int64_t cents (12345 = $123.45), never floating point.
+ *
+ * THREADS  The library may be used from any number of threads. A flx_session may be shared:
+ *          its calls run one at a time (token refresh happens once for all of them); for
+ *          parallel requests give each thread its own session. flx_config objects must not be
+ *          modified by two threads at once. Result objects (flx_customer, flx_error, ...) are
+ *          immutable and may be read from several threads. flx_global_init/flx_global_cleanup
+ *          are thread-safe and reference-counted.
+ *
+ * SECRETS  The client secret, access tokens, PINs and security answers are never written into
+ *          error objects or logs, and are wiped from memory when their object is freed.
+ */
 #ifndef FLEXITI_H
 #define FLEXITI_H
+
+#include <stddef.h>
 #include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ---------------------------------------------------------------------------------------------
+ * Version
+ * ------------------------------------------------------------------------------------------- */
+
+#define FLX_VERSION_MAJOR 0
+#define FLX_VERSION_MINOR 1
+#define FLX_VERSION_PATCH 0
+#define FLX_VERSION_STRING "0.1.0"
+/** The version as one number, 0xMMmmpp, for compile-time comparisons. */
+#define FLX_VERSION_NUM ((FLX_VERSION_MAJOR << 16) | (FLX_VERSION_MINOR << 8) | FLX_VERSION_PATCH)
+
+/**
+ * The version of the library actually loaded, e.g. "0.1.0".
+ * Returns a static string (never NULL, never freed). Thread-safe.
+ */
 const char *flx_version(void);
+
+/** The loaded library's version as FLX_VERSION_NUM packs it. Thread-safe. */
+uint32_t flx_version_num(void);
+
+/* ---------------------------------------------------------------------------------------------
+ * Result codes
+ * ------------------------------------------------------------------------------------------- */
+
+typedef enum flx_code {
+    /** Success. */
+    FLX_OK = 0,
+    /** An argument is NULL, empty, not valid UTF-8, too long or out of range. */
+    FLX_E_INVALID_ARGUMENT = 1,
+    /** Memory could not be allocated. */
+    FLX_E_OUT_OF_MEMORY = 2,
+    /** The handle is not a live object of the expected type (freed, or another type). */
+    FLX_E_MISUSE = 3,
+    /** Could not resolve or connect to the Flexiti host; the request was not sent. */
+    FLX_E_CONNECT = 4,
+    /** The request timed out; it was safe to retry (nothing was changed by it). */
+    FLX_E_TIMEOUT = 5,
+    /** TLS handshake or certificate verification failed; the request was not sent. */
+    FLX_E_TLS = 6,
+    /** A network error other than connect, timeout or TLS. */
+    FLX_E_TRANSPORT = 7,
+    /** A money-moving request may have reached Flexiti but no answer arrived; retry with the same idempotency key or read the state back. */
+    FLX_E_OUTCOME_UNKNOWN = 8,
+    /** The server answered with a body that is not the JSON expected. */
+    FLX_E_MALFORMED_RESPONSE = 9,
+    /** HTTP 401 without a usable error body. */
+    FLX_E_HTTP_UNAUTHORIZED = 10,
+    /** HTTP 403 without a usable error body. */
+    FLX_E_HTTP_FORBIDDEN = 11,
+    /** HTTP 404 without a usable error body. */
+    FLX_E_HTTP_NOT_FOUND = 12,
+    /** HTTP 465/466/467: blocked by Flexiti's web firewall (malicious payload, access rule or geo-block); treat like 403. */
+    FLX_E_HTTP_BLOCKED = 13,
+    /** HTTP 500 without a usable error body. */
+    FLX_E_HTTP_SERVER_ERROR = 14,
+    /** HTTP 502, 503, 504 or another 5xx without a usable error body. */
+    FLX_E_HTTP_UNAVAILABLE = 15,
+    /** An HTTP status the API does not document, without a usable error body. */
+    FLX_E_HTTP_OTHER = 16,
+    /** Flexiti returned an error string this version does not know; see the raw string in the error object. */
+    FLX_E_UNKNOWN_API_ERROR = 17,
+    /** Plain http:// to a host that is not loopback, without allow_insecure_http. */
+    FLX_E_INSECURE_URL = 18,
+    /** The requested value is not present in this response. */
+    FLX_E_NOT_AVAILABLE = 19,
+    FLX_E_INVALID_ACCOUNT = 100, /* "invalid_account" */
+    FLX_E_INVALID_CLIENT = 101, /* "invalid_client" */
+    FLX_E_INVALID_REQUEST = 102, /* "invalid_request" */
+    FLX_E_NOT_FOUND = 103, /* "not_found" */
+    FLX_E_INVALID_TOKEN = 104, /* "invalid_token" */
+    FLX_E_UNAUTHORIZED = 105, /* "Unauthorized" */
+    FLX_E_CUSTOMER_IDENTITY_NOT_FOUND = 106, /* "customer_identity_not_found" */
+    FLX_E_APPLICATION_CREATE_ERROR = 107, /* "application_create_error" */
+    FLX_E_APPLICATION_DECLINED = 108, /* "application_declined" */
+    FLX_E_APPLICATION_DECLINED_2 = 109, /* "application_declined_2" */
+    FLX_E_APPLICATION_DECLINED_3 = 110, /* "application_declined_3" */
+    FLX_E_APPLICATION_MARKED_PENDING_1 = 111, /* "application_marked_pending_1" */
+    FLX_E_APPLICATION_MARKED_PENDING_2 = 112, /* "application_marked_pending_2" */
+    FLX_E_AUTH_AMOUNT_EXCEEDED = 113, /* "auth_amount_exceeded" */
+    FLX_E_AUTH_NOT_ALLOWED = 114, /* "auth_not_allowed" */
+    FLX_E_AUTHENTICATION_FAILURE = 115, /* "authentication_failure" */
+    FLX_E_AUTHORIZATION_ENDED = 116, /* "authorization_ended" */
+    FLX_E_AUTHORIZATION_UNAUTHORIZED = 117, /* "authorization_unauthorized" */
+    FLX_E_CREDIT_EXCEEDED = 118, /* "credit_exceeded" */
+    FLX_E_CREDITAPP_ID_NOT_FOUND = 119, /* "creditapp_id_not_found" */
+    FLX_E_CUSTOMER_ALREADY_EXISTS = 120, /* "customer_already_exists" */
+    FLX_E_GENERIC_ERROR = 121, /* "generic_error" */
+    FLX_E_INVALID_TRANSACTION_TYPE = 122, /* "invalid_transaction_type" */
+    FLX_E_LIMIT_PAYMENT_AMOUNT_24 = 123, /* "limit_payment_amount_24" */
+    FLX_E_MERCHANT_OVERRIDE_IS_NOT_ALLOWED = 124, /* "merchant_override_is_not_allowed" */
+    FLX_E_NOT_ENOUGH_CREDIT = 125, /* "not_enough_credit" */
+    FLX_E_NOT_PERMITTED = 126, /* "not_permitted" */
+    FLX_E_PIW_MISMATCH = 127, /* "piw_mismatch" */
+    FLX_E_PLAN_TERM_NOT_AVAILABLE = 128, /* "plan_term_not_available" */
+    FLX_E_PLAN_TERM_NOT_SET = 129, /* "plan_term_not_set" */
+    FLX_E_REFUNDS_LIMIT_EXCEEDED_AMOUNT = 130, /* "refunds_limit_exceeded_amount" */
+    FLX_E_SECRET_ANSWER_MISMATCH = 131, /* "secret_answer_mismatch" */
+    FLX_E_TOS_AGREEMENT_REQUIRED = 132, /* "tos_agreement_required" */
+    FLX_E_USER_NOT_ABLE_TO_PURCHASE = 133, /* "user_not_able_to_purchase" */
+    FLX_E_USER_NOT_ACTIVE = 134, /* "user_not_active" */
+    FLX_E_VERIFICATION_CODE_REQUIRED = 135, /* "verification_code_required" */
+    FLX_E_WRONG_TRANSACTION_TYPE = 136, /* "wrong_transaction_type" */
+    FLX_E_WRONG_VERIFICATION_CODE = 137, /* "wrong_verification_code" */
+    FLX_E_INVALID_ROLE = 138, /* "invalid_role" */
+    FLX_E_WRONG_INPUTS = 139, /* "wrong_inputs" */
+    FLX_E_GENERAL_ERROR = 140, /* "general_error" */
+    FLX_E_NOT_VERIFIED = 141, /* "not_verified" */
+    FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND = 142, /* "external_location_id_not_found" */
+    FLX_E_ACCOUNT_TYPE_NOT_PERMITTED = 143, /* "account_type_not_permitted" */
+    FLX_E_INSUFFICIENT_SCOPE = 144, /* "Insufficient scope: authorized scope is insufficient" */
+    FLX_E_MERCHANT_NOT_SUPPORT_NONPRIME_REGULARPURCHASE = 145, /* "merchant_not_support_nonprime_regularpurchase" */
+    FLX_E_SMS_NOT_VALID_PHONE = 146, /* "sms_not_valid_phone" */
+    FLX_E_REGULAR_PURCHASE_BYPASS_IS_NOT_ALLOWED = 147, /* "regular_purchase_bypass_is_not_allowed" */
+    FLX_E_TRIES_EXCEED = 148, /* "tries_exceed" */
+    FLX_E_VCC_ACCOUNT_MISMATCH = 149, /* "vcc_account_mismatch" */
+    FLX_E_DATE_FROM_BIGGER_THAN_DATE_TO = 150, /* "date_from_bigger_than_date_to" */
+    FLX_E_CAPTURE_AMOUNT_EXCEEDED = 151, /* "capture_amount_exceeded" */
+    FLX_E_RETURN_DATE_EXCEEDED = 152, /* "return_date_exceeded" */
+    FLX_E_IDEMPOTENCY_CONFLICT = 153, /* "idempotency_conflict" */
+} flx_code;
+
+/**
+ * The name of a code: for codes 100-199 the Flexiti `error` string exactly (e.g.
+ * "auth_amount_exceeded"), for the library's codes a snake_case name (e.g. "timeout").
+ * Returns a static string; "unknown_code" for a number that is not a code. Never NULL. Thread-safe.
+ */
+const char *flx_code_name(flx_code code);
+
+/**
+ * A one-sentence general description of a code (for an endpoint-specific explanation read
+ * flx_error_scenario()). Returns a static string; never NULL, also for unknown numbers.
+ * Thread-safe.
+ */
+const char *flx_strerror(flx_code code);
+
+/* ---------------------------------------------------------------------------------------------
+ * Library set-up
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * Initialises the library (and libcurl, once per process). Optional: flx_session_new() does it
+ * when needed. Call it from the main thread before starting threads if your program also uses
+ * libcurl itself. Reference-counted: each successful call needs one flx_global_cleanup().
+ * Thread-safe. Errors: FLX_E_OUT_OF_MEMORY (libcurl could not initialise).
+ */
+flx_code flx_global_init(void);
+
+/**
+ * Releases one reference taken by flx_global_init(). libcurl's global state is kept until the
+ * process exits (libcurl may be shared with the host program). Thread-safe.
+ */
+void flx_global_cleanup(void);
+
+/* ---------------------------------------------------------------------------------------------
+ * Errors
+ * ------------------------------------------------------------------------------------------- */
+
+/** Details of one failed call. Immutable; safe to read from several threads. */
+typedef struct flx_error flx_error;
+
+/** Releases an error object. NULL is a no-op. */
+void flx_error_free(flx_error *err);
+
+/** The error code (FLX_E_MISUSE for a NULL or invalid err). */
+flx_code flx_error_code(const flx_error *err);
+
+/** The HTTP status of the response, or 0 when no response arrived (network errors, local checks). */
+int flx_error_http_status(const flx_error *err);
+
+/** Flexiti's `error` string as sent by the server (also when it is unknown to this version:
+ *  see FLX_E_UNKNOWN_API_ERROR), or "" when the server sent none. Borrowed from err. */
+const char *flx_error_api_error(const flx_error *err);
+
+/** The server's `message`, or the library's explanation. Never "". Borrowed from err. */
+const char *flx_error_message(const flx_error *err);
+
+/**
+ * The scenario text of the Flexiti reference row for this endpoint and error, e.g. for a
+ * capture refused with auth_amount_exceeded: "Capture amount is greater than the remaining
+ * credit authorization amount.". "" when no row applies. Borrowed from err.
+ */
+const char *flx_error_scenario(const flx_error *err);
+
+/** The HTTP method of the failed request ("GET", "POST"), or "". Borrowed from err. */
+const char *flx_error_method(const flx_error *err);
+
+/** The endpoint as spelled in the Flexiti reference, e.g.
+ *  "/client-id/{client_id}/customers/lookup", or "". Borrowed from err. */
+const char *flx_error_endpoint(const flx_error *err);
+
+/** The URL path requested, e.g. "/flexiti/pos-api/v2.5/client-id/demo/customers/lookup", or "".
+ *  Borrowed from err. */
+const char *flx_error_path(const flx_error *err);
+
+/** The x-reference-id sent with the failed request (quote it to Flexiti support), or "". */
+const char *flx_error_reference_id(const flx_error *err);
+
+/** The x-idempotency-key sent with the failed request, or "". Borrowed from err. */
+const char *flx_error_idempotency_key(const flx_error *err);
+
+/** libcurl's explanation of a network failure, or "". Borrowed from err. */
+const char *flx_error_transport_detail(const flx_error *err);
+
+/**
+ * 1 when sending the same request again is safe and may succeed (network errors and 5xx on
+ * requests that change nothing or carry an idempotency key), else 0.
+ */
+int flx_error_retryable(const flx_error *err);
+
+/** How many HTTP attempts the call made (0 when it failed before sending). */
+int flx_error_attempts(const flx_error *err);
+
+/** The number of field errors (non-zero for FLX_E_WRONG_INPUTS). */
+size_t flx_error_field_count(const flx_error *err);
+
+/**
+ * Field error `index` (0-based): the parameter name, the message, the offending value (""
+ * for secrets, which are never echoed) and the validation type ("required", "invalid",
+ * "type" or "length"). Returns NULL when index >= flx_error_field_count(err).
+ * Borrowed from err.
+ */
+const char *flx_error_field_param(const flx_error *err, size_t index);
+const char *flx_error_field_msg(const flx_error *err, size_t index);
+const char *flx_error_field_value(const flx_error *err, size_t index);
+const char *flx_error_field_type(const flx_error *err, size_t index);
+
+/* ---------------------------------------------------------------------------------------------
+ * Configuration
+ * ------------------------------------------------------------------------------------------- */
+
+/** Settings for a session. Not thread-safe while being modified. */
+typedef struct flx_config flx_config;
+
+typedef enum flx_environment {
+    FLX_ENV_TRAINING = 1,             /* https://posapi-training.flexiti.fi (data wiped daily) */
+    FLX_ENV_MERCHANT_INTEGRATION = 2, /* https://posapi-mi.flexiti.fi (recommended for integration) */
+    FLX_ENV_PRODUCTION = 3            /* https://posapi.flexiti.fi */
+} flx_environment;
+
+typedef enum flx_scope {
+    FLX_SCOPE_MERCHANT = 1, /* every endpoint (default) */
+    FLX_SCOPE_CUSTOMER = 2  /* the customer-facing endpoints of the online channel */
+} flx_scope;
+
+/**
+ * Creates a configuration with defaults: no environment, scope merchant, connect timeout
+ * 10 s, total timeout 60 s, TLS verification on with the system CA store, no proxy.
+ * *out must be released with flx_config_free(). Errors: FLX_E_INVALID_ARGUMENT (out is NULL),
+ * FLX_E_OUT_OF_MEMORY.
+ */
+flx_code flx_config_new(flx_config **out, flx_error **err);
+
+/** Releases a configuration and wipes the client secret it holds. NULL is a no-op. Sessions
+ *  created from it are not affected (they keep their own copy). */
+void flx_config_free(flx_config *cfg);
+
+/** Selects a Flexiti environment (clears a custom base URL).
+ *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (not an flx_environment value). */
+flx_code flx_config_set_environment(flx_config *cfg, flx_environment env, flx_error **err);
+
+/**
+ * Uses a custom base URL instead of an environment, up to and excluding the version segment,
+ * e.g. "http://127.0.0.1:8080/flexiti/pos-api" for flexiti-sandbox. https:// is required
+ * except for loopback hosts (127.0.0.0/8, localhost, [::1]) unless allow_insecure_http is set.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, malformed, not UTF-8),
+ * FLX_E_INSECURE_URL.
+ */
+flx_code flx_config_set_base_url(flx_config *cfg, const char *base_url, flx_error **err);
+
+/** Sets the client id and secret from the Flexiti Developer Portal (both copied; the secret is
+ *  wiped when cfg is freed). Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, empty, not UTF-8). */
+flx_code flx_config_set_credentials(flx_config *cfg, const char *client_id, const char *client_secret,
+                                    flx_error **err);
+
+/** Chooses the token scope. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (not an flx_scope value). */
+flx_code flx_config_set_scope(flx_config *cfg, flx_scope scope, flx_error **err);
+
+/** Sets the language of customer-facing texts in responses: "en" or "fr" (NULL: server default).
+ *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
+flx_code flx_config_set_lang(flx_config *cfg, const char *lang, flx_error **err);
+
+/**
+ * Sets the connect timeout and the total time one HTTP request may take, in milliseconds
+ * (each 1 to 600000). Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out of range).
+ */
+flx_code flx_config_set_timeouts(flx_config *cfg, long connect_timeout_ms, long total_timeout_ms,
+                                 flx_error **err);
+
+/** Verifies servers with the CA certificates in this PEM file instead of the system store
+ *  (NULL: system store). Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
+flx_code flx_config_set_ca_file(flx_config *cfg, const char *path, flx_error **err);
+
+/** Sends requests through this proxy, e.g. "http://proxy.example:3128" (NULL: none).
+ *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
+flx_code flx_config_set_proxy(flx_config *cfg, const char *proxy_url, flx_error **err);
+
+/** allow != 0 permits plain http:// to any host. Only for test networks; never in production.
+ *  Errors: FLX_E_MISUSE. */
+flx_code flx_config_set_allow_insecure_http(flx_config *cfg, int allow, flx_error **err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Session
+ * ------------------------------------------------------------------------------------------- */
+
+/** An authenticated connection to Flexiti: one kept-alive connection and one cached token. */
+typedef struct flx_session flx_session;
+
+/**
+ * Creates a session from a configuration (copied: cfg may be freed afterwards). No request is
+ * made until the first call (or flx_session_authenticate()). *out must be released with
+ * flx_session_free().
+ * Errors: FLX_E_MISUSE (cfg), FLX_E_INVALID_ARGUMENT (out is NULL, credentials or
+ * environment/base URL missing), FLX_E_INSECURE_URL, FLX_E_OUT_OF_MEMORY.
+ */
+flx_code flx_session_new(const flx_config *cfg, flx_session **out, flx_error **err);
+
+/** Releases a session, closes its connection and wipes its token and secret. NULL is a no-op.
+ *  No call on the session may be running in another thread. */
+void flx_session_free(flx_session *session);
+
+/**
+ * Gets a new access token now (POST /oauth/token). Calls do this themselves when needed: the
+ * token is renewed before it expires and, after a 401 invalid_token, once more and the call
+ * repeated. Errors: FLX_E_MISUSE, FLX_E_INVALID_CLIENT, FLX_E_INVALID_REQUEST,
+ * FLX_E_INVALID_ROLE, FLX_E_WRONG_INPUTS, network errors (FLX_E_CONNECT, FLX_E_TIMEOUT, FLX_E_TLS,
+ * FLX_E_TRANSPORT), HTTP errors without a usable body (FLX_E_HTTP_*), FLX_E_MALFORMED_RESPONSE,
+ * FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_session_authenticate(flx_session *session, flx_error **err);
+
+/**
+ * Statistics of a session: HTTP requests sent, TCP connections opened and token requests made.
+ * Any pointer may be NULL. Errors: FLX_E_MISUSE.
+ */
+flx_code flx_session_stats(flx_session *session, uint64_t *requests, uint64_t *connections_opened,
+                           uint64_t *token_requests);
+
+/* ---------------------------------------------------------------------------------------------
+ * Customers
+ * ------------------------------------------------------------------------------------------- */
+
+/** A customer account as returned by lookup. Immutable. */
+typedef struct flx_customer flx_customer;
+
+typedef enum flx_customer_key {
+    FLX_CUSTOMER_BY_ACCOUNT_NUMBER = 1, /* digits, up to 14 */
+    FLX_CUSTOMER_BY_VCC_NUMBER = 2,     /* the FlexitiCard virtual card number: 16 digits */
+    FLX_CUSTOMER_BY_CUSTOMER_ID = 3     /* up to 20 characters */
+} flx_customer_key;
+
+/**
+ * Looks up one customer account (GET customers/lookup). The value is checked before sending:
+ * a malformed one fails with FLX_E_WRONG_INPUTS and field errors, and nothing is sent.
+ * *out must be released with flx_customer_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8, unknown key kind),
+ * FLX_E_WRONG_INPUTS, FLX_E_NOT_FOUND, FLX_E_USER_NOT_ABLE_TO_PURCHASE, FLX_E_USER_NOT_ACTIVE,
+ * FLX_E_MERCHANT_NOT_SUPPORT_NONPRIME_REGULARPURCHASE, FLX_E_INVALID_ROLE,
+ * FLX_E_INSUFFICIENT_SCOPE, the token errors of flx_session_authenticate(), network and HTTP
+ * errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_customer_lookup(flx_session *session, flx_customer_key key, const char *value,
+                             flx_customer **out, flx_error **err);
+
+/** Releases a customer record. NULL is a no-op. */
+void flx_customer_free(flx_customer *customer);
+
+/**
+ * Text fields of a customer, "" when absent. Borrowed from the record.
+ *  - customer_id, account_number, first_name, last_name, email, phone_number (masked for
+ *    business authorized users), address_1, address_2, city, postal_code, province (2 letters),
+ *  - account_status: "N" normal (the only status that may purchase), "A" auth prohibited,
+ *    "F" frozen, "Z" charged off, "C" closed; account_status_reason_code, e.g. "NNOR";
+ *  - risk_rating: L, M, H, X, Y, Z, N, ...; account_type: "consumer" or "business";
+ *  - preferred_language: "en-CA" or "fr-CA"; card_ending_in: the VCC's last 4 digits;
+ *  - security_question_text: the question to ask for verification.
+ */
+const char *flx_customer_customer_id(const flx_customer *customer);
+const char *flx_customer_account_number(const flx_customer *customer);
+const char *flx_customer_first_name(const flx_customer *customer);
+const char *flx_customer_last_name(const flx_customer *customer);
+const char *flx_customer_email(const flx_customer *customer);
+const char *flx_customer_phone_number(const flx_customer *customer);
+const char *flx_customer_address_1(const flx_customer *customer);
+const char *flx_customer_address_2(const flx_customer *customer);
+const char *flx_customer_city(const flx_customer *customer);
+const char *flx_customer_postal_code(const flx_customer *customer);
+const char *flx_customer_province(const flx_customer *customer);
+const char *flx_customer_account_status(const flx_customer *customer);
+const char *flx_customer_account_status_reason_code(const flx_customer *customer);
+const char *flx_customer_risk_rating(const flx_customer *customer);
+const char *flx_customer_account_type(const flx_customer *customer);
+const char *flx_customer_preferred_language(const flx_customer *customer);
+const char *flx_customer_card_ending_in(const flx_customer *customer);
+const char *flx_customer_security_question_text(const flx_customer *customer);
+
+/** The security question id (4-9 in the documented catalogue), 0 when absent. */
+int64_t flx_customer_security_question_id(const flx_customer *customer);
+
+/** Credit limit and available credit ("open to buy") in cents; 0 when absent. */
+int64_t flx_customer_credit_limit_cents(const flx_customer *customer);
+int64_t flx_customer_available_credit_cents(const flx_customer *customer);
+
+/** 1 when the account has payment protection insurance, else 0. */
+int flx_customer_payment_protection(const flx_customer *customer);
+
 #ifdef __cplusplus
 }
 #endif
-#endif
+
+#endif /* FLEXITI_H */

@@ -1,0 +1,99 @@
+import CFlexiti
+import Glibc
+import FlexitiCore
+
+/// Live handles by address. A pointer the library did not hand out, or already freed, is not in
+/// the table, so it is answered with FLX_E_MISUSE instead of being dereferenced.
+enum Handles {
+    private static let live = Locked<[UInt: AnyObject]>([:])
+
+    static func register(_ object: AnyObject) -> OpaquePointer {
+        let raw = Unmanaged.passUnretained(object).toOpaque()
+        live.withLock { $0[UInt(bitPattern: raw)] = object }
+        return OpaquePointer(raw)
+    }
+
+    static func get<T: AnyObject>(_ p: OpaquePointer?, as: T.Type) -> T? {
+        guard let p else { return nil }
+        let key = UInt(bitPattern: UnsafeRawPointer(p))
+        return live.withLock { $0[key] } as? T
+    }
+
+    /// Removes and returns the object (dropping the table's reference frees it after use).
+    @discardableResult
+    static func remove<T: AnyObject>(_ p: OpaquePointer?, as: T.Type) -> T? {
+        guard let p else { return nil }
+        let key = UInt(bitPattern: UnsafeRawPointer(p))
+        return live.withLock { table -> T? in
+            guard let obj = table[key] as? T else { return nil }
+            table[key] = nil
+            return obj
+        }
+    }
+}
+
+/// C strings handed out by an object; freed with it.
+final class CStrings: @unchecked Sendable {
+    private var byKey: [String: UnsafeMutablePointer<CChar>] = [:]
+    private let lock = Locked(())
+
+    /// A stable C copy of `text` for `key` (made once).
+    func get(_ key: String, _ text: @autoclosure () -> String) -> UnsafePointer<CChar>? {
+        lock.withLock { _ in
+            if let p = byKey[key] { return UnsafePointer(p) }
+            guard let p = strdup(text()) else { return UnsafePointer(CStrings.empty) }
+            byKey[key] = p
+            return UnsafePointer(p)
+        }
+    }
+
+    deinit {
+        for (_, p) in byKey {
+            memset(p, 0, strlen(p))
+            free(p)
+        }
+    }
+
+    /// "" for getters on invalid handles.
+    nonisolated(unsafe) static let empty: UnsafeMutablePointer<CChar> = strdup("") ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+
+    /// Process-lifetime strings (code names, version).
+    static let permanent = CStrings()
+}
+
+/// Reads C string arguments: NULL, over-long and invalid UTF-8 are errors, never traps.
+enum CInput {
+    static func string(_ p: UnsafePointer<CChar>?, _ name: String) -> Result<String, FlexitiError> {
+        guard let p else { return .failure(.invalidArgument("\(name) is NULL")) }
+        let n = strnlen(p, Defaults.maxArgumentBytes + 1)
+        guard n <= Defaults.maxArgumentBytes else {
+            return .failure(.invalidArgument("\(name) is longer than \(Defaults.maxArgumentBytes) bytes"))
+        }
+        let bytes = UnsafeRawPointer(p).bindMemory(to: UInt8.self, capacity: n)
+        guard let s = String(validating: UnsafeBufferPointer(start: bytes, count: n), as: UTF8.self) else {
+            return .failure(.invalidArgument("\(name) is not valid UTF-8"))
+        }
+        return .success(s)
+    }
+
+    static func nonEmpty(_ p: UnsafePointer<CChar>?, _ name: String) -> Result<String, FlexitiError> {
+        string(p, name).flatMap { $0.isEmpty ? .failure(.invalidArgument("\(name) is empty")) : .success($0) }
+    }
+}
+
+/// Converts between the core's codes and the C enum.
+extension flx_code {
+    init(_ code: ErrorCode) { self.init(rawValue: numericCast(code.rawValue)) }
+}
+
+/// Reports a failure: writes a new error object to *err (when err is not NULL), returns the code.
+func fail(_ error: FlexitiError, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    err?.pointee = Handles.register(ErrorObject(error))
+    return flx_code(error.code)
+}
+
+func misuse(_ what: String, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    fail(FlexitiError(.misuse, "\(what) is NULL, freed, or not a \(what)"), err)
+}
+
+let FLX_OK_CODE = flx_code(.ok)

@@ -1,0 +1,39 @@
+import CFlexiti
+import FlexitiCore
+
+@c @implementation
+public func flx_version() -> UnsafePointer<CChar>? {
+    CStrings.permanent.get("version", Defaults.versionString)
+}
+
+@c @implementation
+public func flx_version_num() -> UInt32 {
+    UInt32(Defaults.versionMajor << 16 | Defaults.versionMinor << 8 | Defaults.versionPatch)
+}
+
+@c @implementation
+public func flx_code_name(_ code: flx_code) -> UnsafePointer<CChar>? {
+    let info = ErrorCatalog.info(ErrorCode(rawValue: Int32(truncatingIfNeeded: code.rawValue)))
+    return CStrings.permanent.get("name:\(code.rawValue)", info?.name ?? "unknown_code")
+}
+
+@c @implementation
+public func flx_strerror(_ code: flx_code) -> UnsafePointer<CChar>? {
+    let info = ErrorCatalog.info(ErrorCode(rawValue: Int32(truncatingIfNeeded: code.rawValue)))
+    return CStrings.permanent.get("text:\(code.rawValue)", info?.description ?? "Unknown error code")
+}
+
+private let globalRefs = Locked(0)
+
+@c @implementation
+public func flx_global_init() -> flx_code {
+    guard LibraryGlobal.initialize() else { return flx_code(.outOfMemory) }
+    globalRefs.withLock { $0 += 1 }
+    return FLX_OK_CODE
+}
+
+@c @implementation
+public func flx_global_cleanup() {
+    // libcurl's global state is left in place: the host program may use libcurl too.
+    globalRefs.withLock { if $0 > 0 { $0 -= 1 } }
+}

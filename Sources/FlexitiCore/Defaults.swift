@@ -1,0 +1,41 @@
+/// The library's choices where the Flexiti documentation is silent, kept in one place.
+/// docs/assumptions.md explains each; change them here.
+public enum Defaults {
+    public static let versionMajor = 0
+    public static let versionMinor = 1
+    public static let versionPatch = 0
+    public static let versionString = "\(versionMajor).\(versionMinor).\(versionPatch)"
+    public static let userAgent = "libflexiti/" + versionString
+
+    public static let connectTimeoutMs = 10_000
+    public static let totalTimeoutMs = 60_000
+
+    /// Renew a token this many seconds before it expires ([S-REFRESH] recommends 60 s); for
+    /// very short lifetimes (test sandboxes) a quarter of the lifetime instead.
+    public static func tokenRenewalMargin(expiresIn: Int64) -> Int64 {
+        expiresIn >= 240 ? 60 : expiresIn / 4
+    }
+
+    /// The default token scope ([S-AUTH] leaves it unknown; merchant is valid on every endpoint).
+    public static let scope = "merchant"
+
+    /// A larger body is refused as malformed rather than buffered.
+    public static let maxResponseBytes = 8 * 1024 * 1024
+    /// Longest C string the library accepts as an argument.
+    public static let maxArgumentBytes = 64 * 1024
+}
+
+/// The Flexiti hosts ([S-OVERVIEW], api-notes.md §1). The library appends `/v2.5/...` or `/v2.5.1/...`.
+public enum Environment: Int32, Sendable {
+    case training = 1
+    case merchantIntegration = 2
+    case production = 3
+
+    public var baseURL: String {
+        switch self {
+        case .training: return "https://posapi-training.flexiti.fi/flexiti/pos-api"
+        case .merchantIntegration: return "https://posapi-mi.flexiti.fi/flexiti/pos-api"
+        case .production: return "https://posapi.flexiti.fi/flexiti/pos-api"
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import CCurl
+
+/// Transport settings copied from the session configuration.
+public struct TransportOptions: Sendable {
+    public var connectTimeoutMs: Int = Defaults.connectTimeoutMs
+    public var totalTimeoutMs: Int = Defaults.totalTimeoutMs
+    public var caFile: String?
+    public var proxy: String?
+    public var userAgent: String = Defaults.userAgent
+    public var verifyTLS: Bool = true
+    public init() {}
+}
+
+/// One libcurl easy handle, reused for every request of a session so the TCP/TLS connection is
+/// kept alive. Not thread-safe: the session serialises access.
+final class CurlTransport {
+    private let handle: UnsafeMutableRawPointer
+    private let options: TransportOptions
+    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+
+    init?(options: TransportOptions) {
+        guard CurlGlobal.initialize(), let h = curl_easy_init() else { return nil }
+        handle = h
+        self.options = options
+    }
+
+    deinit { curl_easy_cleanup(handle) }
+
+    func perform(_ request: HTTPRequest) -> Result<HTTPResponse, TransportFailure> {
+        curl_easy_reset(handle)
+        let sink = ResponseSink(limit: Defaults.maxResponseBytes)
+        let sinkPointer = Unmanaged.passRetained(sink)
+        defer { sinkPointer.release() }
+
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(headerList) }
+        for (name, value) in request.headers {
+            headerList = curl_slist_append(headerList, name + ": " + value)
+        }
+        if request.method == .post {
+            headerList = curl_slist_append(headerList, "Expect:")  // no 100-continue round trip
+        }
+
+        var setupOK = true
+        func setLong(_ o: CURLoption, _ v: Int) { if cshim_setopt_long(handle, o, v) != CURLE_OK { setupOK = false } }
+        func setString(_ o: CURLoption, _ v: String) {
+            let rc = v.withCString { cshim_setopt_ptr(handle, o, $0) }  // libcurl copies strings
+            if rc != CURLE_OK { setupOK = false }
+        }
+
+        errorBuffer.withUnsafeMutableBufferPointer { buf in
+            buf[0] = 0
+            _ = cshim_setopt_ptr(handle, CURLOPT_ERRORBUFFER, buf.baseAddress)
+        }
+        setString(CURLOPT_URL, request.url)
+        setLong(CURLOPT_NOSIGNAL, 1)
+        setLong(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
+        setLong(CURLOPT_TIMEOUT_MS, options.totalTimeoutMs)
+        setLong(CURLOPT_FOLLOWLOCATION, 0)
+        setString(CURLOPT_PROTOCOLS_STR, "http,https")
+        setString(CURLOPT_USERAGENT, options.userAgent)
+        setLong(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
+        setLong(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+        if let ca = options.caFile { setString(CURLOPT_CAINFO, ca) }
+        if let proxy = options.proxy { setString(CURLOPT_PROXY, proxy) }
+        if cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK { setupOK = false }
+        _ = cshim_setopt_write(handle, responseWriteCallback)
+        _ = cshim_setopt_ptr(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
+
+        var bodyCopy: [CChar] = []
+        switch request.method {
+        case .get:
+            setLong(CURLOPT_HTTPGET, 1)
+        case .post:
+            bodyCopy = (request.body ?? []).map { CChar(bitPattern: $0) }
+            setLong(CURLOPT_POST, 1)
+            setLong(CURLOPT_POSTFIELDSIZE, bodyCopy.count)
+        }
+        guard setupOK else {
+            return .failure(TransportFailure(code: .invalidArgument, detail: "libcurl rejected an option", requestMayHaveBeenSent: false))
+        }
+
+        let rc: CURLcode = bodyCopy.withUnsafeBufferPointer { buf in
+            if request.method == .post {
+                // COPYPOSTFIELDS would copy too; pointing at our buffer for the duration is enough.
+                _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, buf.baseAddress ?? UnsafePointer<CChar>(bitPattern: 1))
+            }
+            return curl_easy_perform(handle)
+        }
+        // Scrub the request body (it may hold a client secret or a security answer).
+        for i in bodyCopy.indices { bodyCopy[i] = 0 }
+
+        if rc != CURLE_OK {
+            if sink.overflowed {
+                return .failure(TransportFailure(code: .malformedResponse, detail: "response larger than \(Defaults.maxResponseBytes) bytes", requestMayHaveBeenSent: true))
+            }
+            return .failure(classify(rc))
+        }
+        var status = 0
+        _ = cshim_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        var connects = 0
+        _ = cshim_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+        return .success(HTTPResponse(status: status, body: sink.bytes, newConnection: connects > 0))
+    }
+
+    private func classify(_ rc: CURLcode) -> TransportFailure {
+        let detail: String = {
+            let fromBuffer = errorBuffer.withUnsafeBufferPointer { buf -> String in
+                guard let base = buf.baseAddress, buf[0] != 0 else { return "" }
+                return String(cString: base)
+            }
+            return fromBuffer.isEmpty ? String(cString: curl_easy_strerror(rc)) : fromBuffer
+        }()
+        switch rc {
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:
+            return TransportFailure(code: .connect, detail: detail, requestMayHaveBeenSent: false)
+        case CURLE_OPERATION_TIMEDOUT:
+            // Timed out while connecting means nothing was sent; afterwards, it may have been.
+            var connectTime = 0
+            _ = cshim_getinfo_long(handle, CURLINFO_CONNECT_TIME_T, &connectTime)
+            return TransportFailure(code: .timeout, detail: detail, requestMayHaveBeenSent: connectTime > 0)
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+             CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND,
+             CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+             CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_CLIENTCERT:
+            return TransportFailure(code: .tls, detail: detail, requestMayHaveBeenSent: false)
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            return TransportFailure(code: .invalidArgument, detail: detail, requestMayHaveBeenSent: false)
+        case CURLE_OUT_OF_MEMORY:
+            return TransportFailure(code: .outOfMemory, detail: detail, requestMayHaveBeenSent: true)
+        default:
+            // SEND_ERROR, RECV_ERROR, GOT_NOTHING, PARTIAL_FILE...: the server may have acted.
+            return TransportFailure(code: .transport, detail: detail, requestMayHaveBeenSent: true)
+        }
+    }
+}
+
+/// Collects the body, refusing to grow past a limit (a hostile or broken server).
+final class ResponseSink {
+    var bytes: [UInt8] = []
+    let limit: Int
+    var overflowed = false
+    init(limit: Int) { self.limit = limit }
+}
+
+private let responseWriteCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = { data, size, count, user in
+    guard let user, let data else { return 0 }
+    let sink = Unmanaged<ResponseSink>.fromOpaque(user).takeUnretainedValue()
+    let (n, overflow) = size.multipliedReportingOverflow(by: count)
+    guard !overflow, sink.bytes.count + n <= sink.limit else {
+        sink.overflowed = true
+        return 0  // makes libcurl fail the transfer with CURLE_WRITE_ERROR
+    }
+    data.withMemoryRebound(to: UInt8.self, capacity: n) {
+        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
+    }
+    return n
+}
+
+/// curl_global_init is not thread-safe and must run once per process; this does it lazily under a lock.
+enum CurlGlobal {
+    private static let state = Locked(false)
+
+    static func initialize() -> Bool {
+        state.withLock { done in
+            if done { return true }
+            done = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+            return done
+        }
+    }
+}
+
+/// Process-wide set-up, for flx_global_init.
+public enum LibraryGlobal {
+    public static func initialize() -> Bool { CurlGlobal.initialize() }
+}

@@ -1,0 +1,68 @@
+/// A parsed JSON document. Numbers keep their exact text (`.number("1000.12")`) so that money is
+/// never a binary double; objects keep their key order.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        guard case let .object(members) = self else { return nil }
+        for (k, v) in members where k == key { return v }
+        return nil
+    }
+
+    /// Text of a string, or of a number (the API sends some numbers as strings and vice versa).
+    public var text: String? {
+        switch self {
+        case let .string(s): return s
+        case let .number(n): return n
+        case let .bool(b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    public var int64: Int64? {
+        guard let t = text else { return nil }
+        return Int64(t)
+    }
+
+    /// An amount in cents, from a number or a numeric string.
+    public var cents: Int64? {
+        guard let t = text else { return nil }
+        return Money.parse(t)
+    }
+
+    public var bool: Bool? {
+        switch self {
+        case let .bool(b): return b
+        case let .string(s) where s == "true" || s == "false": return s == "true"
+        default: return nil
+        }
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case let .array(a) = self { return a }
+        return nil
+    }
+
+    public var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
+}

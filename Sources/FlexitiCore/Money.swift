@@ -1,0 +1,61 @@
+/// Money is integer cents everywhere in the library; these two functions are the only place it
+/// becomes the API's decimal text ("1000.12") and back. No floating point touches an amount.
+public enum Money {
+    /// The API's amounts are number(18,2): at most 16 integer digits.
+    public static let maxCents: Int64 = 9_999_999_999_999_999
+
+    /// `12345` → `"123.45"`; negative amounts keep their sign (sku_data totals of a return).
+    public static func format(cents: Int64) -> String {
+        let negative = cents < 0
+        // magnitude avoids the overflow of -Int64.min
+        let m = cents.magnitude
+        let whole = m / 100, frac = m % 100
+        return (negative ? "-" : "") + String(whole) + "." + (frac < 10 ? "0" : "") + String(frac)
+    }
+
+    /// Parses "123.45", "123.4", "123", "-5.10" or "1e2"-free JSON number text into cents.
+    /// More than two decimals are accepted only when the extra digits are zeros. Returns nil for
+    /// anything else, including values beyond ±maxCents.
+    public static func parse(_ text: String) -> Int64? {
+        var bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count <= 64 else { return nil }
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") { negative = true; bytes.removeFirst() }
+        else if bytes[0] == UInt8(ascii: "+") { bytes.removeFirst() }
+        guard !bytes.isEmpty else { return nil }
+        var whole: Int64 = 0
+        var i = 0
+        var digits = 0
+        while i < bytes.count, bytes[i] != UInt8(ascii: ".") {
+            guard let d = digit(bytes[i]) else { return nil }
+            digits += 1
+            guard digits <= 16 || (whole == 0) else { return nil }
+            whole = whole * 10 + d
+            i += 1
+        }
+        var frac: Int64 = 0
+        if i < bytes.count {  // at the "."
+            i += 1
+            var places = 0
+            guard i < bytes.count || digits > 0 else { return nil }
+            while i < bytes.count {
+                guard let d = digit(bytes[i]) else { return nil }
+                if places < 2 { frac = frac * 10 + d } else if d != 0 { return nil }
+                places += 1
+                i += 1
+            }
+            if places == 1 { frac *= 10 }
+            if places == 0 && digits == 0 { return nil }
+        } else if digits == 0 {
+            return nil
+        }
+        let (scaled, o1) = whole.multipliedReportingOverflow(by: 100)
+        let (total, o2) = scaled.addingReportingOverflow(frac)
+        guard !o1, !o2, total <= maxCents else { return nil }
+        return negative ? -total : total
+    }
+
+    private static func digit(_ b: UInt8) -> Int64? {
+        b >= 48 && b <= 57 ? Int64(b - 48) : nil
+    }
+}

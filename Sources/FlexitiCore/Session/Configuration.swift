@@ -1,0 +1,66 @@
+/// What a session needs; the C layer's flx_config fills it and the session keeps its own copy.
+public struct SessionConfiguration: @unchecked Sendable {
+    public var environment: Environment? = nil
+    /// A custom base URL such as `http://127.0.0.1:8080/flexiti/pos-api` (the sandbox).
+    public var customBaseURL: String? = nil
+    public var clientId: String = ""
+    public var clientSecret: Secret = Secret("")
+    /// `merchant` or `customer`.
+    public var scope: String = Defaults.scope
+    /// `en` or `fr`; sent as `lang` on endpoints that take it. nil: the server's default.
+    public var lang: String? = nil
+    public var transport = TransportOptions()
+    public var allowInsecureHTTP = false
+
+    public init() {}
+
+    /// The base URL to use, or why none is usable.
+    public func resolvedBaseURL() -> Result<String, FlexitiError> {
+        if let custom = customBaseURL {
+            switch URLCheck.check(custom, allowInsecureHTTP: allowInsecureHTTP) {
+            case .success: break
+            case let .failure(e): return .failure(e)
+            }
+            var trimmed = custom
+            while trimmed.hasSuffix("/") { trimmed.removeLast() }
+            return .success(trimmed)
+        }
+        if let env = environment { return .success(env.baseURL) }
+        return .failure(.invalidArgument("no environment or base URL configured"))
+    }
+
+    public func validate() -> FlexitiError? {
+        if case let .failure(e) = resolvedBaseURL() { return e }
+        if clientId.isEmpty { return .invalidArgument("client_id is not set") }
+        if clientSecret.isEmpty { return .invalidArgument("client_secret is not set") }
+        return nil
+    }
+}
+
+/// Accepts https:// anywhere and http:// only to loopback unless explicitly allowed.
+public enum URLCheck {
+    public static func check(_ url: String, allowInsecureHTTP: Bool) -> Result<Void, FlexitiError> {
+        let lower = url.lowercased()
+        let rest: Substring
+        let secure: Bool
+        if lower.hasPrefix("https://") { rest = lower.dropFirst(8); secure = true }
+        else if lower.hasPrefix("http://") { rest = lower.dropFirst(7); secure = false }
+        else { return .failure(.invalidArgument("base URL must start with https:// (or http:// for loopback)")) }
+        let hostPort = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !hostPort.isEmpty, !hostPort.contains("@") else {
+            return .failure(.invalidArgument("base URL has no host (or carries credentials)"))
+        }
+        if rest.contains("?") || rest.contains("#") || rest.contains(" ") {
+            return .failure(.invalidArgument("base URL must not contain a query, fragment or space"))
+        }
+        if secure || allowInsecureHTTP { return .success(()) }
+        let host: Substring
+        if hostPort.hasPrefix("[") {
+            host = hostPort.prefix { $0 != "]" }.dropFirst()
+        } else {
+            host = hostPort.prefix { $0 != ":" }
+        }
+        if host == "localhost" || host == "::1" || host.hasPrefix("127.") { return .success(()) }
+        return .failure(FlexitiError(.insecureURL, "plain http:// is allowed only to loopback hosts (set allow_insecure_http to override)"))
+    }
+}

@@ -1,0 +1,27 @@
+import Glibc
+
+/// A secret (client secret, token, PIN, security answer) kept in a byte buffer that is zeroed
+/// when the owner goes away. Swift Strings made from it for a request are short-lived copies;
+/// the long-lived copy is this one.
+public final class Secret: @unchecked Sendable {
+    private var bytes: [UInt8]
+
+    public init(_ text: String) { bytes = Array(text.utf8) }
+
+    public var isEmpty: Bool { bytes.isEmpty }
+    public var count: Int { bytes.count }
+
+    /// The secret as a String, for building one request.
+    public func reveal() -> String { String(decoding: bytes, as: UTF8.self) }
+
+    public func wipe() {
+        bytes.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            // explicit_bzero cannot be optimised away, unlike a plain loop before deallocation.
+            explicit_bzero(base, raw.count)
+        }
+        bytes = []
+    }
+
+    deinit { wipe() }
+}

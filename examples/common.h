@@ -1,0 +1,64 @@
+/* Shared by the examples: session set-up from the environment and full error printing. */
+#ifndef FLX_EXAMPLES_COMMON_H
+#define FLX_EXAMPLES_COMMON_H
+
+#include <flexiti.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* FLEXITI_BASE_URL (e.g. the sandbox's http://127.0.0.1:8080/flexiti/pos-api),
+ * FLEXITI_CLIENT_ID and FLEXITI_CLIENT_SECRET; the defaults match flexiti-sandbox's seed. */
+static const char *env_or(const char *name, const char *fallback) {
+    const char *v = getenv(name);
+    return (v && *v) ? v : fallback;
+}
+
+/* Prints everything an error object carries, the way a POS would log it. */
+static void print_error(const char *what, flx_code code, const flx_error *err) {
+    size_t i, n;
+    fprintf(stderr, "%s failed: %s (%d)\n", what, flx_code_name(code), (int)code);
+    if (!err) return;
+    fprintf(stderr, "  message:      %s\n", flx_error_message(err));
+    fprintf(stderr, "  scenario:     %s\n", flx_error_scenario(err));
+    fprintf(stderr, "  http status:  %d\n", flx_error_http_status(err));
+    fprintf(stderr, "  api error:    %s\n", flx_error_api_error(err));
+    fprintf(stderr, "  request:      %s %s\n", flx_error_method(err), flx_error_path(err));
+    fprintf(stderr, "  reference id: %s\n", flx_error_reference_id(err));
+    fprintf(stderr, "  retryable:    %s\n", flx_error_retryable(err) ? "yes" : "no");
+    if (*flx_error_transport_detail(err)) fprintf(stderr, "  network:      %s\n", flx_error_transport_detail(err));
+    n = flx_error_field_count(err);
+    for (i = 0; i < n; i++) {
+        fprintf(stderr, "  field error:  param=%s msg=\"%s\" value=\"%s\" type=%s\n", flx_error_field_param(err, i),
+                flx_error_field_msg(err, i), flx_error_field_value(err, i), flx_error_field_type(err, i));
+    }
+}
+
+/* Opens a session from the environment; exits with a message on failure. */
+static flx_session *open_session(void) {
+    flx_config *cfg = NULL;
+    flx_session *session = NULL;
+    flx_error *err = NULL;
+    flx_code rc;
+
+    if ((rc = flx_config_new(&cfg, &err)) != FLX_OK ||
+        (rc = flx_config_set_base_url(cfg, env_or("FLEXITI_BASE_URL", "http://127.0.0.1:8080/flexiti/pos-api"), &err)) != FLX_OK ||
+        (rc = flx_config_set_credentials(cfg, env_or("FLEXITI_CLIENT_ID", "flexitidemo"),
+                                         env_or("FLEXITI_CLIENT_SECRET", "flexitidemo-secret"), &err)) != FLX_OK ||
+        (rc = flx_config_set_timeouts(cfg, 5000, 30000, &err)) != FLX_OK ||
+        (rc = flx_session_new(cfg, &session, &err)) != FLX_OK) {
+        print_error("session set-up", rc, err);
+        flx_error_free(err);
+        flx_config_free(cfg);
+        exit(2);
+    }
+    flx_config_free(cfg); /* the session keeps its own copy */
+    return session;
+}
+
+static void print_cents(const char *label, int64_t cents) {
+    const char *sign = cents < 0 ? "-" : "";
+    uint64_t m = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+    printf("%s%s$%llu.%02llu\n", label, sign, (unsigned long long)(m / 100), (unsigned long long)(m % 100));
+}
+
+#endif
