@@ -1,2 +1,0 @@
-import XCTest
-final class FlexitiCTestsSmoke: XCTestCase { func testNothing() {} }

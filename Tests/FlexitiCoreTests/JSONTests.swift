@@ -1,0 +1,43 @@
+@testable import FlexitiCore
+import XCTest
+
+final class JSONTests: XCTestCase {
+    func parse(_ s: String) -> JSONValue? { JSONParser.parse(Array(s.utf8)) }
+
+    func testNumbersKeepTheirExactText() throws {
+        let v = try XCTUnwrap(parse(#"{"a": 99999999999999.99, "b": [0.1, -2, 12345678901234567890], "c": "1.5"}"#))
+        XCTAssertEqual(v["a"], .number("99999999999999.99"))
+        XCTAssertEqual(v["a"]?.cents, 9_999_999_999_999_999)
+        XCTAssertEqual(v["b"], .array([.number("0.1"), .number("-2"), .number("12345678901234567890")]))
+        XCTAssertEqual(v["c"], .string("1.5"))
+        XCTAssertEqual(v["c"]?.cents, 150)
+    }
+
+    func testStringsWithDigitsAndEscapesAreUntouched() throws {
+        let v = try XCTUnwrap(parse(#"{"s": "a \"12\" b\\", "t": "-3", "u": "\u00e9"}"#))
+        XCTAssertEqual(v["s"], .string(#"a "12" b\"#))
+        XCTAssertEqual(v["t"], .string("-3"))
+        XCTAssertEqual(v["u"], .string("é"))
+    }
+
+    func testRejectsInvalidDocuments() {
+        XCTAssertNil(parse(#"{"a": 1"#))
+        XCTAssertNil(parse("<html>blocked</html>"))
+        XCTAssertNil(parse(#"{"a": 1, "a": 2}"#))
+        XCTAssertNil(JSONParser.parse([0x22, 0xff, 0xfe, 0x22]))  // invalid UTF-8
+        XCTAssertNil(parse(""))
+    }
+
+    func testDeepNestingDoesNotCrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        XCTAssertNil(parse(deep))  // jansson refuses beyond its depth limit
+        let ok = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+        XCTAssertNotNil(parse(ok))
+    }
+
+    func testWriterEscapesAndKeepsOrder() {
+        let body = JSONValue.object([("amount", .number("10.50")), ("reference", .string("a\"b\\c\n\u{01}")), ("auto_capture", .bool(true))])
+        XCTAssertEqual(JSONWriter.write(body), #"{"amount":10.50,"reference":"a\"b\\c\n\u0001","auto_capture":true}"#)
+        XCTAssertEqual(parse(JSONWriter.write(body))?["reference"], .string("a\"b\\c\n\u{01}"))
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class FlexitiCoreTestsSmoke: XCTestCase { func testNothing() {} }

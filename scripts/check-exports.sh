@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Checks the shipped library: only flx_* exported, exactly the functions the header declares,
+# the soname, and no Swift or Foundation runtime among its dependencies. Prints one line per
+# check ("ok: ..." / "FAIL: ...") and exits non-zero if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+so=${1:-build/lib/libflexiti.so}
+fails=0
+check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fails=$((fails+1)); fi; }
+
+exported=$(nm -D --defined-only "$so" | awk '{print $3}' | sed 's/@.*//' | sort -u)
+declared=$(grep -oE '\bflx_[a-z0-9_]+[[:space:]]*\(' include/flexiti.h | tr -d ' (' | sort -u)
+extra=$(comm -23 <(echo "$exported") <(echo "$declared"))
+missing=$(comm -13 <(echo "$exported") <(echo "$declared"))
+check "every exported symbol is declared in flexiti.h${extra:+ (extra: $(echo $extra))}" '[ -z "$extra" ]'
+check "every declared function is exported${missing:+ (missing: $(echo $missing))}" '[ -z "$missing" ]'
+check "soname is libflexiti.so.0" 'readelf -d "$so" | grep -q "SONAME.*\[libflexiti.so.0\]"'
+deps=$(ldd "$so")
+check "no Swift or Foundation runtime needed at run time" '! echo "$deps" | grep -qiE "swift|foundation|dispatch"'
+check "links libcurl and libjansson" 'echo "$deps" | grep -q libcurl && echo "$deps" | grep -q libjansson'
+check "stripped" '! file -L "$so" | grep -q "not stripped"'
+exit $((fails > 0))

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one line of its own: "N passed, N failed".
+# Called by `make test` after the library is staged (build/stage) and the sandbox built.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+passed=0; failed=0; skipped=0
+pass() { passed=$((passed+1)); echo "PASS: $*"; }
+fail() { failed=$((failed+1)); echo "FAIL: $*"; }
+export PKG_CONFIG_PATH="$PWD/build/stage/lib/pkgconfig"
+
+echo "== header"
+for std in "gcc -std=c99 -Wall -Wextra -Wpedantic -Werror" "gcc -std=c11 -Wall -Wextra -Wpedantic -Werror" \
+           "clang -std=c99 -Wall -Wextra -Wpedantic -Werror" "g++ -std=c++11 -Wall -Wextra -Werror"; do
+    lang=c; case "$std" in g++*) lang=c++;; esac
+    if $std -fsyntax-only -x $lang include/flexiti.h 2>/tmp/flx-hdr.log; then pass "header compiles with $std"
+    else fail "header compiles with $std"; cat /tmp/flx-hdr.log; fi
+done
+
+echo "== shipped library"
+while read -r line; do
+    case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; esac
+done < <(scripts/check-exports.sh build/lib/libflexiti.so)
+
+echo "== install"
+if scripts/test-install.sh >/tmp/flx-install.log 2>&1; then pass "make install / pkg-config / make uninstall"
+else fail "make install / pkg-config / make uninstall"; cat /tmp/flx-install.log; fi
+
+echo "== XCTest"
+swift build --build-tests >/tmp/flx-build.log 2>&1 || { cat /tmp/flx-build.log; }
+swift test --skip-build 2>&1 | tee /tmp/flx-xctest.log | grep -E "error|failed|Executed|passed \(" | grep -v "^Test Case .* passed" | tail -40
+summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" /tmp/flx-xctest.log | tail -1)
+if [ -n "$summary" ]; then
+    total=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
+    nfail=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
+    passed=$((passed + total - nfail)); failed=$((failed + nfail))
+    nskip=$(echo "$summary" | sed -nE 's/.*\(([0-9]+) skipped\).*/\1/p'); skipped=$((skipped + ${nskip:-0}))
+    echo "XCTest: $summary"
+else
+    fail "XCTest did not run (see /tmp/flx-xctest.log)"; tail -30 /tmp/flx-xctest.log
+fi
+
+echo "== C examples against flexiti-sandbox"
+if make --no-print-directory -C examples >/tmp/flx-examples.log 2>&1; then pass "examples build through pkg-config"
+else fail "examples build through pkg-config"; cat /tmp/flx-examples.log; fi
+while read -r line; do
+    case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; esac
+done < <(scripts/with-sandbox.sh scripts/test-examples.sh 2>&1 | tee /tmp/flx-examples-run.log | grep -E "^(ok|FAIL):")
+
+if [ -d python/tests ]; then
+    echo "== Python"
+    FLEXITI_LIBRARY="$PWD/build/lib/libflexiti.so" python3 -m pytest -q python/tests 2>&1 | tee /tmp/flx-pytest.log | tail -5
+    line=$(grep -E "[0-9]+ (passed|failed)" /tmp/flx-pytest.log | tail -1)
+    p=$(echo "$line" | sed -nE 's/.*[^0-9]?([0-9]+) passed.*/\1/p'); f=$(echo "$line" | sed -nE 's/.*[^0-9]([0-9]+) failed.*/\1/p')
+    s=$(echo "$line" | sed -nE 's/.*[^0-9]([0-9]+) skipped.*/\1/p')
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+    [ -z "$p$f" ] && fail "pytest did not run"
+fi
+
+echo
+if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
+[ "$failed" -eq 0 ]
