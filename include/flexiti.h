@@ -458,6 +458,24 @@ int64_t flx_customer_available_credit_cents(const flx_customer *customer);
 /** 1 when the account has payment protection insurance, else 0. */
 int flx_customer_payment_protection(const flx_customer *customer);
 
+/* ---------------------------------------------------------------------------------------------
+ * Verification, financing options, online flow and other customer endpoints
+ * ------------------------------------------------------------------------------------------- */
+
+/* @@section customers-more@@ (keep this marker: new declarations go above it) */
+
+/* ---------------------------------------------------------------------------------------------
+ * Purchases: authorizations, captures, releases, returns, refunds, transactions, listings
+ * ------------------------------------------------------------------------------------------- */
+
+/* @@section purchases@@ (keep this marker: new declarations go above it) */
+
+/* ---------------------------------------------------------------------------------------------
+ * Logging and retries
+ * ------------------------------------------------------------------------------------------- */
+
+/* @@section robustness@@ (keep this marker: new declarations go above it) */
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,9 +2,10 @@ import CFlexiti
 import FlexitiCore
 
 /// The object behind flx_customer.
-final class CustomerObject {
+final class CustomerObject: JSONRecord {
     let customer: Customer
     let strings = CStrings()
+    var json: JSONValue { customer.json }
     init(_ customer: Customer) { self.customer = customer }
 }
 
@@ -35,40 +36,28 @@ public func flx_customer_lookup(_ session: OpaquePointer?, _ key: flx_customer_k
 @c @implementation
 public func flx_customer_free(_ customer: OpaquePointer?) { Handles.remove(customer, as: CustomerObject.self) }
 
-private func field(_ p: OpaquePointer?, _ key: String, _ value: (Customer) -> String?) -> UnsafePointer<CChar>? {
-    guard let c = Handles.get(p, as: CustomerObject.self) else { return UnsafePointer(CStrings.empty) }
-    return c.strings.get(key, value(c.customer) ?? "")
-}
+private typealias F = RecordField
+private let C = CustomerObject.self
 
-private func text(_ p: OpaquePointer?, _ key: String) -> UnsafePointer<CChar>? { field(p, key) { $0.text(key) } }
-
-private func number(_ p: OpaquePointer?, _ value: (Customer) -> Int64?) -> Int64 {
-    guard let c = Handles.get(p, as: CustomerObject.self) else { return 0 }
-    return value(c.customer) ?? 0
-}
-
-@c @implementation public func flx_customer_customer_id(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "customer_id") }
-@c @implementation public func flx_customer_account_number(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "account_number") }
-@c @implementation public func flx_customer_first_name(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "first_name") }
-@c @implementation public func flx_customer_last_name(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "last_name") }
-@c @implementation public func flx_customer_email(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "email") }
-@c @implementation public func flx_customer_phone_number(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "phone_number") }
-@c @implementation public func flx_customer_address_1(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "address_1") }
-@c @implementation public func flx_customer_address_2(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "address_2") }
-@c @implementation public func flx_customer_city(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "city") }
-@c @implementation public func flx_customer_postal_code(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "postal_code") }
-@c @implementation public func flx_customer_province(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "province") }
-@c @implementation public func flx_customer_account_status(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "account_status") }
-@c @implementation public func flx_customer_account_status_reason_code(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "account_status_reason_code") }
-@c @implementation public func flx_customer_risk_rating(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "risk_rating") }
-@c @implementation public func flx_customer_account_type(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { field(c, "account_type") { $0.accountType } }
-@c @implementation public func flx_customer_preferred_language(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "preferred_language") }
-@c @implementation public func flx_customer_card_ending_in(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { text(c, "card_ending_in") }
-@c @implementation public func flx_customer_security_question_text(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { field(c, "security_question_text") { $0.securityQuestionText } }
-@c @implementation public func flx_customer_security_question_id(_ c: OpaquePointer?) -> Int64 { number(c) { $0.securityQuestionId } }
-@c @implementation public func flx_customer_credit_limit_cents(_ c: OpaquePointer?) -> Int64 { number(c) { $0.creditLimitCents } }
-@c @implementation public func flx_customer_available_credit_cents(_ c: OpaquePointer?) -> Int64 { number(c) { $0.availableCreditCents } }
-@c @implementation public func flx_customer_payment_protection(_ c: OpaquePointer?) -> Int32 {
-    guard let c = Handles.get(c, as: CustomerObject.self) else { return 0 }
-    return c.customer.json["payment_protection"]?.bool == true ? 1 : 0
-}
+@c @implementation public func flx_customer_customer_id(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "customer_id") }
+@c @implementation public func flx_customer_account_number(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "account_number") }
+@c @implementation public func flx_customer_first_name(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "first_name") }
+@c @implementation public func flx_customer_last_name(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "last_name") }
+@c @implementation public func flx_customer_email(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "email") }
+@c @implementation public func flx_customer_phone_number(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "phone_number") }
+@c @implementation public func flx_customer_address_1(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "address_1") }
+@c @implementation public func flx_customer_address_2(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "address_2") }
+@c @implementation public func flx_customer_city(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "city") }
+@c @implementation public func flx_customer_postal_code(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "postal_code") }
+@c @implementation public func flx_customer_province(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "province") }
+@c @implementation public func flx_customer_account_status(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "account_status") }
+@c @implementation public func flx_customer_account_status_reason_code(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "account_status_reason_code") }
+@c @implementation public func flx_customer_risk_rating(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "risk_rating") }
+@c @implementation public func flx_customer_account_type(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, key: "account_type") { Customer(json: $0).accountType } }
+@c @implementation public func flx_customer_preferred_language(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "preferred_language") }
+@c @implementation public func flx_customer_card_ending_in(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "card_ending_in") }
+@c @implementation public func flx_customer_security_question_text(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "security_qid", "text") }
+@c @implementation public func flx_customer_security_question_id(_ c: OpaquePointer?) -> Int64 { F.int(c, C, "security_qid", "id") }
+@c @implementation public func flx_customer_credit_limit_cents(_ c: OpaquePointer?) -> Int64 { F.cents(c, C, "credit_limit") }
+@c @implementation public func flx_customer_available_credit_cents(_ c: OpaquePointer?) -> Int64 { F.cents(c, C, "available_credit") }
+@c @implementation public func flx_customer_payment_protection(_ c: OpaquePointer?) -> Int32 { F.flag(c, C, "payment_protection") }

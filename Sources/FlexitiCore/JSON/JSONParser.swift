@@ -6,7 +6,8 @@ import CJansson
 /// text. So a first pass rewrites each number token outside strings into a string carrying a
 /// private prefix, and the conversion turns those back into `.number(text)`.
 public enum JSONParser {
-    static let numberMarker: UInt8 = 0x01
+    /// `"\u0001#`: opens the string that carries a number (JSON text may not hold a raw U+0001).
+    static let markerEscape: [UInt8] = Array("\"\\u0001#".utf8)
     static let markerPrefix = "\u{01}#"
 
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
@@ -45,9 +46,7 @@ public enum JSONParser {
                     }
                 }
             } else if c == UInt8(ascii: "-") || (c >= 48 && c <= 57) {
-                out.append(UInt8(ascii: "\""))
-                out.append(numberMarker)
-                out.append(UInt8(ascii: "#"))
+                out.append(contentsOf: markerEscape)
                 while i < n {
                     let d = input[i]
                     let isNumberByte = (d >= 48 && d <= 57) || d == UInt8(ascii: "-") || d == UInt8(ascii: "+")

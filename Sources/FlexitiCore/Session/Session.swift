@@ -73,7 +73,15 @@ public final class Session: @unchecked Sendable {
 
     /// Sends a call, authenticating first if needed and once more after a 401 invalid_token.
     public func send(_ call: APICall) -> Result<APIResponse, FlexitiError> {
-        state.withLock { s in
+        // Bad parameters fail here, offline, in the server's wrong_inputs shape; nothing is sent.
+        let fieldErrors = RequestValidator.validate(call)
+        if !fieldErrors.isEmpty {
+            var e = ParameterCheck.wrongInputs(fieldErrors)
+            e.method = call.endpoint.method.rawValue
+            e.endpoint = call.endpoint.template
+            return .failure(e)
+        }
+        return state.withLock { s in
             var reauthenticated = false
             var attempts = 0
             while true {
