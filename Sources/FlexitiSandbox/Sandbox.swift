@@ -1,2 +1,159 @@
+import Dispatch
+import Foundation
 import Hummingbird
-public enum Sandbox {}
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// How to run a sandbox. Every field has a default; `SandboxOptions()` is the documented setup.
+public struct SandboxOptions: Sendable {
+    /// `expires_in` of issued access tokens (Flexiti: 1200 s).
+    public var tokenLifetimeSeconds: Int = 1200
+    public var seed: SandboxSeed = .default
+    public var host = "127.0.0.1"
+    /// 0 picks a free port; read it back from `RunningSandbox.port`.
+    public var port = 0
+    /// One line per request on standard output.
+    public var logRequests = false
+    /// Seconds since the epoch. Inject a controllable clock to expire tokens, PINs and return
+    /// windows without sleeping.
+    public var clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    /// Faults armed from the first request (the CLI's --faults file).
+    public var faults: [SandboxFault] = []
+    /// Where request log lines go (default: standard output, flushed per line).
+    public var logSink: (@Sendable (String) -> Void)? = nil
+
+    public init() {}
+}
+
+/// A sandbox serving on its own threads. `stop()` it (or let it be deinitialised) when done.
+public final class RunningSandbox: @unchecked Sendable {
+    public let port: Int
+    public let host: String
+    /// e.g. "http://127.0.0.1:PORT/flexiti/pos-api"; the client appends "/v2.5/..." or "/v2.5.1/...".
+    public var baseURL: String { "http://\(urlHost):\(port)/flexiti/pos-api" }
+    /// "http://127.0.0.1:PORT", the root of the admin endpoints (`/_sandbox/...`).
+    public var rootURL: String { "http://\(urlHost):\(port)" }
+
+    let core: SandboxCore
+    private let serviceGroup: ServiceGroup
+    private let finished: DispatchSemaphore
+    private let stopped = Mutex(false)
+    private let runTask: Task<Void, Never>
+
+    private var urlHost: String { host == "0.0.0.0" || host.isEmpty ? "127.0.0.1" : (host.contains(":") ? "[\(host)]" : host) }
+
+    init(port: Int, host: String, core: SandboxCore, serviceGroup: ServiceGroup, finished: DispatchSemaphore, runTask: Task<Void, Never>) {
+        self.port = port
+        self.host = host
+        self.core = core
+        self.serviceGroup = serviceGroup
+        self.finished = finished
+        self.runTask = runTask
+    }
+
+    deinit { stop() }
+
+    /// Stops listening and closes connections. Synchronous and idempotent; safe from any thread
+    /// that is not one of the sandbox's own (in particular from a plain XCTest method).
+    public func stop() {
+        let already = stopped.withLock { s -> Bool in defer { s = true }; return s }
+        if already { return }
+        let group = serviceGroup
+        Task.detached { await group.triggerGracefulShutdown() }
+        if finished.wait(timeout: .now() + 10) == .timedOut {
+            runTask.cancel()
+            _ = finished.wait(timeout: .now() + 5)
+        }
+        finished.signal()  // leave the semaphore signalled for any later waiter
+    }
+
+    /// Requests served so far (all paths, admin endpoints included).
+    public var requestCount: Int { core.counters.withLock { $0.total } }
+
+    /// Requests that hit exactly this path (no query), e.g. "/flexiti/pos-api/v2.5/oauth/token".
+    public func requests(path: String) -> Int { core.counters.withLock { $0.byPath[path] ?? 0 } }
+
+    /// Arms a fault (see `SandboxFault`); returns its id.
+    @discardableResult
+    public func addFault(_ fault: SandboxFault) -> Int { core.faults.add(fault) }
+
+    /// Disarms every fault.
+    public func clearFaults() { core.faults.clear() }
+
+    /// Faults still armed.
+    public var faults: [SandboxFault] { core.faults.list() }
+
+    /// Back to the seed: accounts, authorizations, tokens, PINs, sessions, idempotency replies,
+    /// counters and faults. The clock offset is kept.
+    public func reset() { core.reset() }
+
+    /// Moves the sandbox's clock forward (on top of `SandboxOptions.clock`).
+    public func advanceClock(seconds: Int64) { core.clockOffset.withLock { $0 += seconds } }
+
+    /// The same JSON document as `GET /_sandbox/state`.
+    public func stateJSON() -> String { core.stateSnapshot().serialized() }
+}
+
+public enum Sandbox {
+    /// Starts a sandbox and returns once it is listening. Call it from synchronous code (it
+    /// blocks the calling thread briefly); the server itself never needs that thread again.
+    public static func start(_ options: SandboxOptions = .init()) throws -> RunningSandbox {
+        try options.seed.validate()
+        let core = SandboxCore(options: options)
+        let ready = ReadyBox()
+        let finished = DispatchSemaphore(value: 0)
+        var logger = Logger(label: "flexiti-sandbox")
+        logger.logLevel = .critical
+        let app = Application(
+            responder: SandboxResponder(core: core),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: { channel in ready.set(.success(channel.localAddress?.port ?? 0)) },
+            logger: logger
+        )
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let task = Task.detached {
+            do {
+                try await group.run()
+                ready.set(.failure(StartError(description: "sandbox stopped before listening")))
+            } catch {
+                ready.set(.failure(StartError(description: "cannot start sandbox on \(options.host):\(options.port): \(error)")))
+            }
+            finished.signal()
+        }
+        switch ready.wait(seconds: 60) {
+        case .success(let port):
+            return RunningSandbox(port: port, host: options.host, core: core, serviceGroup: group,
+                                  finished: finished, runTask: task)
+        case .failure(let error):
+            Task.detached { await group.triggerGracefulShutdown() }
+            throw error
+        }
+    }
+
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+}
+
+/// One-shot result handed from the server task to the thread blocked in `start`.
+final class ReadyBox: Sendable {
+    private let value = Mutex<Result<Int, Error>?>(nil)
+    private let sem = DispatchSemaphore(value: 0)
+
+    func set(_ r: Result<Int, Error>) {
+        let first = value.withLock { v -> Bool in
+            if v != nil { return false }
+            v = r
+            return true
+        }
+        if first { sem.signal() }
+    }
+
+    func wait(seconds: Int) -> Result<Int, Error> {
+        if sem.wait(timeout: .now() + .seconds(seconds)) == .timedOut {
+            return .failure(Sandbox.StartError(description: "sandbox did not start within \(seconds) s"))
+        }
+        return value.withLock { $0 } ?? .failure(Sandbox.StartError(description: "sandbox did not start"))
+    }
+}

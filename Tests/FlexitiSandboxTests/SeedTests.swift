@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+@testable import FlexitiSandbox
+
+final class SeedTests: XCTestCase {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    func testSeedFileMatchesBuiltInDefault() throws {
+        let fromFile = try SandboxSeed.load(path: Self.repoRoot.appendingPathComponent("sandbox/seed.json").path)
+        XCTAssertEqual(fromFile, SandboxSeed.default)
+        XCTAssertFalse(SandboxSeed.default.accounts.isEmpty)
+        let main = SandboxSeed.default.accounts.first { $0.accountNumber == 116994755 }
+        XCTAssertEqual(main?.customerId, "123321")
+        XCTAssertEqual(main?.vccs.first?.vccNumber, "1070015210367982")
+    }
+
+    func testSeedCoversTheDocumentedStatuses() {
+        let s = SandboxSeed.default
+        XCTAssertEqual(Set(s.accounts.map(\.accountStatus)), ["N", "A", "F", "Z", "C"])
+        XCTAssertTrue(s.accounts.contains { !$0.activated })
+        XCTAssertTrue(s.accounts.contains { $0.province == "QC" })
+        XCTAssertTrue(s.accounts.contains { $0.vccs.contains { $0.authorizedUserId != nil } })
+        XCTAssertTrue(s.clients.contains { !$0.provisioned })
+    }
+
+    func testBadSeedIsRejected() {
+        XCTAssertThrowsError(try SandboxSeed.decode(Data("{\"clients\":[]}".utf8)))
+        var s = SandboxSeed.default
+        s.accounts[0].creditLimit = "12,00"
+        XCTAssertThrowsError(try s.validate())
+    }
+
+    func testErrorTablesAreVerbatimCopies() throws {
+        let shared = Self.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/flexiti")
+        for (name, copy) in [("endpoint_errors.tsv", ErrorTables.endpointErrorsTSV),
+                             ("general_errors.tsv", ErrorTables.generalErrorsTSV),
+                             ("parameter_validations.tsv", ErrorTables.parameterValidationsTSV)] {
+            guard let original = try? String(contentsOf: shared.appendingPathComponent(name), encoding: .utf8) else {
+                throw XCTSkip("\(shared.path) not present")
+            }
+            XCTAssertEqual(copy, original.trimmingCharacters(in: .newlines), name)
+        }
+        XCTAssertEqual(ErrorCatalog.endpointRows.count, 133)
+        XCTAssertEqual(ErrorCatalog.generalRows.count, 40)
+    }
+}

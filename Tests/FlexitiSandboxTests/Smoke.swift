@@ -1,2 +1,0 @@
-import XCTest
-final class FlexitiSandboxTestsSmoke: XCTestCase { func testNothing() {} }
