@@ -335,8 +335,10 @@ flx_code flx_config_set_scope(flx_config *cfg, flx_scope scope, flx_error **err)
 flx_code flx_config_set_lang(flx_config *cfg, const char *lang, flx_error **err);
 
 /**
- * Sets the connect timeout and the total time one HTTP request may take, in milliseconds
- * (each 1 to 600000). Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out of range).
+ * Sets the connect timeout of each HTTP request and the total time one call may take, in
+ * milliseconds (each 1 to 600000). The total bounds the whole call, retries, backoff waits and
+ * the wait for a busy shared session included (see DEADLINE below).
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out of range).
  */
 flx_code flx_config_set_timeouts(flx_config *cfg, long connect_timeout_ms, long total_timeout_ms,
                                  flx_error **err);
@@ -473,6 +475,79 @@ int flx_customer_payment_protection(const flx_customer *customer);
 /* ---------------------------------------------------------------------------------------------
  * Logging and retries
  * ------------------------------------------------------------------------------------------- */
+
+/*
+ * RETRIES  A call repeats a failed HTTP request when repeating it is provably harmless and may
+ *          help: on connect errors, timeouts, other network errors and HTTP 500, 502, 503 and 504,
+ *          for requests that change nothing (lookups, listings, the token request) and for
+ *          money-moving POSTs sent with an idempotency key (the same key on every attempt, so
+ *          Flexiti answers the first outcome instead of acting twice). A money-moving POST without
+ *          a key is never repeated; a TLS error never is. Waits grow exponentially from
+ *          base_delay_ms, capped at max_delay_ms, each multiplied by a random factor in [0.5, 1].
+ *          Default: 2 retries, 500 ms, 5000 ms. flx_error_attempts() tells how many HTTP
+ *          requests the call sent (a token request made for it included).
+ *
+ * DEADLINE The total timeout of flx_config_set_timeouts() bounds the whole call: waiting for a
+ *          shared session busy with another thread's call, every attempt (each one's libcurl
+ *          timeout is the time left), every backoff wait and a token renewal included. A retry
+ *          is started only if its wait ends before that deadline. So a hung server never holds a
+ *          call longer than the total timeout (plus scheduling noise). When the deadline passes,
+ *          the call fails with FLX_E_TIMEOUT, or FLX_E_OUTCOME_UNKNOWN for a money-moving
+ *          request that may have reached Flexiti.
+ *
+ * LOGGING  Silent by default. flx_config_set_log_callback() routes records to the POS's own log.
+ *          Records are redacted by construction: they carry only the HTTP method, the endpoint
+ *          template (never the path with its account number), the HTTP status, the code, the
+ *          x-reference-id, the attempt number and timings. Headers, bodies, tokens, the client
+ *          secret, PINs, verification codes, security answers, PIW and SIN are never logged.
+ */
+
+/** Severity of a log record. */
+typedef enum flx_log_level {
+    FLX_LOG_DEBUG = 10, /* every HTTP request sent and its outcome */
+    FLX_LOG_INFO = 20,  /* a retry is scheduled; a rejected token is renewed */
+    FLX_LOG_WARN = 30,  /* an attempt failed; a shared session stayed busy past a deadline */
+    FLX_LOG_ERROR = 40  /* a call failed for good */
+} flx_log_level;
+
+/**
+ * One log record, valid only during the callback (copy what you keep). The library allocates
+ * it; fields may be appended in later versions, so never allocate or copy the struct by value.
+ */
+typedef struct flx_log_record {
+    int level;                /* an flx_log_level value */
+    const char *message;      /* one pre-formatted line of UTF-8, without newline; never NULL */
+    const char *method;       /* "GET", "POST", or "" */
+    const char *endpoint;     /* the endpoint template, e.g. "/client-id/{client_id}/customers/lookup", or "" */
+    int http_status;          /* the HTTP status, 0 when none */
+    flx_code code;            /* FLX_OK, or the failure this record reports */
+    const char *reference_id; /* the x-reference-id of the request, or "" */
+    int attempt;              /* HTTP requests sent so far by the call */
+    int64_t elapsed_ms;       /* the request's duration, the retry's wait, or the call's duration */
+} flx_log_record;
+
+/** A log sink. Called synchronously on the thread making the call, possibly from several
+ *  threads at once (one record at a time per session). It must return quickly and must not
+ *  call functions on the session that is logging (other flx_ functions are fine). */
+typedef void (*flx_log_callback)(void *userdata, const flx_log_record *record);
+
+/**
+ * Routes the library's log records at min_level and above to callback(userdata, record).
+ * callback NULL turns logging off (the default). Sessions created from cfg keep the callback
+ * and userdata: userdata must stay valid until those sessions are freed.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (min_level not an flx_log_level value).
+ */
+flx_code flx_config_set_log_callback(flx_config *cfg, flx_log_callback callback, void *userdata,
+                                     flx_log_level min_level, flx_error **err);
+
+/**
+ * Sets the retry policy (see RETRIES above): max_retries extra attempts (0 to 10; 0 disables
+ * retries), waiting from base_delay_ms (0 to 60000) doubling up to max_delay_ms (base_delay_ms
+ * to 600000). Defaults: 2, 500, 5000.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out of range).
+ */
+flx_code flx_config_set_retries(flx_config *cfg, int max_retries, long base_delay_ms, long max_delay_ms,
+                                flx_error **err);
 
 /* @@section robustness@@ (keep this marker: new declarations go above it) */
 

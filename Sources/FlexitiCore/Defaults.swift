@@ -8,7 +8,14 @@ public enum Defaults {
     public static let userAgent = "libflexiti/" + versionString
 
     public static let connectTimeoutMs = 10_000
+    /// The budget of one whole call: every attempt, every backoff wait and the wait for a busy
+    /// shared session included.
     public static let totalTimeoutMs = 60_000
+
+    /// Retries of idempotent requests (stripe: 2, starting at 0.5 s, doubling, jittered).
+    public static let maxRetries = 2
+    public static let retryBaseDelayMs = 500
+    public static let retryMaxDelayMs = 5_000
 
     /// Renew a token this many seconds before it expires ([S-REFRESH] recommends 60 s); for
     /// very short lifetimes (test sandboxes) a quarter of the lifetime instead.
@@ -21,6 +28,8 @@ public enum Defaults {
 
     /// A larger body is refused as malformed rather than buffered.
     public static let maxResponseBytes = 8 * 1024 * 1024
+    /// Deepest nesting of arrays/objects accepted in an answer (Flexiti's go 4 levels deep).
+    public static let maxJSONDepth = 64
     /// Longest C string the library accepts as an argument.
     public static let maxArgumentBytes = 64 * 1024
 }

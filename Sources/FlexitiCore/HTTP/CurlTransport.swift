@@ -54,8 +54,10 @@ final class CurlTransport {
         }
         setString(CURLOPT_URL, request.url)
         setLong(CURLOPT_NOSIGNAL, 1)
-        setLong(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
-        setLong(CURLOPT_TIMEOUT_MS, options.totalTimeoutMs)
+        // Never 0 (libcurl: no limit); the call's deadline may leave less than the configured total.
+        let totalMs = max(1, min(options.totalTimeoutMs, Int(clamping: request.timeoutMs ?? Int64.max)))
+        setLong(CURLOPT_CONNECTTIMEOUT_MS, max(1, min(options.connectTimeoutMs, totalMs)))
+        setLong(CURLOPT_TIMEOUT_MS, totalMs)
         setLong(CURLOPT_FOLLOWLOCATION, 0)
         setString(CURLOPT_PROTOCOLS_STR, "http,https")
         setString(CURLOPT_USERAGENT, options.userAgent)

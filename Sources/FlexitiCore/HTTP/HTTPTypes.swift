@@ -8,6 +8,9 @@ public struct HTTPRequest: Sendable {
     public var url: String
     public var headers: [(String, String)]
     public var body: [UInt8]?
+    /// The most this request may take, when less than the configured total (the call's
+    /// deadline is nearer).
+    public var timeoutMs: Int64?
 
     public init(method: HTTPMethod, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil) {
         self.method = method

@@ -11,6 +11,9 @@ public enum JSONParser {
     static let markerPrefix = "\u{01}#"
 
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
+        // The conversion below recurses once per level: a hostile answer nested thousands deep
+        // must not exhaust a small POS thread's stack.
+        guard nestingWithinLimit(bytes, limit: Defaults.maxJSONDepth) else { return nil }
         let quoted = quoteNumbers(bytes)
         var error = json_error_t()
         let root = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
@@ -22,6 +25,26 @@ public enum JSONParser {
         guard let root else { return nil }
         defer { cshim_json_decref(root) }
         return convert(root)
+    }
+
+    /// False when arrays/objects nest deeper than `limit` (brackets inside strings do not count).
+    static func nestingWithinLimit(_ input: [UInt8], limit: Int) -> Bool {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for c in input {
+            if inString {
+                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
+            } else if c == UInt8(ascii: "\"") {
+                inString = true
+            } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+                depth += 1
+                if depth > limit { return false }
+            } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+                depth -= 1
+            }
+        }
+        return true
     }
 
     /// Wraps number tokens outside strings in quotes with the marker prefix.

@@ -11,6 +11,10 @@ public struct SessionConfiguration: @unchecked Sendable {
     public var lang: String? = nil
     public var transport = TransportOptions()
     public var allowInsecureHTTP = false
+    /// Repeats of failed idempotent requests (Session/Retry.swift).
+    public var retry = RetryPolicy()
+    /// nil: silent (the default).
+    public var logger: Logger? = nil
 
     public init() {}
 
@@ -60,7 +64,14 @@ public enum URLCheck {
         } else {
             host = hostPort.prefix { $0 != ":" }
         }
-        if host == "localhost" || host == "::1" || host.hasPrefix("127.") { return .success(()) }
+        if host == "localhost" || host == "::1" || isLoopbackIPv4(host) { return .success(()) }
         return .failure(FlexitiError(.insecureURL, "plain http:// is allowed only to loopback hosts (set allow_insecure_http to override)"))
+    }
+
+    /// 127.x.y.z written as four decimal numbers (not "127.0.0.1.evil.example").
+    static func isLoopbackIPv4(_ host: Substring) -> Bool {
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "127" else { return false }
+        return parts.allSatisfy { p in !p.isEmpty && p.count <= 3 && p.allSatisfy { $0.isASCII && $0.isNumber } && (Int(p) ?? 256) <= 255 }
     }
 }

@@ -1,7 +1,6 @@
 /// POST /oauth/token, form-encoded with client_credentials ([S-AUTH]).
 enum OAuth {
-    static func requestToken(session: Session, state transport: inout CurlTransport,
-                             stats: inout SessionStats) -> Result<Token, FlexitiError> {
+    static func requestToken(session: Session, state: inout Session.State) -> Result<Token, FlexitiError> {
         let config = session.configuration
         let endpoint = Endpoints.token
         let path = "/" + endpoint.version.rawValue + endpoint.template
@@ -19,9 +18,9 @@ enum OAuth {
             ("accept", "application/json"),
         ], body: form)
         let context = ErrorContext(endpoint: endpoint, path: session.basePath + path, referenceId: referenceId, idempotencyKey: "")
-        stats.tokenRequests += 1
+        state.stats.tokenRequests += 1
         let issuedAt = session.now()
-        switch session.exchange(request, context: context, state: &transport, stats: &stats) {
+        switch session.exchange(request, context: context, state: &state) {
         case let .failure(e):
             return .failure(e)
         case let .success(r):

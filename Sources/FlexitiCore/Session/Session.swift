@@ -32,16 +32,30 @@ public final class Session: @unchecked Sendable {
     /// The path part of the base URL, for error details ("/flexiti/pos-api").
     let basePath: String
 
-    private struct State {
+    struct State {
         var transport: CurlTransport
         var token: Token?
         var stats = SessionStats()
+        /// The running call's deadline and the HTTP requests it has sent so far.
+        var call = CallProgress()
+    }
+    struct CallProgress {
+        var deadlineMs = Int64.max
+        /// Requests sent, per "METHOD template": an error reports the attempts of the request
+        /// that failed (a token request made on the way is counted apart).
+        var attempts: [String: Int] = [:]
+        func count(_ method: String, _ template: String) -> Int { attempts[method + " " + template] ?? 0 }
     }
     private let state: Locked<State>
+    /// One call at a time, each waiting for its turn only until its own deadline.
+    private let gate = CallGate()
     /// Injectable for tests: monotonic seconds.
     let now: @Sendable () -> Int64
+    /// Injectable for tests: the retry loop's clock, sleep and jitter.
+    let timing: CallTiming
 
-    public init(configuration: SessionConfiguration, clock: @escaping @Sendable () -> Int64 = MonotonicClock.seconds) throws(FlexitiError) {
+    public init(configuration: SessionConfiguration, clock: @escaping @Sendable () -> Int64 = MonotonicClock.seconds,
+                timing: CallTiming = .system) throws(FlexitiError) {
         if let e = configuration.validate() { throw e }
         guard case let .success(base) = configuration.resolvedBaseURL() else {
             throw FlexitiError.invalidArgument("base URL")
@@ -54,6 +68,7 @@ public final class Session: @unchecked Sendable {
         self.basePath = Session.pathPart(of: base)
         self.state = Locked(State(transport: transport))
         self.now = clock
+        self.timing = timing
     }
 
     deinit {
@@ -64,7 +79,8 @@ public final class Session: @unchecked Sendable {
 
     /// Gets a token now (otherwise the first call does).
     public func authenticate() -> Result<Void, FlexitiError> {
-        state.withLock { s in
+        let tokenCall = APICall(Endpoints.token)
+        return runCall(Endpoints.token, mayRetry: { RetryPolicy.mayRetry($0, call: tokenCall) }) { s in
             s.token?.wipe()
             s.token = nil
             return ensureToken(&s).map { _ in () }
@@ -81,29 +97,72 @@ public final class Session: @unchecked Sendable {
             e.endpoint = call.endpoint.template
             return .failure(e)
         }
-        return state.withLock { s in
-            var reauthenticated = false
-            var attempts = 0
+        var reauthenticated = false
+        return runCall(call.endpoint, mayRetry: { RetryPolicy.mayRetry($0, call: call) }) { s in
             while true {
                 let bearer: String
                 switch ensureToken(&s) {
                 case let .success(t): bearer = t
                 case let .failure(e): return .failure(e)
                 }
-                attempts += 1
-                let outcome = perform(call, bearer: bearer, state: &s)
-                switch outcome {
+                switch perform(call, bearer: bearer, state: &s) {
                 case let .failure(e) where e.code == .invalidToken && !reauthenticated:
                     // The token was revoked or expired early: get a new one and try once more.
+                    configuration.logger?.log(.reauthenticate, method: call.endpoint.method.rawValue,
+                                              endpoint: call.endpoint.template, referenceId: e.referenceId)
                     s.token?.wipe()
                     s.token = nil
                     reauthenticated = true
                     continue
+                case let outcome:
+                    return outcome
+                }
+            }
+        }
+    }
+
+    /// Runs one call: alone on the session, within the total timeout (the wait for a busy shared
+    /// session, every attempt and every backoff included), repeating failed attempts per the
+    /// retry policy while the budget and the deadline allow.
+    private func runCall<T>(_ endpoint: Endpoint, mayRetry: (FlexitiError) -> Bool,
+                            _ attempt: (inout State) -> Result<T, FlexitiError>) -> Result<T, FlexitiError> {
+        let logger = configuration.logger
+        let policy = configuration.retry
+        let start = timing.nowMs()
+        let deadline = start + Int64(max(configuration.transport.totalTimeoutMs, 1))
+        guard gate.enter(waitMs: deadline - start) else {
+            logger?.log(.sessionBusy(waitedMs: timing.nowMs() - start), method: endpoint.method.rawValue, endpoint: endpoint.template)
+            var e = FlexitiError(.timeout, "the shared session was busy with another call until this call's total timeout; nothing was sent")
+            e.method = endpoint.method.rawValue
+            e.endpoint = endpoint.template
+            e.retryable = true
+            return .failure(e)
+        }
+        defer { gate.leave() }
+        return state.withLock { s in
+            s.call = CallProgress(deadlineMs: deadline)
+            defer { s.call = CallProgress() }
+            var retries = 0
+            while true {
+                switch attempt(&s) {
+                case let .success(value):
+                    return .success(value)
                 case var .failure(e):
-                    e.attempts = attempts
+                    e.attempts = s.call.count(e.method, e.endpoint)
+                    if retries < policy.maxRetries && mayRetry(e) {
+                        let delay = policy.delayMs(retry: retries + 1, random: timing.random())
+                        // Wait only if an attempt can still start before the deadline.
+                        if timing.nowMs() + delay < deadline {
+                            retries += 1
+                            logger?.log(.retry(attempt: e.attempts, code: e.code, delayMs: delay),
+                                        method: e.method, endpoint: e.endpoint, referenceId: e.referenceId)
+                            timing.sleepMs(delay)
+                            continue
+                        }
+                    }
+                    logger?.log(.callFailed(attempts: e.attempts, code: e.code, elapsedMs: timing.nowMs() - start),
+                                method: e.method, endpoint: e.endpoint, referenceId: e.referenceId)
                     return .failure(e)
-                case let .success(r):
-                    return .success(r)
                 }
             }
         }
@@ -115,7 +174,7 @@ public final class Session: @unchecked Sendable {
         if let t = s.token, now() < t.renewAt { return .success(t.accessToken.reveal()) }
         s.token?.wipe()
         s.token = nil
-        switch OAuth.requestToken(session: self, state: &s.transport, stats: &s.stats) {
+        switch OAuth.requestToken(session: self, state: &s) {
         case let .success(t):
             s.token = t
             return .success(t.accessToken.reveal())
@@ -149,14 +208,45 @@ public final class Session: @unchecked Sendable {
         let request = HTTPRequest(method: call.endpoint.method, url: url, headers: headers, body: body)
         let context = ErrorContext(endpoint: call.endpoint, path: basePath + path, referenceId: referenceId,
                                    idempotencyKey: call.idempotencyKey ?? "")
-        return exchange(request, context: context, state: &s.transport, stats: &s.stats)
+        return exchange(request, context: context, state: &s)
     }
 
-    /// Sends one request and turns the answer into JSON or a FlexitiError.
-    func exchange(_ request: HTTPRequest, context: ErrorContext, state transport: inout CurlTransport,
-                  stats: inout SessionStats) -> Result<APIResponse, FlexitiError> {
-        stats.requests += 1
-        switch transport.perform(request) {
+    /// Sends one request (with the time left before the call's deadline as its timeout), logs it
+    /// and turns the answer into JSON or a FlexitiError.
+    func exchange(_ request: HTTPRequest, context: ErrorContext, state s: inout State) -> Result<APIResponse, FlexitiError> {
+        let logger = configuration.logger
+        let method = context.endpoint.method.rawValue, template = context.endpoint.template
+        let remaining = s.call.deadlineMs - timing.nowMs()
+        guard remaining >= 1 else {
+            let f = TransportFailure(code: .timeout, detail: "the call's total timeout was reached before this request was sent",
+                                     requestMayHaveBeenSent: false)
+            return .failure(ResponseMapping.transportError(f, context: context))
+        }
+        var request = request
+        request.timeoutMs = remaining
+        s.call.attempts[method + " " + template, default: 0] += 1
+        s.stats.requests += 1
+        let attempt = s.call.count(method, template)
+        logger?.log(.requestStart(attempt: attempt), method: method, endpoint: template, referenceId: context.referenceId)
+        let started = timing.nowMs()
+        let result = interpret(s.transport.perform(request), context: context, stats: &s.stats)
+        if let logger {
+            let elapsed = timing.nowMs() - started
+            switch result {
+            case let .success(r):
+                logger.log(.requestEnd(attempt: attempt, status: r.status, code: .ok, elapsedMs: elapsed),
+                           method: method, endpoint: template, referenceId: context.referenceId)
+            case let .failure(e):
+                logger.log(.requestEnd(attempt: attempt, status: e.httpStatus, code: e.code, elapsedMs: elapsed),
+                           method: method, endpoint: template, referenceId: context.referenceId)
+            }
+        }
+        return result
+    }
+
+    private func interpret(_ outcome: Result<HTTPResponse, TransportFailure>, context: ErrorContext,
+                           stats: inout SessionStats) -> Result<APIResponse, FlexitiError> {
+        switch outcome {
         case let .failure(f):
             return .failure(ResponseMapping.transportError(f, context: context))
         case let .success(response):

@@ -1,0 +1,242 @@
+import CFlexiti
+import Flexiti
+import Foundation
+import XCTest
+
+/// Every function declared in include/flexiti.h, read from the header itself (so functions other
+/// branches add are covered without editing this file), called through its exported symbol with:
+/// NULL for each pointer argument, empty, 1 MiB and invalid UTF-8 strings, 0 / negative /
+/// INT64_MAX / INT64_MIN numbers, absurd enum values, and handles used after free.
+/// The rule checked: a known result code or an empty getter value, never a crash or abort.
+///
+/// Calling through one generic signature is sound on the x86-64 and AArch64 C ABIs, where every
+/// parameter type the header uses (pointers, enums, int, long, size_t, int64_t) travels in an
+/// integer register or stack slot of the same size, and unused trailing arguments are ignored.
+final class BadInputTableTests: XCTestCase {
+    typealias Generic = @convention(c) (UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt) -> UInt
+
+    struct Param { let type: String; let name: String }
+    struct Function {
+        let name: String
+        let returnType: String
+        let params: [Param]
+        var returnsCode: Bool { returnType == "flx_code" }
+        var returnsString: Bool { returnType.contains("char") && returnType.contains("*") }
+    }
+
+    static let headerPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../include/flexiti.h").standardized.path
+
+    /// The prototypes of the header (comments removed, multi-line declarations joined).
+    static func functions() throws -> [Function] {
+        var text = try String(contentsOfFile: headerPath, encoding: .utf8)
+        text = text.replacingOccurrences(of: #"/\*[\s\S]*?\*/"#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"(?m)^\s*#.*$"#, with: " ", options: .regularExpression)
+        let re = try NSRegularExpression(pattern: #"(?<=[;{}])\s*([A-Za-z_][\w\s\*]*?)\b(flx_\w+)\s*\(([^;{}()]*)\)\s*;"#)
+        var out: [Function] = []
+        for m in re.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let r = Range(m.range(at: 1), in: text), let n = Range(m.range(at: 2), in: text),
+                  let p = Range(m.range(at: 3), in: text) else { continue }
+            let ret = text[r].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if ret.hasPrefix("typedef") { continue }
+            let params: [Param] = text[p].split(separator: ",").compactMap { raw in
+                let s = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                if s == "void" || s.isEmpty { return nil }
+                var type = s, name = ""
+                if let i = s.lastIndex(where: { $0 == " " || $0 == "*" }) {
+                    type = String(s[...i]).trimmingCharacters(in: .whitespaces)
+                    name = String(s[s.index(after: i)...])
+                }
+                return Param(type: type.replacingOccurrences(of: " *", with: "*"), name: name)
+            }
+            out.append(Function(name: String(text[n]), returnType: ret, params: params))
+        }
+        return out
+    }
+
+    static func symbol(_ name: String) -> Generic? {
+        guard let handle = dlopen(nil, RTLD_NOW), let p = dlsym(handle, name) else { return nil }
+        return unsafeBitCast(p, to: Generic.self)
+    }
+
+    static func call(_ f: Generic, _ a: [UInt]) -> UInt {
+        let v = a + Array(repeating: 0, count: max(0, 10 - a.count))
+        return f(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9])
+    }
+
+    // Live objects of the types we can make, and owned C strings.
+    var live: [String: UInt] = [:]
+    var freed: [String: UInt] = [:]
+    var buffers: [UnsafeMutablePointer<CChar>] = []
+    var outSlots: [UnsafeMutablePointer<UInt>] = []
+    static let callback: flx_log_callback = { _, _ in }
+
+    func cString(_ bytes: [UInt8]) -> UInt {
+        let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+        for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
+        p[bytes.count] = 0
+        buffers.append(p)
+        return UInt(bitPattern: p)
+    }
+
+    func outSlot() -> UInt {
+        let p = UnsafeMutablePointer<UInt>.allocate(capacity: 8)
+        p.initialize(repeating: 0, count: 8)
+        outSlots.append(p)
+        return UInt(bitPattern: p)
+    }
+
+    override func setUp() {
+        var cfg: OpaquePointer?
+        flx_config_new(&cfg, nil)
+        // A closed loopback port, no retries: calls that pass every check fail fast with CONNECT.
+        flx_config_set_base_url(cfg, "http://127.0.0.1:9/flexiti/pos-api", nil)
+        flx_config_set_credentials(cfg, "flexitidemo", "flexitidemo-secret", nil)
+        flx_config_set_retries(cfg, 0, 0, 0, nil)
+        flx_config_set_timeouts(cfg, 2000, 4000, nil)
+        var session: OpaquePointer?
+        flx_session_new(cfg, &session, nil)
+        var err: OpaquePointer?
+        flx_config_new(nil, &err)
+        live = ["flx_config": UInt(bitPattern: cfg), "flx_session": UInt(bitPattern: session), "flx_error": UInt(bitPattern: err)]
+        var c2: OpaquePointer?, s2: OpaquePointer?, e2: OpaquePointer?
+        flx_config_new(&c2, nil)
+        flx_config_set_base_url(c2, "http://127.0.0.1:9/flexiti/pos-api", nil)
+        flx_config_set_credentials(c2, "a", "b", nil)
+        flx_session_new(c2, &s2, nil)
+        flx_config_new(nil, &e2)
+        flx_config_free(c2); flx_session_free(s2); flx_error_free(e2)
+        freed = ["flx_config": UInt(bitPattern: c2), "flx_session": UInt(bitPattern: s2), "flx_error": UInt(bitPattern: e2)]
+    }
+
+    override func tearDown() {
+        flx_session_free(OpaquePointer(bitPattern: live["flx_session"] ?? 0))
+        flx_config_free(OpaquePointer(bitPattern: live["flx_config"] ?? 0))
+        flx_error_free(OpaquePointer(bitPattern: live["flx_error"] ?? 0))
+        buffers.forEach { $0.deallocate() }
+        outSlots.forEach { $0.deallocate() }
+    }
+
+    func handleType(_ p: Param) -> String? {
+        let t = p.type.replacingOccurrences(of: "const ", with: "")
+        guard t.hasPrefix("flx_"), t.hasSuffix("*"), !t.hasSuffix("**") else { return nil }
+        return String(t.dropLast())
+    }
+    func isOut(_ p: Param) -> Bool { p.type.hasSuffix("**") }
+    func isString(_ p: Param) -> Bool { p.type.contains("char*") }
+    func isPointer(_ p: Param) -> Bool { p.type.hasSuffix("*") || p.type == "flx_log_callback" }
+    func isNumber(_ p: Param) -> Bool { ["int", "long", "int64_t", "size_t", "uint32_t", "uint64_t", "int32_t"].contains(p.type) }
+
+    /// A plausible value for each parameter.
+    func defaults(_ f: Function) -> [UInt] {
+        f.params.map { p in
+            if let t = handleType(p) { return live[t] ?? 0 }
+            if isOut(p) { return outSlot() }
+            if isString(p) { return cString(Array("1".utf8)) }
+            if p.type == "flx_log_callback" { return unsafeBitCast(Self.callback, to: UInt.self) }
+            if p.type.hasSuffix("*") { return outSlot() }  // uint64_t *, void *userdata...
+            if p.type.hasPrefix("flx_") { return 1 }       // enums: 1 is the first value of each
+            return 1
+        }
+    }
+
+    /// Calls f and checks the outcome; a crash aborts the test run with f's name in the log.
+    func check(_ f: Function, _ args: [UInt], _ what: String, mustFail: Bool = false, file: StaticString = #filePath, line: UInt = #line) {
+        guard let fn = Self.symbol(f.name) else { return XCTFail("\(f.name) is declared but not exported") }
+        let r = Self.call(fn, args)
+        if f.returnsCode {
+            let code = Int32(truncatingIfNeeded: r)
+            XCTAssertNotEqual(String(cString: flx_code_name(flx_code(rawValue: UInt32(bitPattern: code)))), "unknown_code",
+                              "\(f.name) \(what): returned \(code)", file: file, line: line)
+            if mustFail { XCTAssertNotEqual(code, 0, "\(f.name) \(what) must fail", file: file, line: line) }
+        } else if f.returnsString, !f.params.contains(where: { $0.type == "size_t" }) {
+            XCTAssertNotEqual(r, 0, "\(f.name) \(what): a getter never returns NULL", file: file, line: line)
+        }
+        // A new handle an out-parameter received (when the call succeeded) is freed by its type's
+        // _free; error objects are freed too.
+        for (i, p) in f.params.enumerated() where isOut(p) {
+            guard i < args.count, let slot = UnsafeMutablePointer<UInt>(bitPattern: args[i]) else { continue }
+            let h = slot.pointee
+            slot.pointee = 0
+            guard h != 0 else { continue }
+            let type = p.type.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "const ", with: "")
+            if let free = Self.symbol(type + "_free") { _ = Self.call(free, [h]) }
+        }
+    }
+
+    func testTheHeaderParses() throws {
+        let fs = try Self.functions()
+        XCTAssertGreaterThan(fs.count, 50)
+        XCTAssertTrue(fs.contains { $0.name == "flx_config_set_credentials" && $0.params.count == 4 })
+        XCTAssertTrue(fs.contains { $0.name == "flx_customer_lookup" && $0.params.map(\.type) ==
+            ["flx_session*", "flx_customer_key", "const char*", "flx_customer**", "flx_error**"] })
+        XCTAssertTrue(fs.contains { $0.name == "flx_version" && $0.params.isEmpty })
+    }
+
+    func testNullForEachPointerArgument() throws {
+        for f in try Self.functions() {
+            for (i, p) in f.params.enumerated() where isPointer(p) {
+                var args = defaults(f)
+                args[i] = 0
+                // A NULL object, string or out-parameter is an error; err, userdata, callbacks and
+                // optional settings (documented "NULL: ...") may be NULL.
+                // A NULL object or out-parameter is always an error (err excepted); strings, outputs
+                // like stats counters and callbacks may be optional: those only must not crash.
+                let required = (handleType(p) != nil || isOut(p)) && p.name != "err"
+                check(f, args, "with \(p.name) = NULL", mustFail: f.returnsCode && required)
+            }
+        }
+    }
+
+    func testHostileStrings() throws {
+        let huge = Array(repeating: UInt8(ascii: "7"), count: 1 << 20)
+        let strings: [(String, [UInt8])] = [("empty", []), ("1 MiB", huge), ("invalid UTF-8", [0x61, 0xC3, 0x28, 0xFF]),
+                                            ("overlong NUL", [0xC0, 0x80]), ("format string", Array("%s%n%x".utf8)),
+                                            ("control bytes", [0x01, 0x0A, 0x0D, 0x1B])]
+        for f in try Self.functions() {
+            for (i, p) in f.params.enumerated() where isString(p) {
+                for (label, bytes) in strings {
+                    var args = defaults(f)
+                    args[i] = cString(bytes)
+                    check(f, args, "with \(p.name) = \(label)", mustFail: label != "empty" && label != "control bytes" && label != "format string")
+                }
+            }
+        }
+    }
+
+    func testExtremeNumbersAndEnums() throws {
+        let values: [(String, Int64)] = [("0", 0), ("-1", -1), ("INT64_MAX", .max), ("INT64_MIN", .min), ("INT32_MAX+1", 1 << 31)]
+        for f in try Self.functions() {
+            for (i, p) in f.params.enumerated() where isNumber(p) || (p.type.hasPrefix("flx_") && !isPointer(p)) {
+                for (label, v) in values {
+                    var args = defaults(f)
+                    args[i] = UInt(bitPattern: Int(v))
+                    check(f, args, "with \(p.name) = \(label)")
+                }
+            }
+        }
+    }
+
+    func testHandlesUsedAfterFreeAreMisuse() throws {
+        for f in try Self.functions() {
+            guard let first = f.params.first, let type = handleType(first), let dead = freed[type] else { continue }
+            var args = defaults(f)
+            args[0] = dead
+            if f.name.hasSuffix("_free") {
+                check(f, args, "double free")
+            } else {
+                check(f, args, "on a freed \(type)", mustFail: f.returnsCode)
+                if f.returnsCode, let fn = Self.symbol(f.name) {
+                    var a = defaults(f)
+                    a[0] = dead
+                    XCTAssertEqual(Int32(truncatingIfNeeded: Self.call(fn, a)), Int32(FLX_E_MISUSE.rawValue), f.name)
+                }
+            }
+        }
+    }
+
+    func testEveryDeclaredFunctionIsReachable() throws {
+        let missing = try Self.functions().filter { Self.symbol($0.name) == nil }.map(\.name)
+        XCTAssertEqual(missing, [])
+    }
+}

@@ -1,0 +1,95 @@
+// libFuzzer target: what a hostile or broken server can send, and what a careless caller can
+// pass to the C entry points. Built and run by scripts/fuzz.sh (swiftc -sanitize=fuzzer,address).
+// The first input byte picks the target; the rest is the payload.
+import CFlexiti
+import Glibc
+@testable import Flexiti
+@testable import FlexitiCore
+
+private let endpoints = Endpoints.all
+private let statuses = [200, 201, 204, 400, 401, 403, 404, 409, 422, 465, 466, 467, 500, 502, 503, 504, 299, 599]
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    guard size > 1 else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let selector = Int(bytes[0])
+    let payload = Array(bytes[1...])
+    switch selector % 3 {
+    case 0: responses(selector, payload)
+    case 1: records(payload)
+    default: entryPoints(selector, payload)
+    }
+    return 0
+}
+
+/// Any body with any status, as Session.exchange would map it, for every endpoint.
+private func responses(_ selector: Int, _ body: [UInt8]) {
+    let endpoint = endpoints[(selector / 3) % endpoints.count]
+    let status = statuses[(selector / 7) % statuses.count]
+    let context = ErrorContext(endpoint: endpoint, path: "/flexiti/pos-api/v2.5/x", referenceId: "0123456789abcdef0123456789abcdef",
+                               idempotencyKey: selector & 1 == 0 ? "" : "key")
+    if (200..<300).contains(status) {
+        if let json = JSONParser.parse(body) { touch(json) }
+    } else {
+        let e = ResponseMapping.httpError(status: status, body: body, context: context)
+        _ = e.message.utf8.count + e.scenario.utf8.count + e.fieldErrors.count
+    }
+    _ = ResponseMapping.transportError(TransportFailure(code: .transport, detail: String(decoding: body, as: UTF8.self),
+                                                        requestMayHaveBeenSent: selector & 2 == 0), context: context)
+}
+
+/// Reads every kind of value the getters read.
+private func touch(_ json: JSONValue) {
+    _ = json.text; _ = json.int64; _ = json.cents; _ = json.arrayValue?.count
+    for key in ["credit_limit", "available_credit", "amount", "error", "field_errors", "security_qid", "account_number"] {
+        if let v = json[key] { _ = v.text; _ = v.cents; _ = v.int64; _ = v["id"]?.int64; _ = v.arrayValue?.first?.text }
+    }
+    if let t = json.text { _ = Money.parse(t) }
+}
+
+/// A parsed answer wrapped as a C result object and read through every customer getter.
+private func records(_ body: [UInt8]) {
+    guard let json = JSONParser.parse(body) else { return }
+    let handle = Handles.register(CustomerObject(Customer(json: json)))
+    for getter in [flx_customer_customer_id, flx_customer_account_number, flx_customer_first_name, flx_customer_email,
+                   flx_customer_account_status, flx_customer_account_type, flx_customer_security_question_text] {
+        _ = getter(handle).map { strlen($0) }
+    }
+    _ = flx_customer_credit_limit_cents(handle) &+ flx_customer_available_credit_cents(handle)
+        &+ flx_customer_security_question_id(handle) &+ Int64(flx_customer_payment_protection(handle))
+    flx_customer_free(handle)
+}
+
+/// The payload as a C string (NUL-terminated at its first NUL) into string-taking entry points
+/// that do not reach the network, and the local validation every call runs.
+private func entryPoints(_ selector: Int, _ payload: [UInt8]) {
+    var cfg: OpaquePointer?
+    guard flx_config_new(&cfg, nil) == FLX_OK else { return }
+    defer { flx_config_free(cfg) }
+    var text = payload.map { CChar(bitPattern: $0) }
+    text.append(0)
+    var err: OpaquePointer?
+    let rc: flx_code = text.withUnsafeBufferPointer { buf in
+        let s = buf.baseAddress
+        switch (selector / 3) % 7 {
+        case 0: return flx_config_set_base_url(cfg, s, &err)
+        case 1: return flx_config_set_credentials(cfg, s, s, &err)
+        case 2: return flx_config_set_lang(cfg, s, &err)
+        case 3: return flx_config_set_ca_file(cfg, s, &err)
+        case 4: return flx_config_set_proxy(cfg, s, &err)
+        case 5:
+            let value = String(decoding: payload, as: UTF8.self)
+            let keys: [CustomerKey] = [.accountNumber(value), .vccNumber(value), .customerId(value)]
+            return flx_code(ParameterCheck.customerKey(keys[selector % 3])?.code ?? .ok)
+        default:
+            _ = flx_code_name(flx_code(rawValue: UInt32(truncatingIfNeeded: payload.count &* 31 &+ selector)))
+            return flx_config_set_timeouts(cfg, payload.count, selector &* 1000, &err)
+        }
+    }
+    if rc != FLX_OK {
+        _ = flx_error_message(err).map { strlen($0) }
+        _ = flx_error_field_count(err)
+        flx_error_free(err)
+    }
+}

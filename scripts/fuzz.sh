@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Fuzzes response handling (JSON parsing, error mapping, record getters) and the string-taking C
+# entry points with libFuzzer and AddressSanitizer, keeping the corpus in fuzz/corpus.
+#   scripts/fuzz.sh                 1,000,000 executions (the figure in docs/robustness.md)
+#   scripts/fuzz.sh -runs=N         any libFuzzer option, e.g. -max_total_time=20 (CI)
+# Exit status: 0 when no crash, leak or sanitizer report was found.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=.build-fuzz
+mkdir -p "$out" fuzz/corpus fuzz/crashes
+flags=(-sanitize=fuzzer,address -parse-as-library -Onone -g -enable-testing
+       -I Sources/CCurl -I Sources/CJansson -I Sources/CFlexiti)
+for f in $(pkg-config --cflags-only-I libcurl jansson); do flags+=(-Xcc "$f"); done
+
+if [ ! -x "$out/fuzz-flexiti" ] || [ -n "$(find Sources/FlexitiCore Sources/Flexiti fuzz/FuzzTarget.swift include -newer "$out/fuzz-flexiti" -name '*.[sh]*' | head -1)" ]; then
+    echo "building the fuzz target (swiftc -sanitize=fuzzer,address)..."
+    swiftc "${flags[@]}" -emit-library -static -module-name FlexitiCore -emit-module -emit-module-path "$out/FlexitiCore.swiftmodule" \
+        -o "$out/libFlexitiCore.a" $(find Sources/FlexitiCore -name '*.swift' | sort)
+    swiftc "${flags[@]}" -enable-experimental-feature CImplementation -I "$out" -emit-library -static -module-name Flexiti \
+        -emit-module -emit-module-path "$out/Flexiti.swiftmodule" -o "$out/libFlexiti.a" $(find Sources/Flexiti -name '*.swift' | sort)
+    swiftc "${flags[@]}" -I "$out" fuzz/FuzzTarget.swift "$out/libFlexiti.a" "$out/libFlexitiCore.a" -lcurl -ljansson \
+        -o "$out/fuzz-flexiti"
+fi
+
+# Seeds: real answers and known-nasty shapes (written once; libFuzzer adds what it finds).
+seed() { [ -f "fuzz/corpus/seed-$1" ] || printf '%b' "$2" > "fuzz/corpus/seed-$1"; }
+seed ok-customer '\x00{"customer_id":"123321","credit_limit":15000.00,"available_credit":"14000.5","security_qid":{"id":4,"text":"Pet?"}}'
+seed error '\x03{"url":"/x","message":"Some inputs are wrong!","error":"wrong_inputs","field_errors":[{"param":"amount","msg":"m","value":"-1","type":"invalid"}]}'
+seed html '\x06<!DOCTYPE html><html><body>466 Request Blocked</body></html>'
+seed deep '\x00[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['
+seed numbers '\x01{"credit_limit":1e999999,"available_credit":-0.000000000000000000001,"amount":99999999999999999999999.99}'
+seed utf8 '\x01{"first_name":"\xff\xfe\xc3\x28","email":"\\ud800"}'
+seed url '\x02https://posapi.flexiti.fi/flexiti/pos-api'
+seed account '\x11116994755'
+
+runs=(-runs=1000000)
+[ $# -gt 0 ] && runs=("$@")
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 "$out/fuzz-flexiti" "${runs[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix=fuzz/crashes/ -print_final_stats=1 fuzz/corpus
