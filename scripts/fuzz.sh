@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build-fuzz
-mkdir -p "$out" fuzz/corpus fuzz/crashes
+mkdir -p "$out/crashes" fuzz/corpus
 flags=(-sanitize=fuzzer,address -parse-as-library -Onone -g -enable-testing
        -I Sources/CCurl -I Sources/CJansson -I Sources/CFlexiti)
 for f in $(pkg-config --cflags-only-I libcurl jansson); do flags+=(-Xcc "$f"); done
@@ -36,4 +36,4 @@ seed account '\x11116994755'
 runs=(-runs=1000000)
 [ $# -gt 0 ] && runs=("$@")
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 "$out/fuzz-flexiti" "${runs[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-    -artifact_prefix=fuzz/crashes/ -print_final_stats=1 fuzz/corpus
+    -artifact_prefix="$out/crashes/" -print_final_stats=1 fuzz/corpus
