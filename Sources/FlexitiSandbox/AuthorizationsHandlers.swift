@@ -52,6 +52,9 @@ extension Authorizations {
 
         // Channel: online (widget session) or in-store (PIN from /verify).
         var pin: PinState?
+        if req.token?.scope == "customer", !state.widgetSessions.values.contains(where: { $0.accessToken == req.accessToken }) {
+            throw APIError.documented("customer_identity_not_found", route: req.route)
+        }
         if let session {
             guard let s = state.widgetSessions[session], s.clientId == req.client?.id, s.flow == "purchase",
                   s.accessToken == req.accessToken, s.accountNumber == nil || s.accountNumber == number else {
@@ -59,8 +62,6 @@ extension Authorizations {
                                           message: "widget_session_id does not match the /widget/init session of this token and account")
             }
         } else if req.token?.scope == "customer" {
-            let hasSession = state.widgetSessions.values.contains { $0.accessToken == req.accessToken }
-            if !hasSession { throw APIError.documented("customer_identity_not_found", route: req.route) }
             throw APIError.documented("not_verified", route: req.route, message: "widget_session_id is required for the online channel")
         } else {
             guard let code = req.field("verification_code")?.scalarText else {

@@ -276,7 +276,7 @@ enum Online {
         var f: [String: String] = [:]
         for raw in (code ?? "").split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             var line = Substring(raw)
-            if let r = line.range(of: "DL"), line.hasPrefix("ANSI") || line.hasPrefix("@") { line = line[r.upperBound...] }
+            if line.hasPrefix("ANSI") || line.hasPrefix("@"), let r = line.range(of: "DL", options: .backwards) { line = line[r.upperBound...] }
             guard line.count > 3 else { continue }
             f[String(line.prefix(3))] = String(line.dropFirst(3)).trimmingWhitespace()
         }
