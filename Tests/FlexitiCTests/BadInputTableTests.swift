@@ -54,9 +54,29 @@ final class BadInputTableTests: XCTestCase {
         return out
     }
 
+    /// The shared library built next to this test binary (the same scratch path, so sanitizer
+    /// builds test their own copy), else FLEXITI_LIBRARY, else the staged release build.
+    nonisolated(unsafe) static let library: UnsafeMutableRawPointer? = {
+        let here = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent().path
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+        let candidates = [here + "/libflexiti.so", ProcessInfo.processInfo.environment["FLEXITI_LIBRARY"] ?? "",
+                          root + "/.build/debug/libflexiti.so", root + "/build/lib/libflexiti.so"]
+        for path in candidates where !path.isEmpty && FileManager.default.fileExists(atPath: path) {
+            if let h = dlopen(path, RTLD_NOW | RTLD_LOCAL) { return h }
+        }
+        return nil
+    }()
+
     static func symbol(_ name: String) -> Generic? {
-        guard let handle = dlopen(nil, RTLD_NOW), let p = dlsym(handle, name) else { return nil }
+        guard let library, let p = dlsym(library, name) else { return nil }
         return unsafeBitCast(p, to: Generic.self)
+    }
+
+    /// Calls an exported function by name (every call of this test goes through the library).
+    @discardableResult
+    func lib(_ name: String, _ args: UInt...) -> UInt {
+        guard let f = Self.symbol(name) else { XCTFail("\(name) is not exported"); return 0 }
+        return Self.call(f, args)
     }
 
     static func call(_ f: Generic, _ a: [UInt]) -> UInt {
@@ -86,33 +106,42 @@ final class BadInputTableTests: XCTestCase {
         return UInt(bitPattern: p)
     }
 
-    override func setUp() {
-        var cfg: OpaquePointer?
-        flx_config_new(&cfg, nil)
+    override func setUpWithError() throws {
+        guard Self.library != nil else { throw XCTSkip("libflexiti.so not found (build the flexiti product or set FLEXITI_LIBRARY)") }
+        let cfg = outSlot(), session = outSlot(), err = outSlot()
+        lib("flx_config_new", cfg, 0)
+        let c = UnsafePointer<UInt>(bitPattern: cfg)!.pointee
         // A closed loopback port, no retries: calls that pass every check fail fast with CONNECT.
-        flx_config_set_base_url(cfg, "http://127.0.0.1:9/flexiti/pos-api", nil)
-        flx_config_set_credentials(cfg, "flexitidemo", "flexitidemo-secret", nil)
-        flx_config_set_retries(cfg, 0, 0, 0, nil)
-        flx_config_set_timeouts(cfg, 2000, 4000, nil)
-        var session: OpaquePointer?
-        flx_session_new(cfg, &session, nil)
-        var err: OpaquePointer?
-        flx_config_new(nil, &err)
-        live = ["flx_config": UInt(bitPattern: cfg), "flx_session": UInt(bitPattern: session), "flx_error": UInt(bitPattern: err)]
-        var c2: OpaquePointer?, s2: OpaquePointer?, e2: OpaquePointer?
-        flx_config_new(&c2, nil)
-        flx_config_set_base_url(c2, "http://127.0.0.1:9/flexiti/pos-api", nil)
-        flx_config_set_credentials(c2, "a", "b", nil)
-        flx_session_new(c2, &s2, nil)
-        flx_config_new(nil, &e2)
-        flx_config_free(c2); flx_session_free(s2); flx_error_free(e2)
-        freed = ["flx_config": UInt(bitPattern: c2), "flx_session": UInt(bitPattern: s2), "flx_error": UInt(bitPattern: e2)]
+        lib("flx_config_set_base_url", c, cString(Array("http://127.0.0.1:9/flexiti/pos-api".utf8)), 0)
+        lib("flx_config_set_credentials", c, cString(Array("flexitidemo".utf8)), cString(Array("flexitidemo-secret".utf8)), 0)
+        lib("flx_config_set_retries", c, 0, 0, 0, 0)
+        lib("flx_config_set_timeouts", c, 2000, 4000, 0)
+        lib("flx_session_new", c, session, 0)
+        lib("flx_config_new", 0, err)
+        live = ["flx_config": c, "flx_session": UnsafePointer<UInt>(bitPattern: session)!.pointee,
+                "flx_error": UnsafePointer<UInt>(bitPattern: err)!.pointee]
+        XCTAssertFalse(live.values.contains(0))
+        // The same kinds of objects, freed.
+        let c2 = outSlot(), s2 = outSlot(), e2 = outSlot()
+        lib("flx_config_new", c2, 0)
+        let cc = UnsafePointer<UInt>(bitPattern: c2)!.pointee
+        lib("flx_config_set_base_url", cc, cString(Array("http://127.0.0.1:9/x".utf8)), 0)
+        lib("flx_config_set_credentials", cc, cString(Array("a".utf8)), cString(Array("b".utf8)), 0)
+        lib("flx_session_new", cc, s2, 0)
+        lib("flx_config_new", 0, e2)
+        freed = ["flx_config": cc, "flx_session": UnsafePointer<UInt>(bitPattern: s2)!.pointee,
+                 "flx_error": UnsafePointer<UInt>(bitPattern: e2)!.pointee]
+        lib("flx_config_free", freed["flx_config"]!)
+        lib("flx_session_free", freed["flx_session"]!)
+        lib("flx_error_free", freed["flx_error"]!)
     }
 
     override func tearDown() {
-        flx_session_free(OpaquePointer(bitPattern: live["flx_session"] ?? 0))
-        flx_config_free(OpaquePointer(bitPattern: live["flx_config"] ?? 0))
-        flx_error_free(OpaquePointer(bitPattern: live["flx_error"] ?? 0))
+        if Self.library != nil {
+            lib("flx_session_free", live["flx_session"] ?? 0)
+            lib("flx_config_free", live["flx_config"] ?? 0)
+            lib("flx_error_free", live["flx_error"] ?? 0)
+        }
         buffers.forEach { $0.deallocate() }
         outSlots.forEach { $0.deallocate() }
     }

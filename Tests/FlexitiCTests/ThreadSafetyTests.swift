@@ -80,7 +80,7 @@ final class ThreadSafetyTests: XCTestCase {
                     let c = OpaquePointer(bitPattern: customerBox), e = OpaquePointer(bitPattern: errorBox)
                     if String(cString: flx_customer_first_name(c)) != "Flexiti" || flx_customer_credit_limit_cents(c) != 1_500_000
                         || flx_error_code(e) != FLX_E_INVALID_ARGUMENT || String(cString: flx_error_message(e)).isEmpty
-                        || String(cString: flx_code_name(FLX_E_TLS)) != "tls" {
+                        || String(cString: flx_code_name(FLX_E_TLS)) != "tls_failed" {
                         failures.add()
                     }
                 }

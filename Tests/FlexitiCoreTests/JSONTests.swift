@@ -1,4 +1,5 @@
 @testable import FlexitiCore
+import Foundation
 import XCTest
 
 final class JSONTests: XCTestCase {
@@ -31,8 +32,23 @@ final class JSONTests: XCTestCase {
     func testDeepNestingDoesNotCrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         XCTAssertNil(parse(deep))  // jansson refuses beyond its depth limit
-        let ok = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+        // Defaults.maxJSONDepth (64): deeper answers are malformed before any recursion.
+        let ok = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
         XCTAssertNotNil(parse(ok))
+        XCTAssertNil(parse(String(repeating: "{\"a\":", count: 65) + "1" + String(repeating: "}", count: 65)))
+        XCTAssertNotNil(parse(#"{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}"#), "brackets in strings do not count")
+    }
+
+    /// A POS thread may have a small stack: parsing the deepest accepted answer must fit in 64 KiB.
+    func testDeepestAcceptedAnswerFitsASmallStack() {
+        let deep = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        let done = DispatchSemaphore(value: 0)
+        let parsed = Locked(false)
+        let t = Thread { parsed.withLock { $0 = JSONParser.parse(Array(deep.utf8)) != nil }; done.signal() }
+        t.stackSize = 64 * 1024
+        t.start()
+        done.wait()
+        XCTAssertTrue(parsed.withLock { $0 })
     }
 
     func testWriterEscapesAndKeepsOrder() {

@@ -72,7 +72,10 @@ final class RetryTests: XCTestCase {
             sandbox.addFault(SandboxFault(fault, method: "GET", pathSuffix: "/customers/lookup", count: 1))
             XCTAssertNoThrow(try lookup(session).get(), "\(fault)")
             XCTAssertEqual(sandbox.requests(path: lookupPath), 2, "\(fault)")
-            XCTAssertEqual(time.recorded.count, 1, "\(fault)")
+            // A connection closed before any answer on a reused connection is re-sent by libcurl
+            // itself (harmless for a GET), so the library's own retry may not be needed.
+            if fault != .close { XCTAssertEqual(time.recorded.count, 1, "\(fault)") }
+            XCTAssertLessThanOrEqual(time.recorded.count, 1, "\(fault)")
         }
     }
 
@@ -125,6 +128,27 @@ final class RetryTests: XCTestCase {
         XCTAssertEqual(e.attempts, 1)
         XCTAssertFalse(e.retryable)
         XCTAssertEqual(sandbox.requests(path: "/flexiti/pos-api/v2.5/client-id/flexitidemo/authorization/1/capture"), 1)
+        XCTAssertEqual(time.recorded, [])
+    }
+
+    /// libcurl silently re-sends a request whose reused connection died before any answer; for
+    /// a money-moving POST without a key that could act twice, so it goes on a fresh connection.
+    func testMoneyMovingPostWithoutKeyIsSentOnceWhenTheAnswerIsDropped() throws {
+        let time = VirtualTime()
+        let session = try makeSession(time)
+        try session.authenticate().get()   // the connection is now open and will be reused
+        for fault: SandboxFault.Kind in [.dropResponse, .close, .reset] {
+            sandbox.reset()
+            try session.authenticate().get()
+            sandbox.addFault(SandboxFault(fault, method: "POST", pathSuffix: "/capture", count: 1))
+            var call = APICall(Endpoints.capture)
+            call.pathParams = ["client_id": "flexitidemo", "authorizationId": "1"]
+            call.body = .object([("amount", .number("10.00"))])
+            guard case let .failure(e) = session.send(call) else { return XCTFail("expected failure for \(fault)") }
+            XCTAssertEqual(e.code, .outcomeUnknown, "\(fault)")
+            XCTAssertFalse(e.retryable, "\(fault)")
+            XCTAssertEqual(sandbox.requests(path: "/flexiti/pos-api/v2.5/client-id/flexitidemo/authorization/1/capture"), 1, "\(fault)")
+        }
         XCTAssertEqual(time.recorded, [])
     }
 

@@ -63,6 +63,9 @@ final class CurlTransport {
         setString(CURLOPT_USERAGENT, options.userAgent)
         setLong(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
         setLong(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+        // libcurl re-sends a request by itself when a reused connection dies before any answer;
+        // a fresh connection rules that out for a request that must not be repeated.
+        if request.sendAtMostOnce { setLong(CURLOPT_FRESH_CONNECT, 1) }
         if let ca = options.caFile { setString(CURLOPT_CAINFO, ca) }
         if let proxy = options.proxy { setString(CURLOPT_PROXY, proxy) }
         if cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK { setupOK = false }

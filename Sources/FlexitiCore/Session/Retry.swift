@@ -28,8 +28,9 @@ public struct RetryPolicy: Sendable, Equatable {
         let shift = min(max(retry - 1, 0), 30)
         let (grown, overflow) = Int64(max(baseDelayMs, 0)).multipliedReportingOverflow(by: Int64(1) << shift)
         let capped = min(overflow ? Int64.max : grown, Int64(max(maxDelayMs, 0)))
-        let factor = 0.5 + 0.5 * min(max(random, 0), 1)
-        return Int64(Double(capped) * factor)
+        // Integer halves: a Double near Int64.max would not convert back (a trap).
+        let half = capped / 2
+        return half + Int64(Double(capped - half) * min(max(random, 0), 1))
     }
 
     /// Whether a failed attempt of `call` may be repeated.

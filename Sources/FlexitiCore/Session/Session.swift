@@ -205,7 +205,8 @@ public final class Session: @unchecked Sendable {
         }
         if let key = call.idempotencyKey { headers.append(("x-idempotency-key", key)) }
 
-        let request = HTTPRequest(method: call.endpoint.method, url: url, headers: headers, body: body)
+        var request = HTTPRequest(method: call.endpoint.method, url: url, headers: headers, body: body)
+        request.sendAtMostOnce = call.endpoint.movesMoney && (call.idempotencyKey ?? "").isEmpty
         let context = ErrorContext(endpoint: call.endpoint, path: basePath + path, referenceId: referenceId,
                                    idempotencyKey: call.idempotencyKey ?? "")
         return exchange(request, context: context, state: &s)
