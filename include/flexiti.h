@@ -33,15 +33,28 @@
  *
  * MONEY    Amounts are int64_t cents (12345 = $123.45), never floating point.
  *
- * THREADS  The library may be used from any number of threads. A flx_session may be shared:
- *          its calls run one at a time (token refresh happens once for all of them); for
- *          parallel requests give each thread its own session. flx_config objects must not be
- *          modified by two threads at once. Result objects (flx_customer, flx_error, ...) are
- *          immutable and may be read from several threads. flx_global_init/flx_global_cleanup
- *          are thread-safe and reference-counted.
+ * THREADS  The library may be used from any number of threads at once, with these rules:
+ *          - A flx_session may be shared. Its calls run one at a time, in turn (one token is
+ *            fetched for all of them); the time a call waits for its turn counts against its
+ *            own total timeout, so a stuck call cannot hold the others past their deadlines.
+ *            For requests in parallel, give each thread its own session.
+ *          - A flx_config must not be modified by two threads at once; several threads may
+ *            create sessions from one config that nobody modifies meanwhile.
+ *          - Result objects (flx_customer, ...) and flx_error objects are immutable: any number
+ *            of threads may read them; free them once no thread reads them any more.
+ *          - Free each handle once, and never while another thread is using it.
+ *          - The log callback may run on several threads at once (one record at a time per
+ *            session); it is called synchronously, from the thread making the call.
+ *          - flx_code_name, flx_strerror and flx_version are always safe;
+ *            flx_global_init/flx_global_cleanup are thread-safe and reference-counted.
+ *          scripts/tsan.sh checks this model: 48 threads with own and shared sessions under
+ *          ThreadSanitizer.
  *
- * SECRETS  The client secret, access tokens, PINs and security answers are never written into
- *          error objects or logs, and are wiped from memory when their object is freed.
+ * SECRETS  The client secret, access tokens, PINs, verification codes, security answers, PIW
+ *          and SIN are never written into error objects, field error values or logs (records
+ *          carry no header, body or path). The long-lived copies (the config's and session's
+ *          secret, the cached token) are wiped when their object is freed; request bodies and
+ *          libcurl's header copies are zeroed once a request is done.
  */
 #ifndef FLEXITI_H
 #define FLEXITI_H

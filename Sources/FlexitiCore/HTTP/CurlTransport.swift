@@ -1,4 +1,5 @@
 import CCurl
+import Glibc
 
 /// Transport settings copied from the session configuration.
 public struct TransportOptions: Sendable {
@@ -33,7 +34,15 @@ final class CurlTransport {
         defer { sinkPointer.release() }
 
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer {
+            // The headers hold the bearer token: zero libcurl's copies before freeing them.
+            var node = headerList
+            while let n = node {
+                if let text = n.pointee.data { explicit_bzero(text, strlen(text)) }
+                node = n.pointee.next
+            }
+            curl_slist_free_all(headerList)
+        }
         for (name, value) in request.headers {
             headerList = curl_slist_append(headerList, name + ": " + value)
         }
@@ -93,7 +102,7 @@ final class CurlTransport {
             return curl_easy_perform(handle)
         }
         // Scrub the request body (it may hold a client secret or a security answer).
-        for i in bodyCopy.indices { bodyCopy[i] = 0 }
+        bodyCopy.withUnsafeMutableBytes { raw in if let base = raw.baseAddress { explicit_bzero(base, raw.count) } }
 
         if rc != CURLE_OK {
             if sink.overflowed {

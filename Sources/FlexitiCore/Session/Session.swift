@@ -209,7 +209,10 @@ public final class Session: @unchecked Sendable {
         request.sendAtMostOnce = call.endpoint.movesMoney && (call.idempotencyKey ?? "").isEmpty
         let context = ErrorContext(endpoint: call.endpoint, path: basePath + path, referenceId: referenceId,
                                    idempotencyKey: call.idempotencyKey ?? "")
-        return exchange(request, context: context, state: &s)
+        let result = exchange(request, context: context, state: &s)
+        // The body may carry a verification code or a security answer.
+        request.body?.withUnsafeMutableBytes { raw in Secret.zero(raw) }
+        return result
     }
 
     /// Sends one request (with the time left before the call's deadline as its timeout), logs it

@@ -24,4 +24,9 @@ public final class Secret: @unchecked Sendable {
     }
 
     deinit { wipe() }
+
+    /// Zeroes bytes that held a secret (a request body), in a way the optimiser keeps.
+    public static func zero(_ raw: UnsafeMutableRawBufferPointer) {
+        if let base = raw.baseAddress { explicit_bzero(base, raw.count) }
+    }
 }
