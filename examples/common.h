@@ -33,6 +33,12 @@ static void print_error(const char *what, flx_code code, const flx_error *err) {
     }
 }
 
+/* FLEXITI_LOG=1 routes the library's log records (redacted: no secrets, bodies or paths) here. */
+static void log_to_stderr(void *userdata, const flx_log_record *rec) {
+    (void)userdata;
+    fprintf(stderr, "[flexiti %d] %s\n", rec->level, rec->message);
+}
+
 /* Opens a session from the environment; exits with a message on failure. */
 static flx_session *open_session(void) {
     flx_config *cfg = NULL;
@@ -45,6 +51,8 @@ static flx_session *open_session(void) {
         (rc = flx_config_set_credentials(cfg, env_or("FLEXITI_CLIENT_ID", "flexitidemo"),
                                          env_or("FLEXITI_CLIENT_SECRET", "flexitidemo-secret"), &err)) != FLX_OK ||
         (rc = flx_config_set_timeouts(cfg, 5000, 30000, &err)) != FLX_OK ||
+        (getenv("FLEXITI_LOG") &&
+         (rc = flx_config_set_log_callback(cfg, log_to_stderr, NULL, FLX_LOG_DEBUG, &err)) != FLX_OK) ||
         (rc = flx_session_new(cfg, &session, &err)) != FLX_OK) {
         print_error("session set-up", rc, err);
         flx_error_free(err);

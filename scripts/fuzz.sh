@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build-fuzz
 mkdir -p "$out/crashes" fuzz/corpus
-flags=(-sanitize=fuzzer,address -parse-as-library -Onone -g -enable-testing
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -enable-testing
        -I Sources/CCurl -I Sources/CJansson -I Sources/CFlexiti)
 for f in $(pkg-config --cflags-only-I libcurl jansson); do flags+=(-Xcc "$f"); done
 

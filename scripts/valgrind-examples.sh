@@ -37,7 +37,8 @@ run_all() {
             *) vg "$name" "$bin" ;;
         esac
     done
-    # No server at all: the network-error path.
+    FLEXITI_LOG=1 vg "checkout with the log callback" examples/bin/checkout
+    # No server at all: the network-error path (with retries and their waits).
     FLEXITI_BASE_URL=http://127.0.0.1:9/flexiti/pos-api vg "lookup with no server" examples/bin/lookup account 116994755
     echo "valgrind: $runs runs, $fails failed"
     [ "$fails" -eq 0 ]
