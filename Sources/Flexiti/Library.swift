@@ -14,13 +14,14 @@ public func flx_version_num() -> UInt32 {
 @c @implementation
 public func flx_code_name(_ code: flx_code) -> UnsafePointer<CChar>? {
     let info = ErrorCatalog.info(ErrorCode(rawValue: Int32(truncatingIfNeeded: code.rawValue)))
-    return CStrings.permanent.get("name:\(code.rawValue)", info?.name ?? "unknown_code")
+    // Unknown numbers share one entry, so arbitrary values cannot grow the permanent cache.
+    return CStrings.permanent.get(info == nil ? "name:unknown" : "name:\(code.rawValue)", info?.name ?? "unknown_code")
 }
 
 @c @implementation
 public func flx_strerror(_ code: flx_code) -> UnsafePointer<CChar>? {
     let info = ErrorCatalog.info(ErrorCode(rawValue: Int32(truncatingIfNeeded: code.rawValue)))
-    return CStrings.permanent.get("text:\(code.rawValue)", info?.description ?? "Unknown error code")
+    return CStrings.permanent.get(info == nil ? "text:unknown" : "text:\(code.rawValue)", info?.description ?? "Unknown error code")
 }
 
 private let globalRefs = Locked(0)

@@ -265,6 +265,15 @@ final class BadInputTableTests: XCTestCase {
         }
     }
 
+    /// Arbitrary numbers must not grow the library's permanent string cache.
+    func testUnknownCodesShareOneString() {
+        let first = flx_code_name(flx_code(rawValue: 9999))
+        for raw in stride(from: UInt32(10_000), to: 20_000, by: 1) {
+            XCTAssertEqual(flx_code_name(flx_code(rawValue: raw)), first)
+            XCTAssertEqual(flx_strerror(flx_code(rawValue: raw)), flx_strerror(flx_code(rawValue: 9999)))
+        }
+    }
+
     func testEveryDeclaredFunctionIsReachable() throws {
         let missing = try Self.functions().filter { Self.symbol($0.name) == nil }.map(\.name)
         XCTAssertEqual(missing, [])
