@@ -3,7 +3,8 @@
 # entry points with libFuzzer and AddressSanitizer, keeping the corpus in fuzz/corpus.
 #   scripts/fuzz.sh                 1,000,000 executions (the figure in docs/robustness.md)
 #   scripts/fuzz.sh -runs=N         any libFuzzer option, e.g. -max_total_time=20 (CI)
-# Exit status: 0 when no crash, leak or sanitizer report was found.
+# Exit status: 0 when no crash, leak or sanitizer report was found. Minimise the corpus now and
+# then: .build-fuzz/fuzz-flexiti -merge=1 NEWDIR fuzz/corpus (keep the seed-* files).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build-fuzz
