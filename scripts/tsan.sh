@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-tsan
-export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/scripts/tsan.supp}
 swift build --build-tests --scratch-path "$scratch" --sanitize=thread
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(--filter "ThreadSafetyTests|RetryTests.testWaitingForABusySharedSession")

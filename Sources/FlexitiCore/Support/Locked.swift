@@ -1,13 +1,25 @@
-import Synchronization
+import Glibc
 
-/// A value guarded by a mutex (the Swift standard library's, so no Foundation).
+/// A value guarded by a mutex. A pthread mutex rather than Synchronization.Mutex: on Linux the
+/// latter is built on raw futex calls that ThreadSanitizer cannot see, so every access under it
+/// would be reported as a race and hide real ones (scripts/tsan.sh).
 public final class Locked<Value>: @unchecked Sendable {
-    private let mutex: Mutex<Void> = Mutex(())
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private var value: Value
 
-    public init(_ value: Value) { self.value = value }
+    public init(_ value: Value) {
+        self.value = value
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
 
     public func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        try mutex.withLock { _ in try body(&value) }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(&value)
     }
 }
