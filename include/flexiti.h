@@ -275,7 +275,8 @@ const char *flx_error_transport_detail(const flx_error *err);
  */
 int flx_error_retryable(const flx_error *err);
 
-/** How many HTTP attempts the call made (0 when it failed before sending). */
+/** How many times the failing request was sent, retries included (0 when it failed before
+ *  sending; a token request made on the way is counted apart). */
 int flx_error_attempts(const flx_error *err);
 
 /** The number of field errors (non-zero for FLX_E_WRONG_INPUTS). */
