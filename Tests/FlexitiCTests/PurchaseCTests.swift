@@ -107,6 +107,40 @@ final class PurchaseCTests: PurchaseFixture {
         flx_error_free(err)
     }
 
+    func testRatesFeesAndDisclosuresAreReadable() throws {
+        // Plan 7: 0% with a $49.99 administrative fee (seed), 12 months.
+        let code = try pin(account: account, requestId: "rates-1")
+        let req = request(FLX_REQUEST_AUTHORIZATION) { r in [
+            flx_request_set_account_number(r, self.account, nil), flx_request_set_amount_cents(r, 120_000, nil),
+            flx_request_set_financing(r, FLX_PURCHASE_PROMOTIONAL, 7, 12, nil), flx_request_set_auto_capture(r, 1, nil),
+            flx_request_set_verification_code(r, code, nil), flx_request_set_request_id(r, "rates-1", nil),
+        ] }
+        defer { flx_request_free(req) }
+        var auth: OpaquePointer?
+        var err: OpaquePointer?
+        check(flx_authorization_create(session, req, &auth, &err), err)
+        defer { flx_authorization_free(auth) }
+        XCTAssertEqual(flx_authorization_plan_id(auth), 7)
+        XCTAssertEqual(flx_authorization_term(auth), 12)
+        let monthly = flx_authorization_term_amount_cents(auth)
+        XCTAssertLessThanOrEqual(abs(monthly * 12 - 120_000), 12, "0%: twelve payments make the amount")
+        XCTAssertEqual(str(flx_authorization_annual_rate(auth)), "0.0000")
+        XCTAssertFalse(str(flx_authorization_annual_rate_description(auth))!.isEmpty)
+        XCTAssertFalse(str(flx_authorization_annual_rate_type(auth))!.isEmpty)
+        XCTAssertFalse(str(flx_authorization_annual_rate_message(auth))!.isEmpty)
+        XCTAssertEqual(flx_authorization_fee_count(auth), 1)
+        XCTAssertEqual(str(flx_authorization_fee_description(auth, 0)), "Administrative fees:")
+        XCTAssertEqual(flx_authorization_fee_amount_cents(auth, 0), 4_999)
+        XCTAssertEqual(str(flx_authorization_fee_type(auth, 0)), "admin_total")
+        XCTAssertTrue(str(flx_authorization_fee_message(auth, 0))!.contains("49.99"))
+        XCTAssertNil(flx_authorization_fee_message(auth, 1))
+        XCTAssertEqual(flx_authorization_fee_amount_cents(auth, 1), 0)
+        XCTAssertFalse(str(flx_authorization_message(auth))!.isEmpty)
+        let date = str(flx_authorization_date(auth))!
+        XCTAssertEqual(date.count, 20)
+        XCTAssertTrue(date.hasSuffix("Z"))
+    }
+
     func testCentsAreExactBothWays() throws {
         // 1 cent; 0.10 + 0.20 captured against 0.30 leaves exactly 0.
         let penny = try authorize(cents: 1, autoCapture: false)
