@@ -509,9 +509,10 @@ int flx_customer_payment_protection(const flx_customer *customer);
  * THREADS  flx_request and flx_sku_data objects must not be used by two threads at once (like
  *          flx_config). flx_authorization, flx_capture and flx_receipt are immutable and may be
  *          read from several threads. An iterator must not be used by two threads at once.
+ *
+ * flx_request: a request for one operation (see flx_request_kind). Owned by the caller;
+ * flx_request_free().
  */
-
-/** A request for one operation (see flx_request_kind). Owned by the caller; flx_request_free(). */
 typedef struct flx_request flx_request;
 /** Line items for a request's sku_data (optional; printed on the customer's statement). */
 typedef struct flx_sku_data flx_sku_data;
