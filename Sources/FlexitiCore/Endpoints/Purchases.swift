@@ -155,10 +155,11 @@ public struct PurchaseRequest: Sendable {
 
     /// Sent as x-idempotency-key by money-moving kinds.
     public private(set) var idempotencyKey: String
-    /// The body last sent with this key when the operation may have happened (success or unknown
-    /// outcome). Sending a different body with the same key would be answered with the first
-    /// operation's result by Flexiti, so it is refused locally.
-    private var committedBody: String?
+    /// A digest of the body last sent with this key when the operation may have happened (success
+    /// or unknown outcome). Sending a different body with the same key would be answered with the
+    /// first operation's result by Flexiti, so it is refused locally. A digest, not the text: the
+    /// body may hold the PIN, which must not outlive the request's Secret.
+    private var committedBody: Int?
 
     public init(_ kind: PurchaseKind) {
         self.kind = kind
@@ -272,7 +273,9 @@ public struct PurchaseRequest: Sendable {
     /// different body, and remembers the body when the operation may have happened.
     mutating func sendMoney(_ session: Session, _ endpoint: Endpoint, pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
         let body = body()
-        let text = JSONWriter.write(body)
+        var hasher = Hasher()
+        hasher.combine(JSONWriter.write(body))
+        let text = hasher.finalize()
         if let committedBody, committedBody != text {
             var e = FlexitiError(.idempotencyConflict,
                                  "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since; "
