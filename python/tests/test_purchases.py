@@ -37,6 +37,14 @@ def add_fault(sandbox_url, fault):
     _post(f"{root}/_sandbox/faults", json.dumps(fault).encode(), {"content-type": "application/json"})
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _reset_sandbox_afterwards(sandbox_url):
+    """These tests move money on the shared sandbox: put the seed back for the other modules."""
+    yield
+    root = sandbox_url.split("/flexiti/pos-api")[0]
+    _post(f"{root}/_sandbox/reset", b"{}", {"content-type": "application/json"})
+
+
 def in_store(sandbox_url, amount, auto_capture, reference):
     request_id = "py-" + uuid.uuid4().hex[:8]
     return p.Request("authorization", account_number=ACCOUNT, amount=amount, financing=("promotional", 4, 12),
