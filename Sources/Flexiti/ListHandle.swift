@@ -34,9 +34,11 @@ final class ListIterator {
                 buffer = p.items
                 index = 0
                 page += 1
-                let size = filter.pageSize ?? Defaults.listPageSize
+                // The last page: with a total, once it is reached; without, a page shorter than the
+                // size the server reports using (it may cap the size asked for), else the size asked.
+                let size = p.pageSize ?? Int64(filter.pageSize ?? Defaults.listPageSize)
                 let seen = delivered + Int64(p.items.count)
-                if p.items.count < size || (p.total.map { seen >= $0 } ?? false) { done = true }
+                if let total = p.total { done = seen >= total } else { done = Int64(p.items.count) < size }
             }
         }
         let item = buffer[index]

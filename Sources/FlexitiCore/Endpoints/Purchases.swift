@@ -369,6 +369,8 @@ public struct Receipt: Sendable {
 public struct ListPage: Sendable {
     public let items: [JSONValue]
     public let total: Int64?
+    /// The page size the server says it used (it may cap what was asked).
+    public var pageSize: Int64? = nil
 }
 
 extension Session {
@@ -463,7 +465,8 @@ extension Session {
                 e.referenceId = r.referenceId
                 return .failure(e)
             }
-            return .success(ListPage(items: items.filter(\.isObject), total: r.json.first("total", "total_count", "total_elements")?.int64))
+            return .success(ListPage(items: items.filter(\.isObject), total: r.json.first("total", "total_count", "total_elements")?.int64,
+                                     pageSize: r.json["page_size"]?.int64))
         }
     }
 
