@@ -41,6 +41,9 @@ final class PurchaseCTests: PurchaseFixture {
         defer { flx_receipt_free(receipt) }
         XCTAssertEqual(flx_receipt_amount_cents(receipt), 40_012)
         XCTAssertEqual(flx_receipt_remaining_authorization_cents(receipt), 0)
+        XCTAssertEqual(str(flx_receipt_status(receipt)), "closed")
+        XCTAssertEqual(str(flx_receipt_authorization_id(receipt)), id)
+        XCTAssertEqual(str(flx_receipt_date(receipt))?.count, 20)
         XCTAssertEqual(str(flx_receipt_idempotency_key(receipt)), str(flx_request_idempotency_key(rel)))
 
         // The handle is a snapshot; refresh reads the new state.
@@ -485,6 +488,26 @@ final class PurchaseCTests: PurchaseFixture {
         XCTAssertEqual(str(flx_error_scenario(err)), "Authorization ID not found")
         XCTAssertEqual(str(flx_error_method(err)), "GET")
         flx_error_free(err)
+    }
+
+    func testThePINNeverReachesAnErrorObject() throws {
+        // A malformed PIN is refused (by the validator or the server) without echoing it.
+        let req = request(FLX_REQUEST_AUTHORIZATION) { r in [
+            flx_request_set_account_number(r, self.account, nil), flx_request_set_amount_cents(r, 1_000, nil),
+            flx_request_set_financing(r, FLX_PURCHASE_REGULAR, 0, 0, nil), flx_request_set_auto_capture(r, 1, nil),
+            flx_request_set_verification_code(r, "98x76543210", nil), flx_request_set_request_id(r, "secret-test", nil),
+        ] }
+        defer { flx_request_free(req) }
+        var auth: OpaquePointer?
+        var err: OpaquePointer?
+        XCTAssertNotEqual(flx_authorization_create(session, req, &auth, &err), FLX_OK)
+        defer { flx_error_free(err) }
+        var texts = [str(flx_error_message(err)), str(flx_error_scenario(err)), str(flx_error_path(err))]
+        for i in 0..<flx_error_field_count(err) {
+            texts += [str(flx_error_field_param(err, i)), str(flx_error_field_msg(err, i)), str(flx_error_field_value(err, i))]
+        }
+        XCTAssertGreaterThan(flx_error_field_count(err), 0)
+        XCTAssertFalse(texts.contains { $0?.contains("98x76543210") ?? false }, "\(texts)")
     }
 
     // MARK: - Misuse
