@@ -580,7 +580,7 @@ flx_code flx_request_set_idempotency_key(flx_request *req, const char *key, flx_
  * (AUTH = authorization, CAPT = capture, REL = release, RET = return, REF = refund,
  * TXN = transaction, LA/LC = authorization/capture listings):
  *
- *   account_number      AUTH REF TXN LA LC   (REF: required, the refunded account)
+ *   account_number      AUTH REF TXN LA LC   (REF: the refunded account, or give its VCC)
  *   vcc_number          AUTH RET REF TXN     (business authorized users' virtual card)
  *   customer_id         TXN
  *   amount_cents        AUTH CAPT REL RET REF TXN
@@ -810,9 +810,11 @@ flx_code flx_capture_return(flx_session *session, const flx_capture *capture, fl
 
 /**
  * Credits an account (POST accounts/{account_number}/refund), e.g. a return of a regular
- * purchase. req must be an FLX_REQUEST_REFUND request with the account number set.
+ * purchase. req must be an FLX_REQUEST_REFUND request with the account number or the VCC set
+ * (with only a VCC, the account is first found with customers/lookup, one more request; its
+ * errors are those of flx_customer_lookup()).
  * *out (may be NULL) must be released with flx_receipt_free().
- * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (no account number, wrong kind),
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (neither account number nor VCC, wrong kind),
  * FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND, FLX_E_REFUNDS_LIMIT_EXCEEDED_AMOUNT,
  * FLX_E_CAPTURE_AMOUNT_EXCEEDED, FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
  * FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_WRONG_INPUTS,

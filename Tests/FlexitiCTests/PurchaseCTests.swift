@@ -205,7 +205,13 @@ final class PurchaseCTests: PurchaseFixture {
         XCTAssertEqual(str(flx_receipt_idempotency_key(receipt)), str(flx_request_idempotency_key(req)))
         XCTAssertEqual(try availableCredit(account), before + 5_050)
 
-        // Without an account number there is nothing to address: refused locally.
+        // By VCC only: the account is found first.
+        let byCard = request(FLX_REQUEST_REFUND) { r in [flx_request_set_vcc_number(r, "1070015210367982", nil), flx_request_set_amount_cents(r, 1_001, nil)] }
+        defer { flx_request_free(byCard) }
+        check(flx_refund_create(session, byCard, nil, &err), err)
+        XCTAssertEqual(try availableCredit(account), before + 5_050 + 1_001)
+
+        // Without an account number or VCC there is nothing to address: refused locally.
         let bare = request(FLX_REQUEST_REFUND) { r in [flx_request_set_amount_cents(r, 1, nil)] }
         defer { flx_request_free(bare) }
         XCTAssertEqual(flx_refund_create(session, bare, nil, nil), FLX_E_INVALID_ARGUMENT)

@@ -421,11 +421,19 @@ extension Session {
         }
     }
 
-    /// POST accounts/{account}/refund. The account number of the request goes into the path.
+    /// POST accounts/{account}/refund. The account number of the request goes into the path; with
+    /// only a VCC, the account is found first with customers/lookup (the VCC is sent too).
     public func refund(_ request: inout PurchaseRequest) -> Result<Receipt, FlexitiError> {
         guard request.kind == .refund else { return .failure(.invalidArgument("not a refund request")) }
-        guard let account = request.accountNumber, !account.isEmpty else {
-            return .failure(.invalidArgument("a refund needs the account number (flx_request_set_account_number)"))
+        var account = request.accountNumber ?? ""
+        if account.isEmpty, let vcc = request.vccNumber, !vcc.isEmpty {
+            switch lookupCustomer(.vccNumber(vcc)) {
+            case let .failure(e): return .failure(e)
+            case let .success(c): account = c.text("account_number") ?? ""
+            }
+        }
+        guard !account.isEmpty else {
+            return .failure(.invalidArgument("a refund needs the account number or the VCC (flx_request_set_account_number / _vcc_number)"))
         }
         let key = request.idempotencyKey
         return request.sendMoney(self, Endpoints.refund, pathParams: ["account_number": account]).flatMap { r in
