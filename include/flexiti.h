@@ -615,7 +615,7 @@ flx_code flx_request_set_financing(flx_request *req, flx_purchase_type type, int
 /** auto_capture != 0: capture at once (in-store); 0: capture later with flx_authorization_capture. */
 flx_code flx_request_set_auto_capture(flx_request *req, int auto_capture, flx_error **err);
 flx_code flx_request_set_reference(flx_request *req, const char *reference, flx_error **err);
-/** The dynamic PIN. Kept wiped-on-free; never written into errors or logs. */
+/** The dynamic PIN: wiped from memory when the request is freed; never written into errors or logs. */
 flx_code flx_request_set_verification_code(flx_request *req, const char *verification_code, flx_error **err);
 flx_code flx_request_set_request_id(flx_request *req, const char *request_id, flx_error **err);
 flx_code flx_request_set_external_location_id(flx_request *req, const char *external_location_id, flx_error **err);
