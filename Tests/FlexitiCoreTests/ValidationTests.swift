@@ -71,9 +71,11 @@ final class ValidationTests: XCTestCase {
             ("address_1", s("123 ANY STREET")), ("address_2", s("Unit 4")), ("city", s("TORONTO")), ("province", s("ON")),
             ("account_type", s("consumer"))])),
         "apply": call(Endpoints.apply, body: .object([
-            ("salutation", s("mr")), ("first_name", s("John")), ("middle_name", s("A-RR_L")), ("last_name", s("Smith")),
-            ("dob", s("1974-05-15")), ("email", s("john@example.com")), ("phone_number", s("4165551234")),
-            ("address_1", s("123 ANY STREET")), ("city", s("TORONTO")), ("province", s("ON")), ("postal_code", s("M1M 1M1")),
+            ("salutation", s("mr")),
+            ("personal_information", .object([("first_name", s("John")), ("middle_name", s("A-RR_L")), ("last_name", s("Smith")),
+                                              ("dob", s("1974-05-15")), ("postal_code", s("M1M 1M1"))])),
+            ("email", s("john@example.com")), ("phone_number", s("4165551234")),
+            ("address_1", s("123 ANY STREET")), ("city", s("TORONTO")), ("province", s("ON")),
             ("preferred_language", s("en-CA")), ("sin", s("046454286")), ("piw", s("bluebird")), ("tos_agreement", .bool(true)),
             ("govid_type", s("CADL")), ("govid_number", s("D61014070123456")), ("govid_issuedby", s("ON")), ("govid_expiry", s("2099-05-15")),
             ("housing_type", s("own")), ("occupation_id", n("3")), ("occupation_title", s("Clerk")),
@@ -104,7 +106,7 @@ final class ValidationTests: XCTestCase {
         "phone_number": "widget", "piw": "apply", "plan_id": "authorize", "postal_code": "search",
         "preferred_language": "apply", "province": "widget", "reference": "capture", "salutation": "apply",
         "security_answer": "verify", "security_qid": "verify", "sin": "apply", "term": "authorize",
-        "tos_agreement": "widget", "transaction_type": "transactions", "vcc_number": "lookup", "verification_code": "transactions",
+        "tos_agreement": "widget", "transaction_type": "authorize", "vcc_number": "lookup", "verification_code": "transactions",
     ]
 
     /// Rows tried elsewhere than the parameter's home: a query carries only strings, so the
@@ -237,7 +239,6 @@ final class ValidationTests: XCTestCase {
         "verification_code\tValue zero or negative.": n("0"),
         "verification_code\tValue with decimals.": n("1234.5"),
         "verification_code\tValue with higher precision": n("123456789"),
-        "verification_code\tNot sent": nil,
         "verification_code\tValue different to a number.": s("abcd"),
     ]
 
@@ -388,7 +389,19 @@ final class ValidationTests: XCTestCase {
                                                                    ("customer_identification", .object([("vcc_number", .string("1070015210367982"))]))]))
         XCTAssertEqual(RequestValidator.validate(byVCC), [])
         // Lookup by nothing at all.
-        XCTAssertEqual(RequestValidator.validate(Self.call(Endpoints.customersLookup)).map(\.param), ["vcc_number"])
+        XCTAssertEqual(RequestValidator.validate(Self.call(Endpoints.customersLookup)).map(\.param), ["account_number"])
+        // /transactions answers a wrong type with invalid_transaction_type: left to the server,
+        // but still required; the same value is refused locally in an authorization.
+        let deposit = Self.baselines["transactions"]!
+        XCTAssertEqual(RequestValidator.validate(Self.replacing("transaction_type", with: .string("regular_purchase"), in: deposit)), [])
+        XCTAssertEqual(RequestValidator.validate(Self.replacing("transaction_type", with: nil, in: deposit)).map(\.msg), ["Not sent"])
+        XCTAssertEqual(RequestValidator.validate(Self.replacing("transaction_type", with: .string("deposit"), in: Self.baselines["authorize"]!)).map(\.msg),
+                       ["Different to the available values."])
+        // A missing PIN on /transactions is the server's verification_code_required, not wrong_inputs.
+        XCTAssertEqual(RequestValidator.validate(Self.replacing("verification_code", with: nil, in: Self.baselines["transactions"]!)), [])
+        // apply: the personal information of widget/init; tos_agreement is the server's tos_agreement_required.
+        let apply = Self.replacing("tos_agreement", with: nil, in: Self.replacing("dob", with: nil, in: Self.baselines["apply"]!))
+        XCTAssertEqual(RequestValidator.validate(apply), [FieldError(param: "dob", msg: "Not sent", value: "", type: "required")])
     }
 
     func testAmounts() {

@@ -16,7 +16,7 @@ public enum RequestValidator {
     static func validate(_ call: APICall, now: Int?) -> [FieldError] {
         let rules = CompiledRules.shared
         let plan = rules.plan(for: call.endpoint)
-        var walk = Walk(rules: rules, now: now)
+        var walk = Walk(rules: rules, unchecked: plan.unchecked, now: now)
         for (placeholder, id) in plan.path {
             if let value = call.pathParams[placeholder] { walk.visit(rules.names.indices.contains(id) ? rules.names[id] : placeholder, .string(value)) }
         }
@@ -58,6 +58,7 @@ public enum RequestValidator {
 /// One pass over a call: checks each named value once and remembers which were sent.
 private struct Walk {
     let rules: CompiledRules
+    let unchecked: Set<Int>
     let now: Int?
     var errors: [FieldError] = []
     /// By parameter id: failed already (one error each), and the first non-empty value sent.
@@ -66,8 +67,9 @@ private struct Walk {
     /// Ids met with an empty value ("" or null), in order: "Not sent" goes to these first.
     var empty: [Int] = []
 
-    init(rules: CompiledRules, now: Int?) {
+    init(rules: CompiledRules, unchecked: Set<Int>, now: Int?) {
         self.rules = rules
+        self.unchecked = unchecked
         self.now = now
         failed = Array(repeating: false, count: rules.names.count)
         sent = Array(repeating: nil, count: rules.names.count)
@@ -99,7 +101,7 @@ private struct Walk {
         }
         if sent[id] == nil { sent[id] = value }
         if let rule = entry.rule {
-            if !failed[id], let f = Checks.check(rule.format, value, now: now) {
+            if !failed[id], !unchecked.contains(id), let f = Checks.check(rule.format, value, now: now) {
                 failed[id] = true
                 errors.append(ValidationRules.fieldError(name, f, value: value.text ?? "", overrides: rule.overrides))
             }

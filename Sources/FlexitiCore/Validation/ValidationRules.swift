@@ -140,9 +140,9 @@ public enum ValidationRules {
     // MARK: Values from api-notes.md
 
     static let provinces = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
-    /// /transactions types and financing_option types: the union, since the server answers a
-    /// known type on the wrong endpoint with its own error (invalid_transaction_type).
-    static let transactionTypes = ["deposit", "instore_payment", "tradein", "promotional_purchase", "regular_purchase"]
+    /// financing_option.transaction_type and the authorizations filter. /transactions answers a
+    /// wrong type with its own error, invalid_transaction_type (see `ownAnswers`).
+    static let transactionTypes = ["promotional_purchase", "regular_purchase"]
 
     // MARK: Assumptions (docs/validation.md, "Choices")
 
@@ -215,7 +215,7 @@ public enum ValidationRules {
         "salutation": ParamRule(.choice(["mr", "ms", "mrs", "mss"], typed: true)),
         "security_answer": ParamRule(.text(max: 50)),
         "security_qid": ParamRule(.wholeNumber(maxDigits: 5)),
-        "sin": ParamRule(.wholeNumber(exactDigits: 9)),
+        "sin": ParamRule(.wholeNumber(maxDigits: 9)),
         "term": ParamRule(.wholeNumber(maxDigits: 3)),
         "tos_agreement": ParamRule(.boolean),
         "transaction_type": ParamRule(.choice(transactionTypes)),
@@ -235,6 +235,13 @@ public enum ValidationRules {
     /// Path placeholders spelled differently from the parameter they carry.
     static let pathAliases: [String: String] = ["authorizationId": "authorization_id", "captureId": "capture_id"]
 
+    /// Parameters whose wrong value an endpoint answers with its own error code, not
+    /// wrong_inputs (endpoint_errors.tsv): the client leaves the value to the server there, so the
+    /// caller gets the code it would get from Flexiti. They are still required where listed.
+    static let ownAnswers: [String: Set<String>] = [
+        key(Endpoints.transactions): ["transaction_type"],  // invalid_transaction_type
+    ]
+
     /// Objects the validator does not look into: Flexiti prints sku_data on the statement and
     /// does not validate it (api-notes §10), and its totals are negative on returns.
     static let opaqueObjects: Set<String> = ["sku_data"]
@@ -246,12 +253,14 @@ public enum ValidationRules {
         let table: [(Endpoint, [Requirement])] = [
             (e.token, [.all("client_id", "client_secret"), .all(when: "grant_type", is: "refresh_token", "refresh_token")]),
             (e.customersSearch, [.all("client_id", "first_name", "last_name", "dob")]),
-            (e.customersLookup, [.all("client_id"), .oneOf("vcc_number", "account_number", "customer_id")]),
-            (e.verify, [.all("client_id", "account_number", "format"),
+            (e.customersLookup, [.all("client_id"), .oneOf("account_number", "vcc_number", "customer_id")]),
+            // format defaults to sms (api-notes §7)
+            (e.verify, [.all("client_id", "account_number"),
                         .all(when: "format", is: "security_question", "security_qid", "security_answer")]),
             (e.calculateInterest, [.all("client_id", "account_number", "amount")]),
-            (e.transactions, [.all("client_id", "transaction_type", "amount", "verification_code"),
-                              .oneOf("vcc_number", "account_number", "customer_id")]),
+            // A missing verification_code has its own answer here: verification_code_required.
+            (e.transactions, [.all("client_id", "transaction_type", "amount"),
+                              .oneOf("account_number", "vcc_number", "customer_id")]),
             (e.authorize, [.all("client_id", "account_number", "transaction_type", "amount", "auto_capture"),
                            .all(when: "transaction_type", is: "promotional_purchase", "plan_id", "term")]),
             (e.release, [.all("client_id", "authorization_id")]),
@@ -266,10 +275,14 @@ public enum ValidationRules {
             (e.i18n, [.all("client_id")]),
             (e.termsAndConditions, [.all("client_id")]),
             (e.widgetInit, [.all("client_id", "flow"),
+                            .all(when: "flow", is: "purchase", "customer_identification"),
                             .oneOf(when: "flow", is: "purchase", "account_number", "vcc_number", "personal_information"),
-                            .all(when: "flow", is: "apply", "personal_information", "tos_agreement", "email",
-                                 "phone_number", "address_1", "city", "province", "account_type")]),
-            (e.apply, [.all("client_id", "tos_agreement")]),
+                            .all(when: "flow", is: "apply", "personal_information", "first_name", "last_name", "dob",
+                                 "tos_agreement", "email", "phone_number", "address_1", "city", "province")]),
+            // The same personal information as widget/init (api-notes §17.3). A missing or false
+            // tos_agreement has its own answer here: tos_agreement_required.
+            (e.apply, [.all("client_id", "personal_information", "first_name", "last_name", "dob",
+                            "email", "phone_number", "address_1", "city", "province")]),
         ]
         var d: [String: [Requirement]] = [:]
         for (endpoint, reqs) in table { d[key(endpoint)] = reqs }
@@ -287,28 +300,29 @@ public enum ValidationRules {
         "client_secret\tValue with higher length": "the reference gives no maximum length for client_secret",
         "govid_number\tValue with higher precision": "the reference gives no maximum length for govid_number",
         "housing_type\tDifferent to the available values.": "the allowed values of housing_type are not documented",
-        "housing_type\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); which fields apply requires is not documented",
-        "household_income\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
+        "housing_type\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
+        "household_income\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
         "input_type\tDifferent to the available values.": "the allowed values of input_type are not documented, nor the endpoint that takes it",
         "merchant_password\tNot sent": "merchants/login is deprecated since release 20.3 and not offered by the library",
         "merchant_password\tValue with higher length": "the reference gives no maximum length for merchant_password",
         "merchant_username\tNot sent": "merchants/login is deprecated since release 20.3 and not offered by the library",
         "merchant_username\tValue with higher length": "the reference gives no maximum length for merchant_username",
         "middle_name\tValue with higher length": "the reference gives no maximum length for middle_name",
-        "monthly_housing_expenses\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
+        "monthly_housing_expenses\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
         "occupation_id\tDifferent to the available values.": "the allowed values of occupation_id are not documented",
-        "occupation_id\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
-        "occupation_title\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
+        "occupation_id\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
+        "occupation_title\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
         "occupation_title\tValue with higher length": "the reference gives no maximum length for occupation_title",
         "page_number\tNot sent": "api-notes §15 documents page_number as optional (default 1) on the list endpoints",
-        "personal_income\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
+        "personal_income\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
         "piw\tNot sent": "no documented request takes piw (api-notes §7: only the error piw_mismatch exists)",
         "piw\tValue with higher length": "the reference gives no maximum length for piw",
-        "salutation\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
-        "govid_expiry\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
-        "govid_issuedby\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
-        "govid_number\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
-        "govid_type\tNot sent": "the apply request reference was withdrawn (api-notes §17.3)",
+        "verification_code\tNot sent": "needed in store only, and the client cannot tell an in-store call from an online one (which sends widget_session_id instead); /transactions answers a missing code with its own error, verification_code_required",
+        "salutation\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
+        "govid_expiry\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
+        "govid_issuedby\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
+        "govid_number\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
+        "govid_type\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
     ]
 
     // MARK: Naming a failure with the reference's words
@@ -359,6 +373,8 @@ struct CompiledRules: Sendable {
         /// (placeholder, parameter id) in template order.
         let path: [(String, Int)]
         let needs: [Need]
+        /// Ids whose value this endpoint leaves to the server (`ownAnswers`).
+        let unchecked: Set<Int>
     }
 
     let index: [String: Entry]
@@ -388,7 +404,8 @@ struct CompiledRules: Sendable {
                 case let .oneOf(p): return Need(oneOf: true, ids: p.map(id), when: when)
                 }
             }
-            plans[ValidationRules.key(e)] = Plan(path: path, needs: needs)
+            let unchecked = Set((ValidationRules.ownAnswers[ValidationRules.key(e)] ?? []).map(id))
+            plans[ValidationRules.key(e)] = Plan(path: path, needs: needs, unchecked: unchecked)
         }
         self.index = index
         self.names = names
@@ -398,6 +415,7 @@ struct CompiledRules: Sendable {
     /// An endpoint outside Endpoints.all: its placeholders, nothing required.
     func plan(for e: Endpoint) -> Plan {
         if let p = plans[ValidationRules.key(e)] { return p }
-        return Plan(path: RequestValidator.parsePlaceholders(e.template).map { ($0, index[ValidationRules.pathAliases[$0] ?? $0]?.id ?? -1) }, needs: [])
+        return Plan(path: RequestValidator.parsePlaceholders(e.template).map { ($0, index[ValidationRules.pathAliases[$0] ?? $0]?.id ?? -1) },
+                    needs: [], unchecked: [])
     }
 }
