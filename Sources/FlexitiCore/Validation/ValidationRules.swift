@@ -81,7 +81,7 @@ enum Format: Sendable {
     case digits(max: Int? = nil)
     /// number(18,2): at most 16 integer digits and 2 decimals (extra zero decimals are fine).
     case amount(sign: AmountSign)
-    /// YYYY-MM-DD, a real calendar date; `notPast`: not before today (see `ExpiryClock`).
+    /// YYYY-MM-DD, a real calendar date; `notPast`: not before today (see `CivilDate.earliestCanadianToday`).
     case date(notPast: Bool = false)
     /// One of the listed strings, exactly. `typed`: a non-string is "Value different to a string."
     case choice([String], typed: Bool = false)
@@ -295,35 +295,38 @@ public enum ValidationRules {
 
     /// Rows of parameter_validations.tsv ("param\tcase") the client does not check, and why.
     /// docs/validation.md lists the same; a test keeps the three in step.
-    public static let serverOnly: [String: String] = [
-        "bearer token\tToken expired.": "only the server knows when it revoked or expired a token; the library renews tokens 60 s before expires_in and retries once after invalid_token",
-        "client_secret\tValue with higher length": "the reference gives no maximum length for client_secret",
-        "govid_number\tValue with higher precision": "the reference gives no maximum length for govid_number",
-        "housing_type\tDifferent to the available values.": "the allowed values of housing_type are not documented",
-        "housing_type\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "household_income\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "input_type\tDifferent to the available values.": "the allowed values of input_type are not documented, nor the endpoint that takes it",
-        "merchant_password\tNot sent": "merchants/login is deprecated since release 20.3 and not offered by the library",
-        "merchant_password\tValue with higher length": "the reference gives no maximum length for merchant_password",
-        "merchant_username\tNot sent": "merchants/login is deprecated since release 20.3 and not offered by the library",
-        "merchant_username\tValue with higher length": "the reference gives no maximum length for merchant_username",
-        "middle_name\tValue with higher length": "the reference gives no maximum length for middle_name",
-        "monthly_housing_expenses\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "occupation_id\tDifferent to the available values.": "the allowed values of occupation_id are not documented",
-        "occupation_id\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "occupation_title\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "occupation_title\tValue with higher length": "the reference gives no maximum length for occupation_title",
-        "page_number\tNot sent": "api-notes §15 documents page_number as optional (default 1) on the list endpoints",
-        "personal_income\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "piw\tNot sent": "no documented request takes piw (api-notes §7: only the error piw_mismatch exists)",
-        "piw\tValue with higher length": "the reference gives no maximum length for piw",
-        "verification_code\tNot sent": "needed in store only, and the client cannot tell an in-store call from an online one (which sends widget_session_id instead); /transactions answers a missing code with its own error, verification_code_required",
-        "salutation\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "govid_expiry\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "govid_issuedby\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "govid_number\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-        "govid_type\tNot sent": "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents",
-    ]
+    public static let serverOnly: [String: String] = {
+        let applyWithdrawn = "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents"
+        return [
+            "bearer token\tToken expired.": "only the server knows when it revoked or expired a token; the library renews tokens 60 s before expires_in and retries once after invalid_token",
+            "client_secret\tValue with higher length": "the reference gives no maximum length for client_secret",
+            "govid_number\tValue with higher precision": "the reference gives no maximum length for govid_number",
+            "housing_type\tDifferent to the available values.": "the allowed values of housing_type are not documented",
+            "housing_type\tNot sent": applyWithdrawn,
+            "household_income\tNot sent": applyWithdrawn,
+            "input_type\tDifferent to the available values.": "the allowed values of input_type are not documented, nor the endpoint that takes it",
+            "merchant_password\tNot sent": "merchants/login is deprecated since release 20.3 and not offered by the library",
+            "merchant_password\tValue with higher length": "the reference gives no maximum length for merchant_password",
+            "merchant_username\tNot sent": "merchants/login is deprecated since release 20.3 and not offered by the library",
+            "merchant_username\tValue with higher length": "the reference gives no maximum length for merchant_username",
+            "middle_name\tValue with higher length": "the reference gives no maximum length for middle_name",
+            "monthly_housing_expenses\tNot sent": applyWithdrawn,
+            "occupation_id\tDifferent to the available values.": "the allowed values of occupation_id are not documented",
+            "occupation_id\tNot sent": applyWithdrawn,
+            "occupation_title\tNot sent": applyWithdrawn,
+            "occupation_title\tValue with higher length": "the reference gives no maximum length for occupation_title",
+            "page_number\tNot sent": "api-notes §15 documents page_number as optional (default 1) on the list endpoints",
+            "personal_income\tNot sent": applyWithdrawn,
+            "piw\tNot sent": "no documented request takes piw (api-notes §7: only the error piw_mismatch exists)",
+            "piw\tValue with higher length": "the reference gives no maximum length for piw",
+            "verification_code\tNot sent": "needed in store only, and the client cannot tell an in-store call from an online one (which sends widget_session_id instead); /transactions answers a missing code with its own error, verification_code_required",
+            "salutation\tNot sent": applyWithdrawn,
+            "govid_expiry\tNot sent": applyWithdrawn,
+            "govid_issuedby\tNot sent": applyWithdrawn,
+            "govid_number\tNot sent": applyWithdrawn,
+            "govid_type\tNot sent": applyWithdrawn,
+        ]
+    }()
 
     // MARK: Naming a failure with the reference's words
 
