@@ -22,7 +22,9 @@ static inline void print_error(const char *what, flx_code code, const flx_error 
     fprintf(stderr, "  scenario:     %s\n", flx_error_scenario(err));
     fprintf(stderr, "  http status:  %d\n", flx_error_http_status(err));
     fprintf(stderr, "  api error:    %s\n", flx_error_api_error(err));
-    fprintf(stderr, "  request:      %s %s\n", flx_error_method(err), flx_error_path(err));
+    /* A call refused before sending has no path yet; its endpoint says which call it was. */
+    fprintf(stderr, "  request:      %s %s\n", flx_error_method(err),
+            *flx_error_path(err) ? flx_error_path(err) : flx_error_endpoint(err));
     fprintf(stderr, "  reference id: %s\n", flx_error_reference_id(err));
     fprintf(stderr, "  retryable:    %s\n", flx_error_retryable(err) ? "yes" : "no");
     if (*flx_error_transport_detail(err)) fprintf(stderr, "  network:      %s\n", flx_error_transport_detail(err));
