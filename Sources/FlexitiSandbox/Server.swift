@@ -170,8 +170,12 @@ struct SandboxResponder: HTTPResponder {
             c.byPath[path, default: 0] += 1
         }
         var request = request
-        let bodyBuffer = (try? await request.collectBody(upTo: 1 << 20)) ?? ByteBuffer()
         let method = request.method.rawValue
+        let bodyBuffer: ByteBuffer
+        do { bodyBuffer = try await request.collectBody(upTo: 1 << 20) } catch {
+            let e = APIError(status: 413, error: "request_too_large", message: "Request bodies are limited to 1 MiB")
+            return Outcome.json(413, e.body(url: path), refId: Self.referenceId(request.headers), errorCode: e.error).response
+        }
 
         let outcome: Outcome
         var faultName: String?
