@@ -19,6 +19,9 @@ expect "checkout runs end to end" 0 "customer eligible" bin/checkout
 expect "checkout reuses one connection and one token" 0 "session:   2 requests, 1 connection(s), 1 token request(s)" bin/checkout
 expect "the C++ example uses the same header" 0 "Flexiti MITester (consumer), available credit 1400000 cents" bin/lookup_cpp 116994755
 expect "the C++ example reports errors" 1 "lookup failed: not_found: Customer Account not found (HTTP 404)" bin/lookup_cpp 999999999
+expect "errors: API error shows the endpoint scenario" 0 "scenario:     Customer Account not found" bin/errors
+expect "errors: field errors are listed" 0 "field error:  param=vcc_number" bin/errors
+expect "errors: network error is retryable" 0 "code 4 (connect_failed) -> temporary problem: try again" bin/errors
 expect "capture takes money once per order" 0 "captured:   \$100.00" bin/capture 1000000000000005 10000 ORDER-1001
 expect "capture run again for the same order captures nothing more" 0 "now:        opened, remaining \$900.00" bin/capture 1000000000000005 10000 ORDER-1001
 expect "capture beyond what remains is refused with the scenario" 1 "scenario:     Capture amount is greater than the remaining credit authorization amount." bin/capture 1000000000000005 100000 ORDER-1002
