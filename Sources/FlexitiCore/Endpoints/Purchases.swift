@@ -277,7 +277,7 @@ public struct PurchaseRequest: Sendable {
         hasher.combine(JSONWriter.write(body))
         let text = hasher.finalize()
         if let committedBody, committedBody != text {
-            var e = FlexitiError(.idempotencyConflict,
+            var e = FlexitiError(idempotencyConflictCode,
                                  "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since; "
                                  + "create a new request (or set a new key) for a new operation, or restore the fields to retry")
             e.method = endpoint.method.rawValue
@@ -497,7 +497,6 @@ extension Session {
     }
 }
 
-extension ErrorCode {
-    /// "idempotency_conflict" (assumed by api-notes §2; also raised locally, see PurchaseRequest).
-    public static let idempotencyConflict = ErrorCode(rawValue: 153)
-}
+/// "idempotency_conflict" (assumed by api-notes §2), also raised locally by PurchaseRequest. Kept
+/// private here rather than as an ErrorCode member so it cannot clash with one added elsewhere.
+private let idempotencyConflictCode = ErrorCode(rawValue: 153)
