@@ -13,8 +13,9 @@ STAGE := $(abspath $(BUILD)/stage)
 RELEASE_SCRATCH := .build-release
 LIB_REAL := libflexiti.so.$(VERSION)
 LIB_SONAME := libflexiti.so.$(SOMAJOR)
+# lld, unlike gold, keeps the Swift type metadata out of .dynsym entirely, so nm -D shows only flx_*.
 SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) \
-	-Xswiftc -static-stdlib \
+	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
 	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s
 EXAMPLES := lookup
