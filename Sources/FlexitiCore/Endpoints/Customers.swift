@@ -87,27 +87,28 @@ extension Session {
         call.pathParams = ["client_id": configuration.clientId]
         call.query = [("first_name", q.firstName), ("last_name", q.lastName), ("dob", q.dob)]
         if let p = q.postalCode { call.query.append(("postal_code", p)) }
-        return send(call).flatMap { r in
-            // One object instead of an array is accepted as one match (lookup's shape).
-            let items = r.json.arrayValue ?? (r.json.isObject && r.json["customer_id"] != nil ? [r.json] : nil)
-            guard let items, items.allSatisfy(\.isObject) else {
-                var e = FlexitiError(.malformedResponse, "search answer is not a JSON array of accounts")
-                e.httpStatus = r.status
-                e.referenceId = r.referenceId
-                return .failure(e)
-            }
-            guard !items.isEmpty else {
-                var e = FlexitiError(ErrorCode(rawValue: 103), "no customer account matches (empty result)")  // not_found
-                e.apiError = ""
-                e.httpStatus = r.status
-                e.scenario = ScenarioLookup.scenario(method: "GET", endpoint: Endpoints.customersSearch.template, error: "not_found", status: 404)
-                e.method = "GET"
-                e.endpoint = Endpoints.customersSearch.template
-                e.referenceId = r.referenceId
-                return .failure(e)
-            }
-            return .success(items.map(Customer.init(json:)))
+        return send(call).flatMap(Session.searchMatches)
+    }
+
+    static func searchMatches(_ r: APIResponse) -> Result<[Customer], FlexitiError> {
+        // One object instead of an array is accepted as one match (lookup's shape).
+        let items = r.json.arrayValue ?? (r.json.isObject && r.json["customer_id"] != nil ? [r.json] : nil)
+        guard let items, items.allSatisfy(\.isObject) else {
+            var e = FlexitiError(.malformedResponse, "search answer is not a JSON array of accounts")
+            e.httpStatus = r.status
+            e.referenceId = r.referenceId
+            return .failure(e)
         }
+        guard !items.isEmpty else {
+            var e = FlexitiError(ErrorCode(rawValue: 103), "no customer account matches (empty result)")  // not_found
+            e.httpStatus = r.status
+            e.scenario = ScenarioLookup.scenario(method: "GET", endpoint: Endpoints.customersSearch.template, error: "not_found", status: 404)
+            e.method = "GET"
+            e.endpoint = Endpoints.customersSearch.template
+            e.referenceId = r.referenceId
+            return .failure(e)
+        }
+        return .success(items.map(Customer.init(json:)))
     }
 }
 
