@@ -17,3 +17,5 @@ expect "lookup of a missing account prints the HTTP status" 1 "http status:  404
 expect "a malformed account number is refused locally with field errors" 1 'field error:  param=account_number msg="Value different to a number." value="12ab" type=type' bin/lookup account 12ab
 expect "checkout runs end to end" 0 "customer eligible" bin/checkout
 expect "checkout reuses one connection and one token" 0 "session:   2 requests, 1 connection(s), 1 token request(s)" bin/checkout
+expect "the C++ example uses the same header" 0 "Flexiti MITester (consumer), available credit 1400000 cents" bin/lookup_cpp 116994755
+expect "the C++ example reports errors" 1 "lookup failed: not_found: Customer Account not found (HTTP 404)" bin/lookup_cpp 999999999

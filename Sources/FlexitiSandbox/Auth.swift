@@ -73,7 +73,9 @@ enum Auth {
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw APIError.invalidToken("The authorization header must be 'Bearer' followed by a space and the access token")
+            // general_errors.tsv: 401 "Unauthorized" = wrong or missing merchant authorization.
+            throw APIError.documented("Unauthorized", route: req.route,
+                                      message: "The authorization header must be 'Bearer' followed by a space and the access token")
         }
         let token = parts[1].trimmingWhitespace()
         guard let t = state.tokens[token] else {
@@ -87,7 +89,12 @@ enum Auth {
             throw APIError.invalidToken("Access token was not issued to client_id \(pathClient)")
         }
         guard let client = state.clients[t.clientId] else { throw APIError.invalidToken("Invalid access token") }
-        if t.scope == "customer" && !route.customerScope { throw APIError.insufficientScope() }
+        if t.scope == "customer" {
+            if !route.customerScope { throw APIError.insufficientScope() }
+            if let allowed = client.seed.customerScopeEndpoints, !allowed.contains(where: { req.route.hasSuffix($0) }) {
+                throw APIError.insufficientScope()
+            }
+        }
         guard client.apiAccess else { throw APIError.documented("invalid_role", route: req.route) }
         req.accessToken = token
         req.token = t

@@ -97,16 +97,19 @@ let defaultSeedJSON = #"""
             "region": "qc"
           }
         ]
-      }
+      },
+      "merchant_username": "store-manager",
+      "merchant_password": "demo-password"
     },
     {
       "client_id": "flexitilimited",
       "client_secret": "flexitilimited-secret",
       "scopes": [
-        "merchant"
+        "merchant",
+        "customer"
       ],
       "provisioned": true,
-      "note": "Restricted merchant: no pre-auth, no merchant override, no non-prime, no regular purchases, consumer accounts only, one plan.",
+      "note": "Restricted merchant: no pre-auth, no merchant override, no non-prime, no regular purchases, consumer accounts only, one plan, external location 10-00001; its customer-scope tokens only reach widget/init, apply, i18n, terms-and-conditions and driverslicense (403 elsewhere).",
       "merchant": {
         "merchant_id": 1002,
         "merchant_name": "Limited Furniture",
@@ -134,7 +137,14 @@ let defaultSeedJSON = #"""
             "region": "all"
           }
         ]
-      }
+      },
+      "customer_scope_endpoints": [
+        "/widget/init",
+        "/apply",
+        "/i18n",
+        "/terms-and-conditions",
+        "/customers/driverslicense"
+      ]
     },
     {
       "client_id": "flexitinoapi",
@@ -737,6 +747,50 @@ let defaultSeedJSON = #"""
       "created_days_ago": 2,
       "captures": [],
       "note": "Open pre-authorization on the business account."
+    },
+    {
+      "authorization_id": 1000000000000006,
+      "client_id": "flexitilimited",
+      "account_number": 116994762,
+      "transaction_type": "promotional_purchase",
+      "plan_id": 4,
+      "term": 12,
+      "amount": "800.00",
+      "remaining_amount": "0.00",
+      "authorization_status": "closed",
+      "reference": "SEED-LIMITED-BUSINESS",
+      "created_days_ago": 3,
+      "captures": [
+        {
+          "capture_id": 100000006,
+          "amount": "800.00",
+          "remaining_amount": "800.00",
+          "created_days_ago": 3
+        }
+      ],
+      "note": "Made before flexitilimited stopped serving business accounts: return gives account_type_not_permitted."
+    },
+    {
+      "authorization_id": 1000000000000007,
+      "client_id": "flexitidemo",
+      "account_number": 116994766,
+      "transaction_type": "promotional_purchase",
+      "plan_id": 4,
+      "term": 12,
+      "amount": "400.00",
+      "remaining_amount": "400.00",
+      "authorization_status": "opened",
+      "reference": "SEED-GENERAL-ERROR",
+      "created_days_ago": 1,
+      "captures": [
+        {
+          "capture_id": 100000007,
+          "amount": "100.00",
+          "remaining_amount": "100.00",
+          "created_days_ago": 1
+        }
+      ],
+      "note": "On the general_error trigger account: every operation on it answers general_error / generic_error."
     }
   ],
   "security_questions": [

@@ -31,12 +31,18 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
         public var provisioned: Bool
         /// false: tokens are issued but every other endpoint answers 409 invalid_role.
         public var apiAccess: Bool?
+        /// Path suffixes a customer-scope token may call (default: the documented customer-scope list).
+        public var customerScopeEndpoints: [String]?
+        /// Credentials for the deprecated merchants/login endpoint.
+        public var merchantUsername: String?
+        public var merchantPassword: String?
         public var merchant: Merchant
         public var note: String?
 
         enum CodingKeys: String, CodingKey {
             case clientId = "client_id", clientSecret = "client_secret", scopes, provisioned
-            case apiAccess = "api_access", merchant, note
+            case apiAccess = "api_access", customerScopeEndpoints = "customer_scope_endpoints"
+            case merchantUsername = "merchant_username", merchantPassword = "merchant_password", merchant, note
         }
     }
 

@@ -126,8 +126,34 @@ enum Routes {
     static let all: [Route] = [
         Route(["GET"], "/client-id/{client_id}/customers/search", customerScope: false, Customers.search),
         Route(["GET"], "/client-id/{client_id}/customers/lookup", customerScope: false, Customers.lookup),
+        Route(["POST"], "/client-id/{client_id}/account/{account_number}/verify", customerScope: true, Verify.handle),
+        Route(["POST"], "/client-id/{client_id}/accounts/{account_number}/calculate-interest", customerScope: true,
+              Accounts.calculateInterest),
+        Route(["POST"], "/client-id/{client_id}/transactions", customerScope: false, Transactions.handle),
+        Route(["POST"], "/client-id/{client_id}/authorization", customerScope: true, Authorizations.create),
+        Route(["POST"], "/client-id/{client_id}/authorization/{authorizationId}/release", customerScope: false,
+              Authorizations.release),
+        Route(["POST"], "/client-id/{client_id}/authorization/{authorizationId}/capture", customerScope: false,
+              Authorizations.capture),
+        Route(["POST"], "/client-id/{client_id}/authorization/{authorizationId}/capture/{captureId}/return",
+              customerScope: false, Authorizations.returnCapture),
+        Route(["POST"], "/client-id/{client_id}/accounts/{account_number}/refund", customerScope: false, Accounts.refund),
+        Route(["GET"], "/client-id/{client_id}/authorizations", customerScope: false, Reporting.listAuthorizations),
+        Route(["GET"], "/client-id/{client_id}/authorization/{authorizationId}", customerScope: false,
+              Reporting.getAuthorization),
+        Route(["GET"], "/client-id/{client_id}/captures", customerScope: false, Reporting.listCaptures),
+        Route(["POST"], "/client-id/{client_id}/accounts/{account_number}/close", customerScope: true, Accounts.close),
+        Route(["POST"], "/client-id/{client_id}/customers/driverslicense", customerScope: true, Online.driversLicense),
+        // The scope list says POST, the error page GET (api-notes §16): both are served.
+        Route(["GET", "POST"], "/client-id/{client_id}/i18n", customerScope: true, Online.i18n),
+        Route(["GET"], "/client-id/{client_id}/terms-and-conditions", customerScope: true, Online.terms),
+        Route(["POST"], "/client-id/{client_id}/widget/init", customerScope: true, Online.widgetInit),
+        Route(["POST"], "/client-id/{client_id}/apply", customerScope: true, Online.apply),
+        // Deprecated since release 20.3; kept for old integrations (customer scope).
+        Route(["POST"], "/client-id/{client_id}/merchants/login", customerScope: true, Online.merchantLogin),
     ]
 }
+
 
 struct SandboxResponder: HTTPResponder {
     typealias Context = SandboxContext

@@ -89,7 +89,7 @@ final class Harness {
               headers: [String: String] = [:], ref: String? = "ref-1") -> HTTPResult {
         var h = headers
         if let token { h["authorization"] = "Bearer \(token)" }
-        if let ref { h["x-reference-id"] = ref }
+        if let ref, h["x-reference-id"] == nil { h["x-reference-id"] = ref }
         if body != nil { h["content-type"] = h["content-type"] ?? "application/json" }
         return HTTP.send(method, url(path), headers: h, body: body)
     }
