@@ -405,7 +405,11 @@ final class CustomerFlowCTests: XCTestCase {
     func testApplyOnlineApprovedDeclinedPending() throws {
         let s = try openSession(scope: FLX_SCOPE_CUSTOMER)
         defer { flx_session_free(s) }
-        for (middle, decision) in [("A-RR_L", FLX_APPLICATION_APPROVED), ("D-NO_HIT", FLX_APPLICATION_DECLINED), ("P-REVIEW_MISC", FLX_APPLICATION_PENDING)] {
+        // The sandbox (like older Flexiti servers) answers declines and pendings with 409 codes.
+        let cases: [(String, flx_code)] = [("A-RR_L", FLX_OK), ("A-RR_H", FLX_OK), ("D-NO_HIT", FLX_E_APPLICATION_DECLINED),
+                                           ("D-DUPLICATE", FLX_E_APPLICATION_DECLINED_2), ("P-REVIEW_MISC", FLX_E_APPLICATION_MARKED_PENDING_1),
+                                           ("P-CREDIT", FLX_E_APPLICATION_MARKED_PENDING_2), ("D-EMAIL_DBL_TIMEOUT", FLX_E_APPLICATION_CREATE_ERROR)]
+        for (middle, expected) in cases {
             let a = makeApplicant(middleName: middle, last: "Applicant" + middle.filter(\.isLetter))
             defer { flx_applicant_free(a) }
             var w: OpaquePointer?
@@ -414,15 +418,23 @@ final class CustomerFlowCTests: XCTestCase {
             defer { flx_widget_free(w) }
             var app: OpaquePointer?
             let rc = flx_apply(s, a, flx_widget_session_id(w), nil, &app, &err)
-            XCTAssertEqual(rc, FLX_OK, "\(middle): \(str(flx_code_name(rc)) ?? "") \(str(flx_error_message(err)) ?? "")")
+            XCTAssertEqual(rc, expected, "\(middle): \(str(flx_code_name(rc)) ?? "") \(str(flx_error_message(err)) ?? "")")
             defer { flx_application_free(app) }
-            XCTAssertEqual(flx_application_decision_of(app), decision, middle)
-            if decision == FLX_APPLICATION_APPROVED {
-                XCTAssertFalse(str(flx_application_account_number(app))!.isEmpty)
-                XCTAssertEqual(str(flx_application_risk_rating(app)), "L")
+            if expected == FLX_OK {
+                XCTAssertEqual(flx_application_decision_of(app), FLX_APPLICATION_APPROVED, middle)
+                XCTAssertEqual(str(flx_application_decision_text(app)), "approved")
+                let account = try XCTUnwrap(str(flx_application_account_number(app)))
+                XCTAssertFalse(account.isEmpty)
+                XCTAssertEqual(str(flx_application_risk_rating(app)), String(middle.suffix(1)))
                 XCTAssertGreaterThan(flx_application_credit_limit_cents(app), 0)
+                XCTAssertEqual(flx_application_credit_limit_cents(app), flx_application_available_credit_cents(app))
+                XCTAssertEqual(str(flx_application_vcc_number(app))?.count, 16)
+                XCTAssertEqual(str(flx_application_account_type(app)), "consumer")
             } else {
-                XCTAssertEqual(str(flx_application_account_number(app)), "")
+                XCTAssertNil(app)
+                XCTAssertEqual(flx_error_http_status(err), 409)
+                XCTAssertFalse(str(flx_error_scenario(err))!.isEmpty)
+                flx_error_free(err)
             }
         }
     }
@@ -578,16 +590,25 @@ final class CustomerFlowCTests: XCTestCase {
         expect(flx_verify(merchant, "116994765", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_SMS_NOT_VALID_PHONE, 400, "verify no phone")
         expect(flx_verify(merchant, "999999999", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_NOT_FOUND, 404, "verify none")
         expect(flx_verify(noAPI, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_INVALID_ROLE, 409, "verify role")
+        expect(flx_verify(merchant, "116994755", FLX_VERIFY_SMS, 0, nil, "1070015210360001", nil, &v, &err), FLX_E_NOT_FOUND, 404, "verify other vcc")
+        expect(flx_verify(customer, "116994755", FLX_VERIFY_REGULAR_PURCHASE_BYPASS, 0, nil, nil, nil, &v, &err), FLX_E_REGULAR_PURCHASE_BYPASS_IS_NOT_ALLOWED, 409, "verify bypass online")
         let limited = try openSession(client: "flexitilimited")
         defer { flx_session_free(limited) }
+        let limitedCustomer = try openSession(client: "flexitilimited", scope: FLX_SCOPE_CUSTOMER)
+        defer { flx_session_free(limitedCustomer) }
+        expect(flx_verify(limitedCustomer, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_INSUFFICIENT_SCOPE, 403, "verify scope")
+        expect(flx_account_close(limitedCustomer, "116994756", &err), FLX_E_INSUFFICIENT_SCOPE, 403, "close scope")
+        expect(flx_customer_lookup(limited, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "116994763", &c, &err), FLX_E_MERCHANT_NOT_SUPPORT_NONPRIME_REGULARPURCHASE, 409, "lookup nonprime")
+        expect(flx_customer_lookup(merchant, FLX_CUSTOMER_BY_VCC_NUMBER, "123", &c, &err), FLX_E_WRONG_INPUTS, 0, "lookup vcc (local check)")
         expect(flx_verify(limited, "116994755", FLX_VERIFY_MERCHANT_OVERRIDE, 0, nil, nil, nil, &v, &err), FLX_E_MERCHANT_OVERRIDE_IS_NOT_ALLOWED, 409, "verify override")
         expect(flx_verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, &err), FLX_E_SECRET_ANSWER_MISMATCH, 409, "verify answer")
-        for _ in 0..<3 { _ = flx_verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, nil) }
+        for _ in 0..<2 { _ = flx_verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, nil) }
         expect(flx_verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, &err), FLX_E_TRIES_EXCEED, 409, "verify tries")
         // calculate-interest
         expect(flx_calculate_interest(merchant, "999999999", 1000, &f, &err), FLX_E_NOT_FOUND, 404, "calc none")
         expect(flx_calculate_interest(noAPI, "116994755", 1000, &f, &err), FLX_E_INVALID_ROLE, 409, "calc role")
         expect(flx_calculate_interest(merchant, "116994766", 1000, &f, &err), FLX_E_GENERAL_ERROR, 409, "calc general")
+        expect(flx_calculate_interest(merchant, "116994755", 0, &f, &err), FLX_E_WRONG_INPUTS, 409, "calc zero amount")
         // close
         expect(flx_account_close(merchant, "999999999", &err), FLX_E_NOT_FOUND, 404, "close none")
         expect(flx_account_close(noAPI, "116994756", &err), FLX_E_INVALID_ROLE, 409, "close role")
@@ -605,5 +626,12 @@ final class CustomerFlowCTests: XCTestCase {
         expect(flx_apply(merchant, a, nil, "99-99999", &app, &err), FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, 409, "apply location")
         XCTAssertEqual(flx_applicant_set_tos_agreement(a, 0, nil), FLX_OK)
         expect(flx_apply(merchant, a, nil, "00-12345", &app, &err), FLX_E_TOS_AGREEMENT_REQUIRED, 409, "apply tos")
+        let b = makeApplicant(middleName: "A-RR_L", last: "Businessowner")
+        defer { flx_applicant_free(b) }
+        XCTAssertEqual(flx_applicant_set(b, "account_type", "business", nil), FLX_OK)
+        expect(flx_apply(limited, b, nil, "10-00001", &app, &err), FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, 409, "apply account type")
+        expect(flx_apply(customer, b, "no-such-widget-session", nil, &app, &err), FLX_E_NOT_VERIFIED, 409, "apply not verified")
+        XCTAssertEqual(flx_applicant_set(b, "email", "not-an-email", nil), FLX_OK)
+        expect(flx_apply(merchant, b, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS, 409, "apply bad email")
     }
 }
