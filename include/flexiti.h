@@ -88,7 +88,7 @@ typedef enum flx_code {
     FLX_E_MISUSE = 3,
     /** Could not resolve or connect to the Flexiti host; the request was not sent. */
     FLX_E_CONNECT = 4,
-    /** The request timed out; it was safe to retry (nothing was changed by it). */
+    /** The request timed out before an answer arrived (a money-moving request that may have been sent reports FLX_E_OUTCOME_UNKNOWN instead). */
     FLX_E_TIMEOUT = 5,
     /** TLS handshake or certificate verification failed; the request was not sent. */
     FLX_E_TLS = 6,
