@@ -33,8 +33,10 @@ static void print_error(const char *what, flx_code code, const flx_error *err) {
     }
 }
 
-/* Opens a session from the environment; exits with a message on failure. */
-static flx_session *open_session(void) {
+/* Opens a session from the environment with the given token scope (merchant for the store,
+ * customer for an online checkout); exits with a message on failure. */
+#define open_session() open_session_with_scope(FLX_SCOPE_MERCHANT)
+static flx_session *open_session_with_scope(flx_scope scope) {
     flx_config *cfg = NULL;
     flx_session *session = NULL;
     flx_error *err = NULL;
@@ -45,6 +47,7 @@ static flx_session *open_session(void) {
         (rc = flx_config_set_credentials(cfg, env_or("FLEXITI_CLIENT_ID", "flexitidemo"),
                                          env_or("FLEXITI_CLIENT_SECRET", "flexitidemo-secret"), &err)) != FLX_OK ||
         (rc = flx_config_set_timeouts(cfg, 5000, 30000, &err)) != FLX_OK ||
+        (rc = flx_config_set_scope(cfg, scope, &err)) != FLX_OK ||
         (rc = flx_session_new(cfg, &session, &err)) != FLX_OK) {
         print_error("session set-up", rc, err);
         flx_error_free(err);
