@@ -143,7 +143,7 @@ public func flx_terms_get(_ session: OpaquePointer?, _ province: UnsafePointer<C
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     let p: String?, t: String?
-    switch (optionalString(province, "province"), optionalString(accountType, "account_type")) {
+    switch (nullableString(province, "province"), nullableString(accountType, "account_type")) {
     case let (.failure(e), _), let (_, .failure(e)): return fail(e, err)
     case let (.success(a), .success(b)): (p, t) = (a, b)
     }

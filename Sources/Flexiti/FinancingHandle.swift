@@ -33,7 +33,7 @@ public func flx_financing_free(_ f: OpaquePointer?) { Handles.remove(f, as: Fina
 private typealias F = RecordField
 private let T = FinancingObject.self
 
-private func bp(_ text: String?) -> Int32 { text.flatMap(Rate.basisPoints) ?? -1 }
+private func bp(_ text: String?) -> Int32 { text.flatMap(BasisPoints.of) ?? -1 }
 
 @c @implementation public func flx_financing_account_number(_ f: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(f, T, "account_number") }
 @c @implementation public func flx_financing_account_type(_ f: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(f, T, "account_type") }

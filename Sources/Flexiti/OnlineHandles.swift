@@ -42,7 +42,7 @@ public func flx_applicant_set(_ a: OpaquePointer?, _ name: UnsafePointer<CChar>?
     case let .success(s): n = s
     }
     guard Applicant.isValidName(n) else { return fail(.invalidArgument("field name must be lowercase letters, digits and '_'"), err) }
-    switch optionalString(value, n) {
+    switch nullableString(value, n) {
     case let .failure(e): return fail(e, err)
     case let .success(v): o.applicant.withLock { $0.set(n, v) }
     }
@@ -111,7 +111,7 @@ public func flx_apply(_ session: OpaquePointer?, _ applicant: OpaquePointer?, _ 
     guard let a = Handles.get(applicant, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     let w: String?, l: String?
-    switch (optionalString(widgetSessionId, "widget_session_id"), optionalString(externalLocationId, "external_location_id")) {
+    switch (nullableString(widgetSessionId, "widget_session_id"), nullableString(externalLocationId, "external_location_id")) {
     case let (.failure(e), _), let (_, .failure(e)): return fail(e, err)
     case let (.success(x), .success(y)): (w, l) = (x, y)
     }

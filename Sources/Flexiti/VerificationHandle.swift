@@ -44,7 +44,7 @@ private func format(_ f: flx_verify_format) -> VerifyFormat? {
 }
 
 /// An optional C string argument: NULL is nil, anything else must be valid.
-func optionalString(_ p: UnsafePointer<CChar>?, _ name: String) -> Result<String?, FlexitiError> {
+func nullableString(_ p: UnsafePointer<CChar>?, _ name: String) -> Result<String?, FlexitiError> {
     guard p != nil else { return .success(nil) }
     return CInput.string(p, name).map { Optional($0) }
 }
@@ -62,7 +62,7 @@ public func flx_verify(_ session: OpaquePointer?, _ accountNumber: UnsafePointer
     case let .failure(e): return fail(e, err)
     case let .success(a): req = VerifyRequest(accountNumber: a, format: f)
     }
-    switch (optionalString(vccNumber, "vcc_number"), optionalString(requestId, "request_id")) {
+    switch (nullableString(vccNumber, "vcc_number"), nullableString(requestId, "request_id")) {
     case let (.failure(e), _), let (_, .failure(e)): return fail(e, err)
     case let (.success(v), .success(r)):
         req.vccNumber = v

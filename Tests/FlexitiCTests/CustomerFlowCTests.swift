@@ -257,7 +257,7 @@ final class CustomerFlowCTests: XCTestCase {
         XCTAssertEqual(flx_financing_customer_available_credit_cents(f), 1_400_000)
         let air = try XCTUnwrap(str(flx_financing_customer_air(f)))
         XCTAssertFalse(air.isEmpty)
-        XCTAssertEqual(flx_financing_customer_air_bp(f), Rate.basisPoints(air) ?? -1)
+        XCTAssertEqual(flx_financing_customer_air_bp(f), BasisPoints.of(air) ?? -1)
         XCTAssertEqual(flx_financing_has_regular(f), 1)
         XCTAssertEqual(flx_financing_regular_amount_cents(f), 120_000, "regular purchase: one payment of the full price")
 
@@ -281,7 +281,7 @@ final class CustomerFlowCTests: XCTestCase {
                 for r in 0..<flx_financing_term_rate_count(f, p, t) {
                     sawRate = true
                     let text = try XCTUnwrap(str(flx_financing_term_rate(f, p, t, r)))
-                    XCTAssertEqual(flx_financing_term_rate_bp(f, p, t, r), Rate.basisPoints(text) ?? -1)
+                    XCTAssertEqual(flx_financing_term_rate_bp(f, p, t, r), BasisPoints.of(text) ?? -1)
                     XCTAssertNotNil(flx_financing_term_rate_message(f, p, t, r))
                 }
             }

@@ -8,20 +8,20 @@ final class CustomerFlowTests: XCTestCase {
     func json(_ text: String) throws -> JSONValue { try XCTUnwrap(JSONParser.parse(Array(text.utf8))) }
 
     func testRatesAreExactBasisPoints() {
-        XCTAssertEqual(Rate.basisPoints("0.3099"), 3099)
-        XCTAssertEqual(Rate.basisPoints("0.2999"), 2999)
-        XCTAssertEqual(Rate.basisPoints("0"), 0)
-        XCTAssertEqual(Rate.basisPoints("0.0"), 0)
-        XCTAssertEqual(Rate.basisPoints("1"), 10_000)
-        XCTAssertEqual(Rate.basisPoints("0.12990"), 1299, "trailing zeros beyond four places are exact")
-        XCTAssertNil(Rate.basisPoints("0.12995"), "not exact in basis points")
-        XCTAssertNil(Rate.basisPoints("-0.1"))
-        XCTAssertNil(Rate.basisPoints("29.99%"))
-        XCTAssertNil(Rate.basisPoints(""))
-        XCTAssertNil(Rate.basisPoints("."))
-        XCTAssertNil(Rate.basisPoints("1.2.3"))
-        XCTAssertNil(Rate.basisPoints("99999999999999999999"), "no overflow")
-        XCTAssertNil(Rate.basisPoints("0." + String(repeating: "0", count: 40) + "1"))
+        XCTAssertEqual(BasisPoints.of("0.3099"), 3099)
+        XCTAssertEqual(BasisPoints.of("0.2999"), 2999)
+        XCTAssertEqual(BasisPoints.of("0"), 0)
+        XCTAssertEqual(BasisPoints.of("0.0"), 0)
+        XCTAssertEqual(BasisPoints.of("1"), 10_000)
+        XCTAssertEqual(BasisPoints.of("0.12990"), 1299, "trailing zeros beyond four places are exact")
+        XCTAssertNil(BasisPoints.of("0.12995"), "not exact in basis points")
+        XCTAssertNil(BasisPoints.of("-0.1"))
+        XCTAssertNil(BasisPoints.of("29.99%"))
+        XCTAssertNil(BasisPoints.of(""))
+        XCTAssertNil(BasisPoints.of("."))
+        XCTAssertNil(BasisPoints.of("1.2.3"))
+        XCTAssertNil(BasisPoints.of("99999999999999999999"), "no overflow")
+        XCTAssertNil(BasisPoints.of("0." + String(repeating: "0", count: 40) + "1"))
     }
 
     func testFinancingReadsTheDocumentedSample() throws {

@@ -19,10 +19,10 @@ public struct FinancingOptions: Sendable {
 
 /// Annual rates such as 0.3099 are ratios, not money: kept as exact text and offered as basis
 /// points (0.3099 = 3099 bp) when that is exact.
-public enum Rate {
+public enum BasisPoints {
     /// Basis points of a decimal ratio ("0.3099" → 3099, "0" → 0); nil when the text is not a
     /// plain non-negative decimal, is above 100 (10000 %), or has a non-zero fifth decimal.
-    public static func basisPoints(_ text: String) -> Int32? {
+    public static func of(_ text: String) -> Int32? {
         var bytes = Array(text.utf8)
         guard !bytes.isEmpty, bytes.count <= 32 else { return nil }
         if bytes[0] == UInt8(ascii: "+") { bytes.removeFirst() }

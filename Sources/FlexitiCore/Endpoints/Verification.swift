@@ -54,7 +54,7 @@ extension Session {
         }
         if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing)) }
 
-        let requestId = req.requestId ?? Identifiers.requestId()
+        let requestId = req.requestId ?? Identifiers.verifyRequestId()
         var body: [(String, JSONValue)] = [("format", .string(req.format.rawValue)), ("request_id", .string(requestId))]
         if let q = req.securityQid { body.append(("security_qid", .number(String(q)))) }
         if let a = req.securityAnswer { body.append(("security_answer", .string(a.reveal()))) }
@@ -82,5 +82,5 @@ extension Session {
 
 extension Identifiers {
     /// A verify request_id when the caller gives none: 32 hex characters (ASCII(150) allowed).
-    public static func requestId() -> String { randomHex(bytes: 16) }
+    public static func verifyRequestId() -> String { randomHex(bytes: 16) }
 }
