@@ -466,6 +466,77 @@ final class CustomerFlowCTests: XCTestCase {
         flx_error_free(err)
     }
 
+    // MARK: - Bad input never crashes
+
+    func testNullFreedAndForeignHandlesOfTheNewObjects() throws {
+        var out: OpaquePointer?
+        XCTAssertEqual(flx_customer_search(nil, "a", "b", "c", nil, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_verify(nil, "1", FLX_VERIFY_SMS, 0, nil, nil, nil, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_calculate_interest(nil, "1", 100, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_account_close(nil, "1", nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_drivers_license_decode(nil, "x", &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_i18n_get(nil, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_terms_get(nil, nil, nil, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_widget_init(nil, FLX_WIDGET_PURCHASE, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "1", nil, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_apply(nil, nil, nil, nil, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_applicant_set(nil, "first_name", "x", nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_applicant_set_tos_agreement(nil, 1, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_applicant_new(nil, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertNil(out)
+        flx_customer_list_free(nil); flx_verification_free(nil); flx_financing_free(nil); flx_drivers_license_free(nil)
+        flx_i18n_free(nil); flx_terms_free(nil); flx_applicant_free(nil); flx_widget_free(nil); flx_application_free(nil)
+        XCTAssertEqual(flx_customer_list_count(nil), 0)
+        XCTAssertNil(flx_customer_list_at(nil, 0))
+        XCTAssertEqual(flx_financing_plan_count(nil), 0)
+        XCTAssertNil(flx_financing_plan_name(nil, 0))
+        XCTAssertEqual(flx_financing_customer_air_bp(nil), -1)
+        XCTAssertEqual(str(flx_financing_account_number(nil)), "")
+        XCTAssertEqual(flx_i18n_list_count(nil), 0)
+        XCTAssertEqual(str(flx_terms_text(nil)), "")
+        XCTAssertEqual(str(flx_widget_session_id(nil)), "")
+        XCTAssertEqual(flx_application_decision_of(nil), FLX_APPLICATION_UNKNOWN)
+        XCTAssertEqual(flx_customer_tos_agreement(nil), -1)
+        XCTAssertEqual(flx_customer_offer_count(nil), 0)
+        XCTAssertNil(flx_customer_offer_plan_name(nil, 0))
+        XCTAssertEqual(flx_verification_format(nil).rawValue, 0)
+
+        // A handle of another type, and a freed one.
+        var err: OpaquePointer?
+        XCTAssertEqual(flx_applicant_new(nil, &err), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_financing_plan_count(err), 0)
+        XCTAssertEqual(flx_customer_list_count(err), 0)
+        XCTAssertEqual(flx_applicant_set(err, "first_name", "x", nil), FLX_E_MISUSE)
+        flx_financing_free(err)   // not a financing object: ignored
+        XCTAssertEqual(flx_error_code(err), FLX_E_INVALID_ARGUMENT, "still alive")
+        flx_error_free(err)
+        var a: OpaquePointer?
+        XCTAssertEqual(flx_applicant_new(&a, nil), FLX_OK)
+        flx_applicant_free(a)
+        XCTAssertEqual(flx_applicant_set(a, "first_name", "x", nil), FLX_E_MISUSE)
+        flx_applicant_free(a)
+    }
+
+    func testInvalidUTF8Arguments() throws {
+        let s = try openSession()
+        defer { flx_session_free(s) }
+        let bad: [CChar] = [CChar(bitPattern: 0xC3), CChar(bitPattern: 0x28), 0]
+        var out: OpaquePointer?
+        bad.withUnsafeBufferPointer { b in
+            let p = b.baseAddress
+            XCTAssertEqual(flx_customer_search(s, p, "b", "1990-01-01", nil, &out, nil), FLX_E_INVALID_ARGUMENT)
+            XCTAssertEqual(flx_customer_search(s, "a", "b", "1990-01-01", p, &out, nil), FLX_E_INVALID_ARGUMENT)
+            XCTAssertEqual(flx_verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, p, nil, nil, &out, nil), FLX_E_INVALID_ARGUMENT)
+            XCTAssertEqual(flx_verify(s, "116994755", FLX_VERIFY_SMS, 0, nil, nil, p, &out, nil), FLX_E_INVALID_ARGUMENT)
+            XCTAssertEqual(flx_calculate_interest(s, p, 100, &out, nil), FLX_E_INVALID_ARGUMENT)
+            XCTAssertEqual(flx_drivers_license_decode(s, p, &out, nil), FLX_E_INVALID_ARGUMENT)
+            XCTAssertEqual(flx_terms_get(s, p, nil, &out, nil), FLX_E_INVALID_ARGUMENT)
+        }
+        XCTAssertEqual(flx_calculate_interest(s, "116994755", Int64.max, &out, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_calculate_interest(s, "116994755", Int64.min, &out, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertNil(out)
+        XCTAssertEqual(sandbox.requestCount, 0)
+    }
+
     // MARK: - Every error row of these endpoints, end to end
 
     /// A valid call of each endpoint, returning its code (outputs freed).
