@@ -400,7 +400,7 @@ typedef struct flx_customer flx_customer;
 typedef enum flx_customer_key {
     FLX_CUSTOMER_BY_ACCOUNT_NUMBER = 1, /* digits, up to 14 */
     FLX_CUSTOMER_BY_VCC_NUMBER = 2,     /* the FlexitiCard virtual card number: 16 digits */
-    FLX_CUSTOMER_BY_CUSTOMER_ID = 3     /* up to 20 characters */
+    FLX_CUSTOMER_BY_CUSTOMER_ID = 3     /* digits, or digit groups joined by '-' (1234567-12345); up to 20 characters */
 } flx_customer_key;
 
 /**

@@ -19,6 +19,9 @@ expect "checkout runs end to end" 0 "customer eligible" bin/checkout
 expect "checkout reuses one connection and one token" 0 "session:   2 requests, 1 connection(s), 1 token request(s)" bin/checkout
 expect "the C++ example uses the same header" 0 "Flexiti MITester (consumer), available credit 1400000 cents" bin/lookup_cpp 116994755
 expect "the C++ example reports errors" 1 "lookup failed: not_found: Customer Account not found (HTTP 404)" bin/lookup_cpp 999999999
+expect "errors: API error shows the endpoint scenario" 0 "scenario:     Customer Account not found" bin/errors
+expect "errors: field errors are listed" 0 "field error:  param=vcc_number" bin/errors
+expect "errors: network error is retryable" 0 "code 4 (connect_failed) -> temporary problem: try again" bin/errors
 expect "instore shows every plan and term with its payment" 0 " 12 months: \$100.00" bin/instore vcc 1070015210367982 120000
 expect "instore shows the fee message the merchant must display" 0 "An administrative fee of \$49.99 applies" bin/instore vcc 1070015210367982 120000
 expect "instore shows rates from basis points" 0 "rate: 29.99 %" bin/instore

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import FlexitiSandbox
 
 /// The flexiti-sandbox executable: --help, the ready line, one log line per request, SIGTERM.
 final class CLITests: XCTestCase {
@@ -26,7 +27,11 @@ final class CLITests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("flexiti-sandbox not built") }
         let p = Process()
         p.executableURL = binary
-        p.arguments = ["--port", "0", "--seed", SeedTests.repoRoot.appendingPathComponent("sandbox/seed.json").path]
+        let faults = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-faults-\(getpid()).json")
+        try Data(#"[{"fault":"http_503","path_suffix":"/oauth/token","count":1}]"#.utf8).write(to: faults)
+        defer { try? FileManager.default.removeItem(at: faults) }
+        p.arguments = ["--port", "0", "--seed", SeedTests.repoRoot.appendingPathComponent("sandbox/seed.json").path,
+                       "--faults", faults.path, "--token-lifetime", "60"]
         let out = Pipe()
         p.standardOutput = out
         try p.run()
@@ -42,9 +47,11 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(first.hasPrefix("flexiti-sandbox listening on http://127.0.0.1:"), first)
         XCTAssertTrue(first.hasSuffix("/flexiti/pos-api"), first)
         let base = String(first.dropFirst("flexiti-sandbox listening on ".count))
-        let r = HTTP.send("POST", base + "/v2.5/oauth/token", headers: ["x-reference-id": "cli"],
-                          body: "client_id=flexitidemo&client_secret=flexitidemo-secret")
+        let form = "client_id=flexitidemo&client_secret=flexitidemo-secret"
+        XCTAssertEqual(HTTP.send("POST", base + "/v2.5/oauth/token", headers: ["x-reference-id": "cli"], body: form).status, 503)
+        let r = HTTP.send("POST", base + "/v2.5/oauth/token", headers: ["x-reference-id": "cli"], body: form)
         XCTAssertEqual(r.status, 200)
+        XCTAssertEqual(r["expires_in"], .number("60"))
         while !text.contains("/oauth/token -> 200") {
             let chunk = reader.availableData
             if chunk.isEmpty { break }

@@ -60,7 +60,6 @@ public struct CustomerSearch: Sendable {
 extension Session {
     /// GET customers/lookup by one identifier.
     public func lookupCustomer(_ key: CustomerKey) -> Result<Customer, FlexitiError> {
-        if let e = ParameterCheck.customerKey(key) { return .failure(e) }
         var call = APICall(Endpoints.customersLookup)
         call.pathParams = ["client_id": configuration.clientId]
         call.query = [(key.param, key.value)]
@@ -113,7 +112,7 @@ extension Session {
 }
 
 /// Checks made before a request leaves, answering like the server would (wrong_inputs with
-/// field errors) so callers handle one shape. Issue 6 grows this into the full rule table.
+/// field errors) so callers handle one shape. The rules are in Validation/.
 public enum ParameterCheck {
     static func isDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
 
@@ -125,22 +124,12 @@ public enum ParameterCheck {
         return e
     }
 
+    /// The lookup key checked by the table-driven validator (RequestValidator), as lookup sends it.
     public static func customerKey(_ key: CustomerKey) -> FlexitiError? {
-        let v = key.value
-        var errors: [FieldError] = []
-        switch key {
-        case .accountNumber:
-            if v.isEmpty { errors.append(FieldError(param: "account_number", msg: "Not sent", value: v, type: "required")) }
-            else if !isDigits(v) { errors.append(FieldError(param: "account_number", msg: "Value different to a number.", value: v, type: "type")) }
-            else if v.utf8.count > 14 { errors.append(FieldError(param: "account_number", msg: "Value with higher precision", value: v, type: "length")) }
-            else if v.utf8.allSatisfy({ $0 == 48 }) { errors.append(FieldError(param: "account_number", msg: "Value zero or negative.", value: v, type: "invalid")) }
-        case .vccNumber:
-            if v.isEmpty { errors.append(FieldError(param: "vcc_number", msg: "Not sent", value: v, type: "required")) }
-            else if !isDigits(v) || v.utf8.count != 16 { errors.append(FieldError(param: "vcc_number", msg: "Value with wrong length or not 16 digits", value: v, type: "invalid")) }
-        case .customerId:
-            if v.isEmpty { errors.append(FieldError(param: "customer_id", msg: "Not sent", value: v, type: "required")) }
-            else if v.utf8.count > 20 { errors.append(FieldError(param: "customer_id", msg: "Value with higher length", value: v, type: "length")) }
-        }
+        var call = APICall(Endpoints.customersLookup)
+        call.query = [(key.param, key.value)]
+        var errors = RequestValidator.validate(call)
+        errors.removeAll { $0.param == "client_id" }  // the session's, not the key's
         return errors.isEmpty ? nil : wrongInputs(errors)
     }
 }
