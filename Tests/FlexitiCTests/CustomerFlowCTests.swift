@@ -650,7 +650,7 @@ final class CustomerFlowCTests: XCTestCase {
         expect(flx_customer_search(customer, "Flexiti", "MITester", "1985-03-14", nil, &l, &err), FLX_E_INSUFFICIENT_SCOPE, 403, "search scope")
         expect(flx_customer_search(merchant, "No", "Body", "1900-01-01", nil, &l, &err), FLX_E_NOT_FOUND, 404, "search none")
         expect(flx_customer_search(noAPI, "Flexiti", "MITester", "1985-03-14", nil, &l, &err), FLX_E_INVALID_ROLE, 409, "search role")
-        expect(flx_customer_search(merchant, "Flexiti", "MITester", "14-03-1985", nil, &l, &err), FLX_E_WRONG_INPUTS, 409, "search dob")
+        expect(flx_customer_search(merchant, "Flexiti", "MITester", "14-03-1985", nil, &l, &err), FLX_E_WRONG_INPUTS, 0, "search dob (validator, nothing sent)")
         // lookup
         expect(flx_customer_lookup(customer, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "116994755", &c, &err), FLX_E_INSUFFICIENT_SCOPE, 403, "lookup scope")
         expect(flx_customer_lookup(merchant, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "999999999", &c, &err), FLX_E_NOT_FOUND, 404, "lookup none")
@@ -679,7 +679,7 @@ final class CustomerFlowCTests: XCTestCase {
         expect(flx_calculate_interest(merchant, "999999999", 1000, &f, &err), FLX_E_NOT_FOUND, 404, "calc none")
         expect(flx_calculate_interest(noAPI, "116994755", 1000, &f, &err), FLX_E_INVALID_ROLE, 409, "calc role")
         expect(flx_calculate_interest(merchant, "116994766", 1000, &f, &err), FLX_E_GENERAL_ERROR, 409, "calc general")
-        expect(flx_calculate_interest(merchant, "116994755", 0, &f, &err), FLX_E_WRONG_INPUTS, 409, "calc zero amount")
+        expect(flx_calculate_interest(merchant, "116994755", 0, &f, &err), FLX_E_WRONG_INPUTS, 0, "calc zero amount (validator, nothing sent)")
         // close
         expect(flx_account_close(merchant, "999999999", &err), FLX_E_NOT_FOUND, 404, "close none")
         expect(flx_account_close(noAPI, "116994756", &err), FLX_E_INVALID_ROLE, 409, "close role")
@@ -703,6 +703,6 @@ final class CustomerFlowCTests: XCTestCase {
         expect(flx_apply(limited, b, nil, "10-00001", &app, &err), FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, 409, "apply account type")
         expect(flx_apply(customer, b, "no-such-widget-session", nil, &app, &err), FLX_E_NOT_VERIFIED, 409, "apply not verified")
         XCTAssertEqual(flx_applicant_set(b, "email", "not-an-email", nil), FLX_OK)
-        expect(flx_apply(merchant, b, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS, 409, "apply bad email")
+        expect(flx_apply(merchant, b, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS, 0, "apply bad email (validator, nothing sent)")
     }
 }
