@@ -35,8 +35,9 @@ static inline void print_error(const char *what, flx_code code, const flx_error 
     }
 }
 
-/* Opens a session from the environment; exits with a message on failure. */
-static inline flx_session *open_session(void) {
+/* Opens a session from the environment with the given token scope (merchant for the store,
+ * customer for an online checkout); exits with a message on failure. */
+static inline flx_session *open_session_with_scope(flx_scope scope) {
     flx_config *cfg = NULL;
     flx_session *session = NULL;
     flx_error *err = NULL;
@@ -47,6 +48,7 @@ static inline flx_session *open_session(void) {
         (rc = flx_config_set_credentials(cfg, env_or("FLEXITI_CLIENT_ID", "flexitidemo"),
                                          env_or("FLEXITI_CLIENT_SECRET", "flexitidemo-secret"), &err)) != FLX_OK ||
         (rc = flx_config_set_timeouts(cfg, 5000, 30000, &err)) != FLX_OK ||
+        (rc = flx_config_set_scope(cfg, scope, &err)) != FLX_OK ||
         (rc = flx_session_new(cfg, &session, &err)) != FLX_OK) {
         print_error("session set-up", rc, err);
         flx_error_free(err);
@@ -56,6 +58,9 @@ static inline flx_session *open_session(void) {
     flx_config_free(cfg); /* the session keeps its own copy */
     return session;
 }
+
+/* A merchant-scope session (the store's). */
+static inline flx_session *open_session(void) { return open_session_with_scope(FLX_SCOPE_MERCHANT); }
 
 static inline void print_cents(const char *label, int64_t cents) {
     const char *sign = cents < 0 ? "-" : "";
