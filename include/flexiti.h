@@ -101,7 +101,7 @@ typedef enum flx_code {
     FLX_E_MISUSE = 3,
     /** Could not resolve or connect to the Flexiti host; the request was not sent. */
     FLX_E_CONNECT = 4,
-    /** The request timed out; it was safe to retry (nothing was changed by it). */
+    /** The request timed out before an answer arrived (a money-moving request that may have been sent reports FLX_E_OUTCOME_UNKNOWN instead). */
     FLX_E_TIMEOUT = 5,
     /** TLS handshake or certificate verification failed; the request was not sent. */
     FLX_E_TLS = 6,
@@ -416,7 +416,7 @@ typedef struct flx_customer flx_customer;
 typedef enum flx_customer_key {
     FLX_CUSTOMER_BY_ACCOUNT_NUMBER = 1, /* digits, up to 14 */
     FLX_CUSTOMER_BY_VCC_NUMBER = 2,     /* the FlexitiCard virtual card number: 16 digits */
-    FLX_CUSTOMER_BY_CUSTOMER_ID = 3     /* up to 20 characters */
+    FLX_CUSTOMER_BY_CUSTOMER_ID = 3     /* digits, or digit groups joined by '-' (1234567-12345); up to 20 characters */
 } flx_customer_key;
 
 /**
@@ -474,15 +474,883 @@ int64_t flx_customer_available_credit_cents(const flx_customer *customer);
 /** 1 when the account has payment protection insurance, else 0. */
 int flx_customer_payment_protection(const flx_customer *customer);
 
+/**
+ * More fields of a customer record.
+ *  - flx_customer_tos_agreement: 1 the customer accepted the terms, 0 not, -1 the answer did
+ *    not say (lookup does not document the field; search does).
+ *  - flx_customer_originating_merchant_id / _name, flx_customer_creation_date (YYYY-MM-DD):
+ *    search answers; "" when absent.
+ *  - flx_customer_contact_masked: 1 when email or phone_number came back masked (contains
+ *    '*'; release 21.4 masks them for authorized-user cards looked up by VCC), else 0.
+ */
+int flx_customer_tos_agreement(const flx_customer *customer);
+const char *flx_customer_originating_merchant_id(const flx_customer *customer);
+const char *flx_customer_originating_merchant_name(const flx_customer *customer);
+const char *flx_customer_creation_date(const flx_customer *customer);
+int flx_customer_contact_masked(const flx_customer *customer);
+
+/**
+ * The offer types of a lookup answer (offer_types[]): the plans this merchant may offer this
+ * customer. Prefer flx_calculate_interest() to choose a plan and term; this is the summary.
+ * flx_customer_offer_count() is 0 when the answer has none. For index < count:
+ * plan_name (e.g. "EMP - Regular Interest"), plan_id, offer_category (e.g. "equal_billing",
+ * "deferred"), and the allowed terms in months (term_count, term(i, j)). Out-of-range indexes
+ * read as NULL (strings) or 0. Strings are borrowed from the record.
+ */
+size_t flx_customer_offer_count(const flx_customer *customer);
+const char *flx_customer_offer_plan_name(const flx_customer *customer, size_t index);
+int64_t flx_customer_offer_plan_id(const flx_customer *customer, size_t index);
+const char *flx_customer_offer_category(const flx_customer *customer, size_t index);
+size_t flx_customer_offer_term_count(const flx_customer *customer, size_t index);
+int64_t flx_customer_offer_term(const flx_customer *customer, size_t index, size_t term_index);
+
 /* ---------------------------------------------------------------------------------------------
  * Verification, financing options, online flow and other customer endpoints
  * ------------------------------------------------------------------------------------------- */
+
+/* -- Search ---------------------------------------------------------------------------------- */
+
+/** The accounts a search matched (one or more). Immutable. */
+typedef struct flx_customer_list flx_customer_list;
+
+/**
+ * Finds accounts by first name, last name and date of birth ("YYYY-MM-DD"), optionally
+ * narrowed by postal code (6 characters, no space; NULL to leave it out) (GET
+ * customers/search). first_name, last_name and dob must be non-NULL; an empty one fails with
+ * FLX_E_WRONG_INPUTS (field error type "required") before anything is sent.
+ *
+ * One or several matches: FLX_OK and *out, released with flx_customer_list_free().
+ * Zero matches: always FLX_E_NOT_FOUND and *out untouched, whether the server answers 404
+ * not_found (as the API notes assume) or an empty array (then the error's HTTP status is 200
+ * and its api_error ""). The scenario reads "Customer Account not found" either way.
+ *
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8), FLX_E_WRONG_INPUTS,
+ * FLX_E_NOT_FOUND, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors of
+ * flx_session_authenticate(), network and HTTP errors, FLX_E_MALFORMED_RESPONSE,
+ * FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_customer_search(flx_session *session, const char *first_name, const char *last_name,
+                             const char *dob, const char *postal_code, flx_customer_list **out,
+                             flx_error **err);
+
+/** Releases a search result and every record borrowed from it. NULL is a no-op. */
+void flx_customer_list_free(flx_customer_list *list);
+
+/** The number of accounts in the list (0 for an invalid list). */
+size_t flx_customer_list_count(const flx_customer_list *list);
+
+/**
+ * Account `index` (0-based) of the list, readable with every flx_customer_* getter; NULL
+ * when index >= count. The record is BORROWED: it lives until flx_customer_list_free(list)
+ * and must not be passed to flx_customer_free() (which ignores it). Search answers carry
+ * fewer fields than lookup (no contact data, address or security question): call
+ * flx_customer_lookup() with its account number for the full profile.
+ */
+const flx_customer *flx_customer_list_at(const flx_customer_list *list, size_t index);
+
+/* -- Verification (in-store dynamic PIN) ----------------------------------------------------- */
+
+/** How the customer proves who they are (POST account/{account_number}/verify). */
+typedef enum flx_verify_format {
+    FLX_VERIFY_SMS = 1,                     /* PIN sent by SMS to the phone on file */
+    FLX_VERIFY_EMAIL = 2,                   /* PIN sent by email */
+    FLX_VERIFY_SECURITY_QUESTION = 3,       /* correct answer: PIN returned */
+    FLX_VERIFY_MERCHANT_OVERRIDE = 4,       /* merchants configured for it: PIN returned */
+    FLX_VERIFY_REGULAR_PURCHASE_BYPASS = 5  /* qualifying customers; PIN valid for regular purchases only */
+} flx_verify_format;
+
+/** The result of a verification. Immutable; holds the PIN, wiped when freed. */
+typedef struct flx_verification flx_verification;
+
+/**
+ * Verifies an in-store customer and obtains the dynamic PIN for the purchase.
+ *  - account_number: the primary account holder's account number.
+ *  - security_qid and security_answer: for FLX_VERIFY_SECURITY_QUESTION only (the id from
+ *    flx_customer_security_question_id() and the customer's answer); otherwise pass 0 and
+ *    NULL. The answer is a secret: it is copied, sent, wiped, and never appears in errors.
+ *  - vcc_number: the card of an authorized user of a business account, or NULL.
+ *  - request_id: ties this verification to the purchase, which must send the same value;
+ *    NULL to have one generated (32 hex characters). Read it back with
+ *    flx_verification_request_id().
+ * *out must be released with flx_verification_free().
+ *
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL account number or out, not UTF-8,
+ * unknown format, security_qid/answer given for another format), FLX_E_WRONG_INPUTS (account
+ * number malformed, security_qid or answer missing for the security question; nothing sent),
+ * FLX_E_NOT_FOUND, FLX_E_SMS_NOT_VALID_PHONE, FLX_E_MERCHANT_OVERRIDE_IS_NOT_ALLOWED,
+ * FLX_E_REGULAR_PURCHASE_BYPASS_IS_NOT_ALLOWED, FLX_E_PIW_MISMATCH,
+ * FLX_E_SECRET_ANSWER_MISMATCH, FLX_E_TRIES_EXCEED (wrong answer more than three times in
+ * 48 hours), FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors of
+ * flx_session_authenticate(), network and HTTP errors, FLX_E_MALFORMED_RESPONSE (no
+ * verification_code), FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_verify(flx_session *session, const char *account_number, flx_verify_format format,
+                    int64_t security_qid, const char *security_answer, const char *vcc_number,
+                    const char *request_id, flx_verification **out, flx_error **err);
+
+/** Releases a verification and wipes its PIN. NULL is a no-op. */
+void flx_verification_free(flx_verification *verification);
+
+/** The request_id sent (the caller's or the generated one): pass it to the purchase.
+ *  Borrowed from the verification. */
+const char *flx_verification_request_id(const flx_verification *verification);
+
+/** The format used (0 for an invalid handle). */
+flx_verify_format flx_verification_format(const flx_verification *verification);
+
+/** 1 when the PIN was sent to the customer (sms, email) and must be asked from them; 0 when
+ *  the answer carried it (flx_verification_code). */
+int flx_verification_code_sent(const flx_verification *verification);
+
+/** Where the PIN was sent: "sms" or "email" (from "verification_sent_to_sms"), or "" when
+ *  the answer carried the PIN. Borrowed from the verification. */
+const char *flx_verification_sent_to(const flx_verification *verification);
+
+/**
+ * SENSITIVE. The PIN (verification_code) to send with the purchase, e.g. "2485"; "" when it
+ * was sent to the customer. Never log it. Borrowed: valid until flx_verification_free(),
+ * which overwrites it with zeros.
+ */
+const char *flx_verification_code(const flx_verification *verification);
+
+/* -- Financing options (calculate-interest) --------------------------------------------------- */
+
+/** Plans, terms, payments, fees and rates for one purchase amount. Immutable. */
+typedef struct flx_financing flx_financing;
+
+/**
+ * Asks which financing this customer may choose for amount_cents (POST
+ * accounts/{account_number}/calculate-interest, v2.5.1): the regular purchase and every
+ * promotional plan with its terms. Show each term's months and payment, and every fee and
+ * rate `message`: the merchant must display them. *out must be released with
+ * flx_financing_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8, amount beyond 18 digits),
+ * FLX_E_WRONG_INPUTS, FLX_E_NOT_FOUND, FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE,
+ * FLX_E_INSUFFICIENT_SCOPE, the token errors of flx_session_authenticate(), network and HTTP
+ * errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_calculate_interest(flx_session *session, const char *account_number, int64_t amount_cents,
+                                flx_financing **out, flx_error **err);
+
+/** Releases financing options. NULL is a no-op. */
+void flx_financing_free(flx_financing *financing);
+
+/**
+ * RATES  Annual rates are ratios, not money. Every rate is given twice: as the exact text the
+ *        server sent (e.g. "0.3099", i.e. 30.99 %) and as basis points (3099; 1 bp =
+ *        0.01 %), which is -1 when the text is not a plain decimal ratio exact to four
+ *        places (then show the text).
+ *
+ * The answer's header: account number and type, the amount (cents), the customer's name,
+ * category ("preferred", "premium", "standard"), available credit (cents) and annual interest
+ * rate (air). Strings borrowed from the object; "" / 0 when absent.
+ */
+const char *flx_financing_account_number(const flx_financing *financing);
+const char *flx_financing_account_type(const flx_financing *financing);
+int64_t flx_financing_amount_cents(const flx_financing *financing);
+const char *flx_financing_customer_first_name(const flx_financing *financing);
+const char *flx_financing_customer_last_name(const flx_financing *financing);
+const char *flx_financing_customer_category(const flx_financing *financing);
+int64_t flx_financing_customer_available_credit_cents(const flx_financing *financing);
+const char *flx_financing_customer_air(const flx_financing *financing);
+int32_t flx_financing_customer_air_bp(const flx_financing *financing);
+
+/**
+ * The regular purchase (one payment of the full price). has_regular is 0 when the answer
+ * offers none. regular_verify is 1 when the customer qualifies for
+ * FLX_VERIFY_REGULAR_PURCHASE_BYPASS. Fees (index < regular_fee_count): description, amount
+ * in cents, type ("admin_total" or "admin_monthly") and the message the merchant must show;
+ * out-of-range indexes read NULL / 0.
+ */
+int flx_financing_has_regular(const flx_financing *financing);
+int64_t flx_financing_regular_amount_cents(const flx_financing *financing);
+const char *flx_financing_regular_air(const flx_financing *financing);
+int32_t flx_financing_regular_air_bp(const flx_financing *financing);
+int flx_financing_regular_verify(const flx_financing *financing);
+size_t flx_financing_regular_fee_count(const flx_financing *financing);
+const char *flx_financing_regular_fee_description(const flx_financing *financing, size_t fee);
+int64_t flx_financing_regular_fee_amount_cents(const flx_financing *financing, size_t fee);
+const char *flx_financing_regular_fee_type(const flx_financing *financing, size_t fee);
+const char *flx_financing_regular_fee_message(const flx_financing *financing, size_t fee);
+
+/**
+ * Promotional plans (index plan < plan_count): id and name; each with terms (index
+ * term < term_count(plan)): the number of months and the payment per month (or the deferred
+ * amount) in cents. Out-of-range indexes read NULL (strings) or 0.
+ */
+size_t flx_financing_plan_count(const flx_financing *financing);
+int64_t flx_financing_plan_id(const flx_financing *financing, size_t plan);
+const char *flx_financing_plan_name(const flx_financing *financing, size_t plan);
+size_t flx_financing_term_count(const flx_financing *financing, size_t plan);
+int64_t flx_financing_term_months(const flx_financing *financing, size_t plan, size_t term);
+int64_t flx_financing_term_amount_cents(const flx_financing *financing, size_t plan, size_t term);
+
+/** A term's fees, as for the regular purchase. */
+size_t flx_financing_term_fee_count(const flx_financing *financing, size_t plan, size_t term);
+const char *flx_financing_term_fee_description(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+int64_t flx_financing_term_fee_amount_cents(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+const char *flx_financing_term_fee_type(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+const char *flx_financing_term_fee_message(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+
+/** A term's annual rates (usually one): description, rate (text and basis points, see RATES
+ *  above), type, and the message the merchant must show. */
+size_t flx_financing_term_rate_count(const flx_financing *financing, size_t plan, size_t term);
+const char *flx_financing_term_rate_description(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+const char *flx_financing_term_rate(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+int32_t flx_financing_term_rate_bp(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+const char *flx_financing_term_rate_type(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+const char *flx_financing_term_rate_message(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+
+/* -- Account services: close, driver's licence, i18n, terms and conditions ------------------- */
+
+/**
+ * Closes a Quebec (QC) account (POST accounts/{account_number}/close). Permanent.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS (malformed account number;
+ * nothing sent), FLX_E_NOT_FOUND, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token
+ * errors of flx_session_authenticate(), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_account_close(flx_session *session, const char *account_number, flx_error **err);
+
+/** The fields decoded from a driver's licence. Immutable. */
+typedef struct flx_drivers_license flx_drivers_license;
+
+/**
+ * Decodes the raw text of a scanned PDF417 (AAMVA) driver's licence barcode, lines separated
+ * by "\n" (POST customers/driverslicense), into application fields. *out must be released
+ * with flx_drivers_license_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS (empty code, or a code the
+ * server cannot read: an ASSUMPTION, the errors are undocumented), FLX_E_INVALID_ROLE,
+ * FLX_E_INSUFFICIENT_SCOPE, FLX_E_GENERAL_ERROR, the token errors, network and HTTP errors,
+ * FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_drivers_license_decode(flx_session *session, const char *code, flx_drivers_license **out,
+                                    flx_error **err);
+
+/** Releases a decoded licence. NULL is a no-op. */
+void flx_drivers_license_free(flx_drivers_license *license);
+
+/**
+ * Decoded fields, "" when absent, borrowed from the object: names, dob (YYYY-MM-DD),
+ * address_1, city, province, postal_code, and the government id: govid_type (e.g. "CADL"),
+ * govid_issuedby (province), govid_number, govid_expiry (YYYY-MM-DD). Personal data: do not log.
+ */
+const char *flx_drivers_license_first_name(const flx_drivers_license *license);
+const char *flx_drivers_license_middle_name(const flx_drivers_license *license);
+const char *flx_drivers_license_last_name(const flx_drivers_license *license);
+const char *flx_drivers_license_dob(const flx_drivers_license *license);
+const char *flx_drivers_license_address_1(const flx_drivers_license *license);
+const char *flx_drivers_license_city(const flx_drivers_license *license);
+const char *flx_drivers_license_province(const flx_drivers_license *license);
+const char *flx_drivers_license_postal_code(const flx_drivers_license *license);
+const char *flx_drivers_license_govid_type(const flx_drivers_license *license);
+const char *flx_drivers_license_govid_issuedby(const flx_drivers_license *license);
+const char *flx_drivers_license_govid_number(const flx_drivers_license *license);
+const char *flx_drivers_license_govid_expiry(const flx_drivers_license *license);
+
+/** Localized option lists (salutations, provinces, security questions, id types...). */
+typedef struct flx_i18n flx_i18n;
+
+/**
+ * Gets the localized option lists in the session's language (GET i18n). The request and
+ * answer are undocumented; the library ASSUMES an object of named lists, each an array of
+ * entries (objects with an id/value/code and a text/name/label) or an object of code → text.
+ * *out must be released with flx_i18n_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_GENERAL_ERROR,
+ * FLX_E_INVALID_ROLE, FLX_E_WRONG_INPUTS, FLX_E_INSUFFICIENT_SCOPE, the token errors, network
+ * and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_i18n_get(flx_session *session, flx_i18n **out, flx_error **err);
+
+/** Releases option lists. NULL is a no-op. */
+void flx_i18n_free(flx_i18n *i18n);
+
+/**
+ * The lists (index list < list_count) by name (e.g. "province"), and their entries (index
+ * entry < entry_count(list)): the value to send (e.g. "ON", "4") and the text to show.
+ * Out-of-range indexes read NULL. Borrowed from the object.
+ */
+size_t flx_i18n_list_count(const flx_i18n *i18n);
+const char *flx_i18n_list_name(const flx_i18n *i18n, size_t list);
+size_t flx_i18n_entry_count(const flx_i18n *i18n, size_t list);
+const char *flx_i18n_entry_value(const flx_i18n *i18n, size_t list, size_t entry);
+const char *flx_i18n_entry_text(const flx_i18n *i18n, size_t list, size_t entry);
+
+/** The cardholder agreement. Immutable. */
+typedef struct flx_terms flx_terms;
+
+/**
+ * Gets the terms and conditions in the session's language (GET terms-and-conditions),
+ * optionally for a province (2 letters) and account type ("consumer"/"business"); NULL leaves
+ * either out. Request and answer are undocumented: the library ASSUMES the text is in
+ * `terms_and_conditions`. *out must be released with flx_terms_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
+ * FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors, network and HTTP errors,
+ * FLX_E_MALFORMED_RESPONSE (no text in the answer), FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_terms_get(flx_session *session, const char *province, const char *account_type,
+                       flx_terms **out, flx_error **err);
+
+/** Releases terms. NULL is a no-op. */
+void flx_terms_free(flx_terms *terms);
+
+/** The text (HTML or plain, as sent). Borrowed from the object. */
+const char *flx_terms_text(const flx_terms *terms);
+
+/* -- Online channel: applicant, widget/init, apply ------------------------------------------- */
+
+/**
+ * A person's details for widget/init (purchase identified by personal information, or the
+ * apply flow) and apply. Mutable: not to be modified by two threads at once.
+ */
+typedef struct flx_applicant flx_applicant;
+
+/** Creates an empty applicant; release it with flx_applicant_free().
+ *  Errors: FLX_E_INVALID_ARGUMENT (out is NULL). */
+flx_code flx_applicant_new(flx_applicant **out, flx_error **err);
+
+/** Releases an applicant and wipes its secret fields. NULL is a no-op. */
+void flx_applicant_free(flx_applicant *applicant);
+
+/**
+ * Sets one field by its API name (copied); value NULL removes it. Names (lowercase letters,
+ * digits, '_'): first_name, last_name, dob (YYYY-MM-DD) and postal_code (the personal
+ * information that identifies the customer), email, phone_number (10 digits), address_1,
+ * address_2, city, province (2 letters), account_type ("consumer"/"business"); for apply also
+ * middle_name (in test environments it chooses the decision, e.g. "A-RR_L"), salutation, sin
+ * (a secret: wiped on free, never in errors) and any other field apply takes (its full list is
+ * undocumented; values are sent as JSON strings).
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL or malformed name, value not UTF-8).
+ */
+flx_code flx_applicant_set(flx_applicant *applicant, const char *name, const char *value, flx_error **err);
+
+/** Records whether the applicant accepted the terms and conditions (tos_agreement; required
+ *  and true for the apply flow). Errors: FLX_E_MISUSE. */
+flx_code flx_applicant_set_tos_agreement(flx_applicant *applicant, int agreed, flx_error **err);
+
+/** A started hosted widget. Immutable. */
+typedef struct flx_widget flx_widget;
+
+typedef enum flx_widget_flow {
+    FLX_WIDGET_PURCHASE = 1, /* an existing customer pays */
+    FLX_WIDGET_APPLY = 2     /* a new customer applies for credit */
+} flx_widget_flow;
+
+/**
+ * Starts the hosted widget (POST widget/init) and returns the URL to open in the checkout
+ * page (Flexiti JS SDK). Usually with a customer-scope session (flx_config_set_scope); the
+ * later authorization or apply must use the same session (same token).
+ *  - FLX_WIDGET_PURCHASE: identify the customer by exactly one of: key + value
+ *    (FLX_CUSTOMER_BY_ACCOUNT_NUMBER or FLX_CUSTOMER_BY_VCC_NUMBER; applicant NULL), or
+ *    applicant (first_name, last_name, dob, optional postal_code; key 0 and value NULL).
+ *  - FLX_WIDGET_APPLY: applicant with first_name, last_name, dob, postal_code, email,
+ *    phone_number, address_1, city, province, account_type and tos_agreement true (address_2
+ *    optional); key 0 and value NULL.
+ * Missing fields fail with FLX_E_WRONG_INPUTS before sending. *out must be released with
+ * flx_widget_free().
+ * Errors: FLX_E_MISUSE (session or applicant), FLX_E_INVALID_ARGUMENT (not exactly one
+ * identification, customer id as key, unknown flow, NULL out), FLX_E_WRONG_INPUTS,
+ * FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * network and HTTP errors, FLX_E_MALFORMED_RESPONSE (no redirection_url),
+ * FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_widget_init(flx_session *session, flx_widget_flow flow, flx_customer_key key, const char *value,
+                         const flx_applicant *applicant, flx_widget **out, flx_error **err);
+
+/** Releases a widget result. NULL is a no-op. */
+void flx_widget_free(flx_widget *widget);
+
+/** The URL to open in the widget's modal or iframe. Borrowed from the widget. */
+const char *flx_widget_redirection_url(const flx_widget *widget);
+
+/** The widget_session_id to keep for the authorization or apply (from the answer, else from
+ *  the URL's widget_session_id parameter); "" when neither has one. Borrowed. */
+const char *flx_widget_session_id(const flx_widget *widget);
+
+/** The decision of a credit application. */
+typedef enum flx_application_decision {
+    FLX_APPLICATION_UNKNOWN = 0,  /* the answer named none this version knows: see decision_text */
+    FLX_APPLICATION_APPROVED = 1,
+    FLX_APPLICATION_DECLINED = 2,
+    FLX_APPLICATION_PENDING = 3
+} flx_application_decision;
+
+/** The answer to a credit application. Immutable. */
+typedef struct flx_application flx_application;
+
+/**
+ * Submits a credit application (POST apply). Online: after the widget's flx-success event,
+ * with the same session, the same personal information as widget/init and its
+ * widget_session_id (external_location_id NULL). In store: external_location_id (and
+ * widget_session_id NULL). The applicant needs first_name, last_name and dob (else
+ * FLX_E_WRONG_INPUTS, nothing sent); tos_agreement is sent as set (unset: left out, and the
+ * server answers FLX_E_TOS_AGREEMENT_REQUIRED). The request and answer were withdrawn from
+ * the documentation: the library ASSUMES widget/init's layout plus the other fields at the top
+ * level, and a `decision` (or `status`) in the answer. Older servers report declines and
+ * pending reviews as errors (FLX_E_APPLICATION_DECLINED..._MARKED_PENDING_2).
+ * *out must be released with flx_application_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
+ * FLX_E_INVALID_ROLE, FLX_E_APPLICATION_CREATE_ERROR, FLX_E_TOS_AGREEMENT_REQUIRED,
+ * FLX_E_CUSTOMER_ALREADY_EXISTS, FLX_E_NOT_VERIFIED (personal information or
+ * widget_session_id differ from widget/init), FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
+ * FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, FLX_E_APPLICATION_DECLINED, FLX_E_APPLICATION_DECLINED_2,
+ * FLX_E_APPLICATION_DECLINED_3, FLX_E_APPLICATION_MARKED_PENDING_1,
+ * FLX_E_APPLICATION_MARKED_PENDING_2, FLX_E_CREDITAPP_ID_NOT_FOUND, FLX_E_INSUFFICIENT_SCOPE,
+ * the token errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_apply(flx_session *session, const flx_applicant *applicant, const char *widget_session_id,
+                   const char *external_location_id, flx_application **out, flx_error **err);
+
+/** Releases an application result. NULL is a no-op. */
+void flx_application_free(flx_application *application);
+
+/** The decision, and its text as sent ("approved", "declined", "pending", ...; "" if none). */
+flx_application_decision flx_application_decision_of(const flx_application *application);
+const char *flx_application_decision_text(const flx_application *application);
+
+/**
+ * The new account of an approved application ("" / 0 otherwise): account number, customer
+ * id, VCC number, risk rating, account type, credit limit and available credit in cents.
+ * Borrowed from the object.
+ */
+const char *flx_application_account_number(const flx_application *application);
+const char *flx_application_customer_id(const flx_application *application);
+const char *flx_application_vcc_number(const flx_application *application);
+const char *flx_application_risk_rating(const flx_application *application);
+const char *flx_application_account_type(const flx_application *application);
+int64_t flx_application_credit_limit_cents(const flx_application *application);
+int64_t flx_application_available_credit_cents(const flx_application *application);
 
 /* @@section customers-more@@ (keep this marker: new declarations go above it) */
 
 /* ---------------------------------------------------------------------------------------------
  * Purchases: authorizations, captures, releases, returns, refunds, transactions, listings
  * ------------------------------------------------------------------------------------------- */
+
+/*
+ * The money path. A POS builds a request object (flx_request) for each logical operation, sends
+ * it, and reads the result from an immutable object:
+ *
+ *   flx_request *req = NULL;
+ *   flx_request_new(FLX_REQUEST_AUTHORIZATION, &req, &err);
+ *   flx_request_set_account_number(req, "116994755", &err);
+ *   flx_request_set_amount_cents(req, 123456, &err);                  // $1,234.56
+ *   flx_request_set_financing(req, FLX_PURCHASE_PROMOTIONAL, 4, 12, &err);
+ *   flx_request_set_auto_capture(req, 1, &err);
+ *   rc = flx_authorization_create(session, req, &auth, &err);         // retry: same req, same key
+ *   ... flx_authorization_get_capture(auth, 0, &capture, &err) ... flx_capture_return(...)
+ *   flx_authorization_free(auth); flx_request_free(req);
+ *
+ * IDEMPOTENCY  Every money-moving request (authorization, capture, release, return, refund,
+ *          transaction) is sent with an x-idempotency-key, made when the request object is created
+ *          (or set by the caller with flx_request_set_idempotency_key) and readable with
+ *          flx_request_idempotency_key() before sending, so a POS can journal it. Sending the
+ *          same request object again sends the same key, so Flexiti performs the operation at most
+ *          once and answers a repeat with the first answer. Retry with the SAME request object
+ *          after FLX_E_OUTCOME_UNKNOWN, a timeout or a 5xx. Once a request may have been
+ *          performed (success, FLX_E_OUTCOME_UNKNOWN, HTTP 5xx) its fields are bound to its key:
+ *          sending it again with different fields fails locally with FLX_E_IDEMPOTENCY_CONFLICT
+ *          and nothing is sent; for a new operation create a new request (or set a new key).
+ *          After a definite refusal (HTTP 4xx, or a failure before sending) it may be corrected
+ *          and sent again with the same key.
+ *
+ * AMOUNTS  int64_t cents. An amount that can never be valid (zero, negative, or above
+ *          9999999999999999 cents = 99999999999999.99, the API's number(18,2)) is refused by the
+ *          setter with FLX_E_INVALID_ARGUMENT and never sent. Everything else (more than the
+ *          credit available, more than remains to capture, ...) is decided by Flexiti and comes
+ *          back as its own code (FLX_E_CREDIT_EXCEEDED, FLX_E_AUTH_AMOUNT_EXCEEDED, ...). Amounts
+ *          leave as exact decimal text ("1234.56") and are read back exactly.
+ *
+ * IDS      Authorization, capture, return and transaction ids are returned as decimal text
+ *          ("1000000000001000"): treat them as opaque strings. Status strings ("opened",
+ *          "closed", "unauthorized", ...) are returned as sent; treat unknown values as opaque.
+ *
+ * THREADS  flx_request and flx_sku_data objects must not be used by two threads at once (like
+ *          flx_config). flx_authorization, flx_capture and flx_receipt are immutable and may be
+ *          read from several threads. An iterator must not be used by two threads at once.
+ *
+ * flx_request: a request for one operation (see flx_request_kind). Owned by the caller;
+ * flx_request_free().
+ */
+typedef struct flx_request flx_request;
+/** Line items for a request's sku_data (optional; printed on the customer's statement). */
+typedef struct flx_sku_data flx_sku_data;
+/** An authorization (credit authorization of a purchase). Immutable. */
+typedef struct flx_authorization flx_authorization;
+/** A capture of an authorization. Immutable. */
+typedef struct flx_capture flx_capture;
+/** The answer of a release, return, refund or transaction. Immutable. */
+typedef struct flx_receipt flx_receipt;
+/** Iterators over GET authorizations and GET captures; they fetch pages as needed. */
+typedef struct flx_authorization_iter flx_authorization_iter;
+typedef struct flx_capture_iter flx_capture_iter;
+
+typedef enum flx_request_kind {
+    FLX_REQUEST_AUTHORIZATION = 1,       /* flx_authorization_create */
+    FLX_REQUEST_CAPTURE = 2,             /* flx_authorization_capture */
+    FLX_REQUEST_RELEASE = 3,             /* flx_authorization_release */
+    FLX_REQUEST_RETURN = 4,              /* flx_capture_return */
+    FLX_REQUEST_REFUND = 5,              /* flx_refund_create */
+    FLX_REQUEST_TRANSACTION = 6,         /* flx_transaction_create */
+    FLX_REQUEST_LIST_AUTHORIZATIONS = 7, /* flx_authorization_iter_new (a filter) */
+    FLX_REQUEST_LIST_CAPTURES = 8        /* flx_capture_iter_new (a filter) */
+} flx_request_kind;
+
+typedef enum flx_purchase_type {
+    FLX_PURCHASE_REGULAR = 1,     /* "regular_purchase" (revolving) */
+    FLX_PURCHASE_PROMOTIONAL = 2  /* "promotional_purchase": a plan_id and term from calculate-interest */
+} flx_purchase_type;
+
+typedef enum flx_transaction_type {
+    FLX_TRANSACTION_DEPOSIT = 1,         /* "deposit" */
+    FLX_TRANSACTION_INSTORE_PAYMENT = 2, /* "instore_payment" */
+    FLX_TRANSACTION_TRADEIN = 3          /* "tradein" */
+} flx_transaction_type;
+
+/**
+ * Creates an empty request of one kind, with a new random idempotency key for the money-moving
+ * kinds. *out must be released with flx_request_free().
+ * Errors: FLX_E_INVALID_ARGUMENT (out is NULL, kind unknown), FLX_E_OUT_OF_MEMORY.
+ */
+flx_code flx_request_new(flx_request_kind kind, flx_request **out, flx_error **err);
+
+/** Releases a request and wipes the verification code it holds. NULL is a no-op. */
+void flx_request_free(flx_request *req);
+
+/**
+ * The x-idempotency-key this request is sent with ("" for listings and invalid handles). Valid
+ * until the key is changed or the request freed. Journal it before sending to recognise the
+ * operation later (it is also in flx_receipt_idempotency_key and flx_error_idempotency_key).
+ */
+const char *flx_request_idempotency_key(const flx_request *req);
+
+/**
+ * Sets the idempotency key: 1-255 printable ASCII characters without spaces, e.g. the POS's own
+ * transaction number; NULL makes a new random key. Either way the request becomes a new
+ * operation. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (bad key, or a listing request).
+ */
+flx_code flx_request_set_idempotency_key(flx_request *req, const char *key, flx_error **err);
+
+/*
+ * Setters. Each copies its argument (a NULL string removes that field) and returns FLX_OK,
+ * FLX_E_MISUSE (req is not a live request) or FLX_E_INVALID_ARGUMENT (text that is not UTF-8 or
+ * too long, a value out of range, or a field the request's kind does not take; the message says
+ * which). Which kinds take which field
+ * (AUTH = authorization, CAPT = capture, REL = release, RET = return, REF = refund,
+ * TXN = transaction, LA/LC = authorization/capture listings):
+ *
+ *   account_number      AUTH REF TXN LA LC   (REF: the refunded account, or give its VCC)
+ *   vcc_number          AUTH RET REF TXN     (business authorized users' virtual card)
+ *   customer_id         TXN
+ *   amount_cents        AUTH CAPT REL RET REF TXN
+ *   full                REL RET              (release everything left / return the whole
+ *                                             remaining captured amount; amount not sent)
+ *   financing           AUTH LA              (LA: filters by type; plan and term ignored)
+ *   auto_capture        AUTH
+ *   reference           AUTH CAPT REL RET REF (merchant order id, up to 40 characters)
+ *   verification_code   AUTH TXN             (in-store PIN from verify; a secret)
+ *   request_id          AUTH TXN             (in-store: the request_id given to verify)
+ *   external_location_id, external_employee_id   every money-moving kind (in-store)
+ *   widget_session_id   AUTH                 (online: from the widget)
+ *   capture_id          REF                  (links a refund to a capture)
+ *   transaction_type    TXN
+ *   sku_data            AUTH CAPT RET REF
+ *   status, date_range  LA (date_range also LC); page_size LA LC; authorization_id LC
+ *
+ * Required fields are checked by Flexiti (or by the library's validator before sending) and
+ * reported as FLX_E_WRONG_INPUTS with field errors.
+ */
+flx_code flx_request_set_account_number(flx_request *req, const char *account_number, flx_error **err);
+flx_code flx_request_set_vcc_number(flx_request *req, const char *vcc_number, flx_error **err);
+flx_code flx_request_set_customer_id(flx_request *req, const char *customer_id, flx_error **err);
+/** 1 to 9999999999999999 cents; see AMOUNTS above. */
+flx_code flx_request_set_amount_cents(flx_request *req, int64_t cents, flx_error **err);
+/** full != 0: release everything left (REL) or return the whole remaining capture (RET). */
+flx_code flx_request_set_full(flx_request *req, int full, flx_error **err);
+/** plan_id and term (months, both > 0) are required for FLX_PURCHASE_PROMOTIONAL and must be 0
+ *  for FLX_PURCHASE_REGULAR. */
+flx_code flx_request_set_financing(flx_request *req, flx_purchase_type type, int64_t plan_id, int64_t term,
+                                   flx_error **err);
+/** auto_capture != 0: capture at once (in-store); 0: capture later with flx_authorization_capture. */
+flx_code flx_request_set_auto_capture(flx_request *req, int auto_capture, flx_error **err);
+flx_code flx_request_set_reference(flx_request *req, const char *reference, flx_error **err);
+/** The dynamic PIN: wiped from memory when the request is freed; never written into errors or logs. */
+flx_code flx_request_set_verification_code(flx_request *req, const char *verification_code, flx_error **err);
+flx_code flx_request_set_request_id(flx_request *req, const char *request_id, flx_error **err);
+flx_code flx_request_set_external_location_id(flx_request *req, const char *external_location_id, flx_error **err);
+flx_code flx_request_set_external_employee_id(flx_request *req, const char *external_employee_id, flx_error **err);
+flx_code flx_request_set_widget_session_id(flx_request *req, const char *widget_session_id, flx_error **err);
+flx_code flx_request_set_capture_id(flx_request *req, const char *capture_id, flx_error **err);
+flx_code flx_request_set_transaction_type(flx_request *req, flx_transaction_type type, flx_error **err);
+/** Copies the line items (sku may be freed afterwards); NULL removes them. */
+flx_code flx_request_set_sku_data(flx_request *req, const flx_sku_data *sku, flx_error **err);
+/** Listing filter: authorization_status as the API spells it, e.g. "opened" or "closed". */
+flx_code flx_request_set_status(flx_request *req, const char *status, flx_error **err);
+/** Listing filter: creation dates "YYYY-MM-DD" (either may be NULL). A from later than to is
+ *  reported by Flexiti as FLX_E_DATE_FROM_BIGGER_THAN_DATE_TO. */
+flx_code flx_request_set_date_range(flx_request *req, const char *date_from, const char *date_to, flx_error **err);
+/** Listing: items fetched per request, 1 to 100 (default 50). */
+flx_code flx_request_set_page_size(flx_request *req, int page_size, flx_error **err);
+/** Capture listing filter: captures of one authorization. */
+flx_code flx_request_set_authorization_id(flx_request *req, const char *authorization_id, flx_error **err);
+
+typedef enum flx_sku_total {
+    FLX_SKU_SHIPPING_TOTAL = 1, /* shipping_total */
+    FLX_SKU_DISCOUNT_TOTAL = 2, /* transaction_discount_total */
+    FLX_SKU_SUBTOTAL = 3,       /* transaction_subtotal */
+    FLX_SKU_TOTAL = 4,          /* transaction_total */
+    FLX_SKU_GST_HST = 5,        /* gst_hst */
+    FLX_SKU_PST = 6             /* pst */
+} flx_sku_total;
+
+/** Creates empty line-item data; release with flx_sku_data_free(). Errors: FLX_E_INVALID_ARGUMENT. */
+flx_code flx_sku_data_new(flx_sku_data **out, flx_error **err);
+/** Releases line-item data. NULL is a no-op. */
+void flx_sku_data_free(flx_sku_data *sku);
+/** purchase_order (up to 10 characters) and register_id (up to 50).
+ *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8, too long). */
+flx_code flx_sku_data_set_purchase_order(flx_sku_data *sku, const char *purchase_order, flx_error **err);
+flx_code flx_sku_data_set_register_id(flx_sku_data *sku, const char *register_id, flx_error **err);
+/** A total in cents; negative values are allowed (returns carry negative totals), within
+ *  +-9999999999999999. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
+flx_code flx_sku_data_set_total_cents(flx_sku_data *sku, flx_sku_total which, int64_t cents, flx_error **err);
+/** Appends a product line (strings copied; quantity >= 0; prices in cents, may be negative).
+ *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
+flx_code flx_sku_data_add_product(flx_sku_data *sku, const char *sku_id, const char *category,
+                                  const char *description, int64_t quantity, int64_t unit_price_cents,
+                                  int64_t extended_price_cents, flx_error **err);
+
+/* ---- Authorizations ---- */
+
+/**
+ * Creates an authorization (POST authorization). req must be an FLX_REQUEST_AUTHORIZATION
+ * request; it is not modified except that its key becomes bound to its fields (see IDEMPOTENCY).
+ * *out must be released with flx_authorization_free().
+ * Errors: FLX_E_MISUSE (session or req), FLX_E_INVALID_ARGUMENT (out NULL, wrong request kind),
+ * FLX_E_IDEMPOTENCY_CONFLICT (request changed after it may have been performed),
+ * FLX_E_WRONG_INPUTS, FLX_E_NOT_FOUND, FLX_E_CUSTOMER_IDENTITY_NOT_FOUND, FLX_E_CREDIT_EXCEEDED,
+ * FLX_E_NOT_PERMITTED, FLX_E_GENERAL_ERROR, FLX_E_AUTH_NOT_ALLOWED, FLX_E_PLAN_TERM_NOT_SET,
+ * FLX_E_PLAN_TERM_NOT_AVAILABLE, FLX_E_USER_NOT_ABLE_TO_PURCHASE, FLX_E_NOT_VERIFIED,
+ * FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, FLX_E_ACCOUNT_TYPE_NOT_PERMITTED,
+ * FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_INVALID_ROLE, FLX_E_WRONG_VERIFICATION_CODE, the token
+ * errors of flx_session_authenticate(), FLX_E_OUTCOME_UNKNOWN (sent, no usable answer: retry
+ * with the same req), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_create(flx_session *session, flx_request *req, flx_authorization **out,
+                                  flx_error **err);
+
+/**
+ * Reads one authorization by id (GET authorization/{id}), with its captures.
+ * *out must be released with flx_authorization_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL/empty id, out NULL), FLX_E_NOT_FOUND,
+ * FLX_E_WRONG_INPUTS, FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the
+ * token errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_fetch(flx_session *session, const char *authorization_id, flx_authorization **out,
+                                 flx_error **err);
+
+/** Reads the current state of auth into a new object (auth itself never changes).
+ *  Errors: those of flx_authorization_fetch(). */
+flx_code flx_authorization_refresh(flx_session *session, const flx_authorization *auth, flx_authorization **out,
+                                   flx_error **err);
+
+/** Releases an authorization object (not the authorization at Flexiti). NULL is a no-op. */
+void flx_authorization_free(flx_authorization *auth);
+
+/**
+ * Text fields, "" when absent, borrowed from auth:
+ *  - id (authorization_id), status (authorization_status: "opened", "closed", "unauthorized",
+ *    ... as sent), account_number, reference, date (UTC ISO-8601), message (customer-facing text);
+ *  - purchase_type: "promotional_purchase" or "regular_purchase";
+ *  - annual_rate_*: the annual_rates disclosure {description, rate (decimal text, e.g.
+ *    "0.2999"), type, message}; show the message to the customer.
+ */
+const char *flx_authorization_id(const flx_authorization *auth);
+const char *flx_authorization_status(const flx_authorization *auth);
+const char *flx_authorization_account_number(const flx_authorization *auth);
+const char *flx_authorization_reference(const flx_authorization *auth);
+const char *flx_authorization_date(const flx_authorization *auth);
+const char *flx_authorization_message(const flx_authorization *auth);
+const char *flx_authorization_purchase_type(const flx_authorization *auth);
+const char *flx_authorization_annual_rate_description(const flx_authorization *auth);
+const char *flx_authorization_annual_rate(const flx_authorization *auth);
+const char *flx_authorization_annual_rate_type(const flx_authorization *auth);
+const char *flx_authorization_annual_rate_message(const flx_authorization *auth);
+
+/** Authorized amount, amount still authorized and not captured or released, and the monthly
+ *  (or deferred) term amount, in cents; 0 when absent. */
+int64_t flx_authorization_amount_cents(const flx_authorization *auth);
+int64_t flx_authorization_remaining_cents(const flx_authorization *auth);
+int64_t flx_authorization_term_amount_cents(const flx_authorization *auth);
+/** Promotional plan id and term in months; 0 for regular purchases or when absent. */
+int64_t flx_authorization_plan_id(const flx_authorization *auth);
+int64_t flx_authorization_term(const flx_authorization *auth);
+
+/** Fees of the financing option (index 0-based): description, amount in cents, type
+ *  ("admin_total", "admin_monthly") and the message the merchant must show. Text getters return
+ *  NULL and the amount 0 when index >= flx_authorization_fee_count(auth). Borrowed from auth. */
+size_t flx_authorization_fee_count(const flx_authorization *auth);
+const char *flx_authorization_fee_description(const flx_authorization *auth, size_t index);
+int64_t flx_authorization_fee_amount_cents(const flx_authorization *auth, size_t index);
+const char *flx_authorization_fee_type(const flx_authorization *auth, size_t index);
+const char *flx_authorization_fee_message(const flx_authorization *auth, size_t index);
+
+/**
+ * The captures known to this object: the auto-capture of an authorization created with
+ * auto_capture, or the captures listed by GET authorization. flx_authorization_get_capture()
+ * returns a new object (release it with flx_capture_free()); it stays valid after auth is freed.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_NOT_AVAILABLE (index >= count).
+ */
+size_t flx_authorization_capture_count(const flx_authorization *auth);
+flx_code flx_authorization_get_capture(const flx_authorization *auth, size_t index, flx_capture **out,
+                                       flx_error **err);
+
+/**
+ * Captures all or part of an open authorization (POST .../capture). req must be an
+ * FLX_REQUEST_CAPTURE request. *out must be released with flx_capture_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
+ * FLX_E_AUTHORIZATION_ENDED (closed), FLX_E_AUTH_AMOUNT_EXCEEDED (more than remains),
+ * FLX_E_NOT_PERMITTED (employee permissions, or status "unauthorized"/"onhold"),
+ * FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
+ * FLX_E_GENERIC_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * FLX_E_OUTCOME_UNKNOWN (retry with the same req), network and HTTP errors,
+ * FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_capture(flx_session *session, const flx_authorization *auth, flx_request *req,
+                                   flx_capture **out, flx_error **err);
+
+/**
+ * Releases (voids) part of the uncaptured amount, or all of it with flx_request_set_full()
+ * (POST .../release). req must be an FLX_REQUEST_RELEASE request. *out (may be NULL when the
+ * caller does not want the receipt) must be released with flx_receipt_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
+ * FLX_E_AUTHORIZATION_ENDED, FLX_E_AUTH_AMOUNT_EXCEEDED, FLX_E_NOT_PERMITTED,
+ * FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, FLX_E_WRONG_INPUTS, FLX_E_GENERIC_ERROR,
+ * FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * FLX_E_OUTCOME_UNKNOWN, network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_release(flx_session *session, const flx_authorization *auth, flx_request *req,
+                                   flx_receipt **out, flx_error **err);
+
+/* ---- Captures ---- */
+
+/** Releases a capture object. NULL is a no-op. */
+void flx_capture_free(flx_capture *capture);
+
+/** capture_id, authorization_id, reference, date and transaction_type ("" when absent),
+ *  borrowed from capture. */
+const char *flx_capture_id(const flx_capture *capture);
+const char *flx_capture_authorization_id(const flx_capture *capture);
+const char *flx_capture_reference(const flx_capture *capture);
+const char *flx_capture_date(const flx_capture *capture);
+const char *flx_capture_transaction_type(const flx_capture *capture);
+/** Captured amount, amount still returnable (remaining_capture_amount; the whole amount for a
+ *  capture just made) and the authorization's remaining amount when sent, in cents; 0 when absent. */
+int64_t flx_capture_amount_cents(const flx_capture *capture);
+int64_t flx_capture_remaining_cents(const flx_capture *capture);
+int64_t flx_capture_remaining_authorization_cents(const flx_capture *capture);
+
+/**
+ * Returns an amount, or the whole remainder with flx_request_set_full(), against a capture of a
+ * promotional purchase made less than 100 days ago (POST .../capture/{id}/return). req must be an
+ * FLX_REQUEST_RETURN request. *out (may be NULL) must be released with flx_receipt_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
+ * FLX_E_CAPTURE_AMOUNT_EXCEEDED, FLX_E_RETURN_DATE_EXCEEDED, FLX_E_WRONG_TRANSACTION_TYPE (a
+ * regular purchase: use flx_refund_create), FLX_E_NOT_PERMITTED,
+ * FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, FLX_E_ACCOUNT_TYPE_NOT_PERMITTED,
+ * FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE,
+ * FLX_E_INSUFFICIENT_SCOPE, the token errors, FLX_E_OUTCOME_UNKNOWN, network and HTTP errors,
+ * FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_capture_return(flx_session *session, const flx_capture *capture, flx_request *req,
+                            flx_receipt **out, flx_error **err);
+
+/* ---- Refunds, transactions, receipts ---- */
+
+/**
+ * Credits an account (POST accounts/{account_number}/refund), e.g. a return of a regular
+ * purchase. req must be an FLX_REQUEST_REFUND request with the account number or the VCC set
+ * (with only a VCC, the account is first found with customers/lookup, one more request; its
+ * errors are those of flx_customer_lookup()).
+ * *out (may be NULL) must be released with flx_receipt_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (neither account number nor VCC, wrong kind),
+ * FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND, FLX_E_REFUNDS_LIMIT_EXCEEDED_AMOUNT,
+ * FLX_E_CAPTURE_AMOUNT_EXCEEDED, FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
+ * FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_WRONG_INPUTS,
+ * FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * FLX_E_OUTCOME_UNKNOWN, network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_refund_create(flx_session *session, flx_request *req, flx_receipt **out, flx_error **err);
+
+/**
+ * A deposit, in-store payment or trade-in (POST transactions). req must be an
+ * FLX_REQUEST_TRANSACTION request. *out (may be NULL) must be released with flx_receipt_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
+ * FLX_E_INVALID_TRANSACTION_TYPE, FLX_E_WRONG_VERIFICATION_CODE, FLX_E_VERIFICATION_CODE_REQUIRED,
+ * FLX_E_USER_NOT_ACTIVE, FLX_E_USER_NOT_ABLE_TO_PURCHASE, FLX_E_LIMIT_PAYMENT_AMOUNT_24,
+ * FLX_E_NOT_ENOUGH_CREDIT, FLX_E_NOT_VERIFIED, FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
+ * FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_WRONG_INPUTS,
+ * FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * FLX_E_OUTCOME_UNKNOWN, network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_transaction_create(flx_session *session, flx_request *req, flx_receipt **out, flx_error **err);
+
+/** Releases a receipt. NULL is a no-op. */
+void flx_receipt_free(flx_receipt *receipt);
+
+/**
+ * Text fields of a receipt, "" when absent, borrowed from it:
+ *  - id: return_id (return), transaction_id (transaction), or the refund's id if Flexiti sends one
+ *    (a refund's documented answer is an empty object);
+ *  - authorization_id, capture_id, status (authorization_status after a release), reference,
+ *    date, transaction_type, account_number, message;
+ *  - idempotency_key: the x-idempotency-key the operation was sent with.
+ */
+const char *flx_receipt_id(const flx_receipt *receipt);
+const char *flx_receipt_authorization_id(const flx_receipt *receipt);
+const char *flx_receipt_capture_id(const flx_receipt *receipt);
+const char *flx_receipt_status(const flx_receipt *receipt);
+const char *flx_receipt_reference(const flx_receipt *receipt);
+const char *flx_receipt_date(const flx_receipt *receipt);
+const char *flx_receipt_transaction_type(const flx_receipt *receipt);
+const char *flx_receipt_account_number(const flx_receipt *receipt);
+const char *flx_receipt_message(const flx_receipt *receipt);
+const char *flx_receipt_idempotency_key(const flx_receipt *receipt);
+/** The amount released, returned, refunded or transacted; what remains of the authorization and
+ *  of the capture afterwards; in cents, 0 when absent. */
+int64_t flx_receipt_amount_cents(const flx_receipt *receipt);
+int64_t flx_receipt_remaining_authorization_cents(const flx_receipt *receipt);
+int64_t flx_receipt_remaining_capture_cents(const flx_receipt *receipt);
+
+/* ---- Listings ---- */
+
+/**
+ * Starts iterating GET authorizations (or GET captures), optionally filtered by an
+ * FLX_REQUEST_LIST_AUTHORIZATIONS (FLX_REQUEST_LIST_CAPTURES) request (NULL: no filter; the
+ * filter is copied). No request is made until the first _next. The iterator keeps a reference
+ * to the session, which stays usable for other calls; free the iterator before the session.
+ * *out must be released with the matching _iter_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL, filter of the wrong kind).
+ */
+flx_code flx_authorization_iter_new(flx_session *session, const flx_request *filter, flx_authorization_iter **out,
+                                    flx_error **err);
+flx_code flx_capture_iter_new(flx_session *session, const flx_request *filter, flx_capture_iter **out,
+                              flx_error **err);
+
+/**
+ * The next item, fetching the next page when needed. Returns FLX_OK with *out set to a new
+ * object (release it with flx_authorization_free / flx_capture_free), or FLX_OK with *out set to
+ * NULL when there are no more items. After an error the same call may be repeated: it asks for
+ * the same page again.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_DATE_FROM_BIGGER_THAN_DATE_TO,
+ * FLX_E_WRONG_INPUTS, FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the token
+ * errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_iter_next(flx_authorization_iter *iter, flx_authorization **out, flx_error **err);
+flx_code flx_capture_iter_next(flx_capture_iter *iter, flx_capture **out, flx_error **err);
+
+/** Release an iterator. NULL is a no-op. Objects it returned stay valid. */
+void flx_authorization_iter_free(flx_authorization_iter *iter);
+void flx_capture_iter_free(flx_capture_iter *iter);
 
 /* @@section purchases@@ (keep this marker: new declarations go above it) */
 
