@@ -134,13 +134,34 @@ final class BadInputTableTests: XCTestCase {
         lib("flx_config_free", freed["flx_config"]!)
         lib("flx_session_free", freed["flx_session"]!)
         lib("flx_error_free", freed["flx_error"]!)
+        try makeOtherObjects()
+    }
+
+    /// One live and one freed object of every other type a `_new` function of the header makes
+    /// offline (e.g. flx_request_new(kind 1, ...)), so setters and getters of every branch are
+    /// reached with real objects, not only with NULL.
+    func makeOtherObjects() throws {
+        for f in try Self.functions() where f.name.hasSuffix("_new") && f.returnsCode {
+            guard let outIndex = f.params.firstIndex(where: { isOut($0) && $0.name != "err" }) else { continue }
+            let type = f.params[outIndex].type.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "const ", with: "")
+            guard live[type] == nil, let fn = Self.symbol(f.name) else { continue }
+            let make: () -> UInt = {
+                let args = self.defaults(f)
+                let made = Self.call(fn, args)
+                guard Int32(truncatingIfNeeded: made) == 0, let slot = UnsafePointer<UInt>(bitPattern: args[outIndex]) else { return 0 }
+                return slot.pointee
+            }
+            let a = make(), b = make()
+            if a != 0 { live[type] = a }
+            if b != 0 { freed[type] = b; lib(type + "_free", b) }
+        }
     }
 
     override func tearDown() {
         if Self.library != nil {
+            for (type, h) in live where type != "flx_session" && type != "flx_config" { lib(type + "_free", h) }
             lib("flx_session_free", live["flx_session"] ?? 0)
             lib("flx_config_free", live["flx_config"] ?? 0)
-            lib("flx_error_free", live["flx_error"] ?? 0)
         }
         buffers.forEach { $0.deallocate() }
         outSlots.forEach { $0.deallocate() }
@@ -202,6 +223,8 @@ final class BadInputTableTests: XCTestCase {
         XCTAssertTrue(fs.contains { $0.name == "flx_customer_lookup" && $0.params.map(\.type) ==
             ["flx_session*", "flx_customer_key", "const char*", "flx_customer**", "flx_error**"] })
         XCTAssertTrue(fs.contains { $0.name == "flx_version" && $0.params.isEmpty })
+        // Objects of other branches' types are made through their _new functions.
+        XCTAssertNotNil(live["flx_request"], "flx_request_new should have made a live request")
     }
 
     func testNullForEachPointerArgument() throws {
@@ -213,7 +236,8 @@ final class BadInputTableTests: XCTestCase {
                 // optional settings (documented "NULL: ...") may be NULL.
                 // A NULL object or out-parameter is always an error (err excepted); strings, outputs
                 // like stats counters and callbacks may be optional: those only must not crash.
-                let required = (handleType(p) != nil || isOut(p)) && p.name != "err"
+                // (Other handle arguments, like a listing filter, may be optional.)
+                let required = ((handleType(p) != nil && i == 0) || isOut(p)) && p.name != "err"
                 check(f, args, "with \(p.name) = NULL", mustFail: f.returnsCode && required)
             }
         }
@@ -242,7 +266,13 @@ final class BadInputTableTests: XCTestCase {
                 for (label, v) in values {
                     var args = defaults(f)
                     args[i] = UInt(bitPattern: Int(v))
-                    check(f, args, "with \(p.name) = \(label)")
+                    // An amount in cents is refused when absurd (INT64_MAX/MIN); the amount of a
+                    // request (money moved) also when zero or negative. (Line items may be 0 or
+                    // negative: a free item, a discount.)
+                    let absurd = v == .max || v == .min
+                    let moved = f.name.hasPrefix("flx_request_") && (v == 0 || v == -1)
+                    let badAmount = p.name.contains("cents") && f.returnsCode && (absurd || moved)
+                    check(f, args, "with \(p.name) = \(label)", mustFail: badAmount)
                 }
             }
         }

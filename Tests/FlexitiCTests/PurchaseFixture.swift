@@ -19,10 +19,12 @@ class PurchaseFixture: XCTestCase {
         session = openSession()
     }
 
-    func openSession(client: String = "flexitidemo", customerScope: Bool = false) -> OpaquePointer? {
+    /// `retries`: the session's retry budget (nil: the library's default of 2).
+    func openSession(client: String = "flexitidemo", customerScope: Bool = false, retries: Int32? = nil) -> OpaquePointer? {
         var cfg: OpaquePointer?
         XCTAssertEqual(flx_config_new(&cfg, nil), FLX_OK)
         defer { flx_config_free(cfg) }
+        if let retries { XCTAssertEqual(flx_config_set_retries(cfg, retries, 0, 0, nil), FLX_OK) }
         if customerScope { XCTAssertEqual(flx_config_set_scope(cfg, FLX_SCOPE_CUSTOMER, nil), FLX_OK) }
         XCTAssertEqual(flx_config_set_base_url(cfg, sandbox.baseURL, nil), FLX_OK)
         XCTAssertEqual(flx_config_set_credentials(cfg, client, client + "-secret", nil), FLX_OK)
