@@ -152,6 +152,27 @@ final class RetryTests: XCTestCase {
         XCTAssertEqual(time.recorded, [])
     }
 
+    /// A timeout after a money-moving POST went out on a reused connection (no connect time) is
+    /// "outcome unknown", never a plain timeout ("nothing was changed").
+    func testTimeoutAfterSendingOnAReusedConnectionIsOutcomeUnknown() throws {
+        var config = SessionConfiguration()
+        config.customBaseURL = sandbox.baseURL
+        config.clientId = "flexitidemo"
+        config.clientSecret = Secret("flexitidemo-secret")
+        config.transport.totalTimeoutMs = 400
+        let session = try Session(configuration: config)
+        try session.authenticate().get()
+        sandbox.addFault(SandboxFault(.delay, method: "POST", pathSuffix: "/refund", count: 1, delayMs: 1200, apply: false))
+        var call = APICall(Endpoints.refund)
+        call.pathParams = ["client_id": "flexitidemo", "account_number": "116994755"]
+        call.body = .object([("amount", .number("5.00"))])
+        call.idempotencyKey = "k-timeout-1"
+        guard case let .failure(e) = session.send(call) else { return XCTFail("expected failure") }
+        XCTAssertEqual(e.code, .outcomeUnknown)
+        XCTAssertTrue(e.retryable)
+        XCTAssertEqual(e.attempts, 1)
+    }
+
     func testMoneyMovingPostWithKeyIsRetriedUnderTheSameKey() throws {
         let time = VirtualTime()
         let session = try makeSession(time)

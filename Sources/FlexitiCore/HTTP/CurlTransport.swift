@@ -130,9 +130,12 @@ final class CurlTransport {
             return TransportFailure(code: .connect, detail: detail, requestMayHaveBeenSent: false)
         case CURLE_OPERATION_TIMEDOUT:
             // Timed out while connecting means nothing was sent; afterwards, it may have been.
-            var connectTime = 0
+            // On a reused connection there is no connect time: the bytes of request already
+            // written tell (a money-moving POST timed out after sending is "outcome unknown").
+            var connectTime = 0, requestBytes = 0
             _ = cshim_getinfo_long(handle, CURLINFO_CONNECT_TIME_T, &connectTime)
-            return TransportFailure(code: .timeout, detail: detail, requestMayHaveBeenSent: connectTime > 0)
+            _ = cshim_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &requestBytes)
+            return TransportFailure(code: .timeout, detail: detail, requestMayHaveBeenSent: connectTime > 0 || requestBytes > 0)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
              CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND,
              CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
