@@ -34,23 +34,26 @@ enum Handles {
 
 /// C strings handed out by an object; freed with it.
 final class CStrings: @unchecked Sendable {
-    private var byKey: [String: UnsafeMutablePointer<CChar>] = [:]
-    private let lock = Locked(())
+    /// The table lives inside its lock (not beside a Locked<Void>, whose zero-sized value
+    /// ThreadSanitizer tracked as a shared 8-byte slot).
+    private let byKey = Locked<[String: UnsafeMutablePointer<CChar>]>([:])
 
     /// A stable C copy of `text` for `key` (made once).
     func get(_ key: String, _ text: @autoclosure () -> String) -> UnsafePointer<CChar>? {
-        lock.withLock { _ in
-            if let p = byKey[key] { return UnsafePointer(p) }
+        byKey.withLock { table in
+            if let p = table[key] { return UnsafePointer(p) }
             guard let p = strdup(text()) else { return UnsafePointer(CStrings.empty) }
-            byKey[key] = p
+            table[key] = p
             return UnsafePointer(p)
         }
     }
 
     deinit {
-        for (_, p) in byKey {
-            memset(p, 0, strlen(p))
-            free(p)
+        byKey.withLock { table in
+            for (_, p) in table {
+                memset(p, 0, strlen(p))
+                free(p)
+            }
         }
     }
 
