@@ -34,6 +34,9 @@ run_all() {
                 vg "lookup account" "$bin" account 116994755
                 vg "lookup not found" "$bin" account 999999999
                 vg "lookup refused locally" "$bin" account 12ab ;;
+            lookup_cpp)
+                vg "lookup_cpp found" "$bin" 116994755
+                vg "lookup_cpp not found" "$bin" 999999999 ;;
             *) vg "$name" "$bin" ;;
         esac
     done
