@@ -89,7 +89,9 @@ def test_money_is_never_a_float(session):
 def test_dropped_capture_is_retried_once_with_the_same_key(session, sandbox_url):
     auth = p.authorize(session, in_store(sandbox_url, "500.00", False, "py-drop"))
     req = p.Request("capture", amount="200.00")
-    add_fault(sandbox_url, {"fault": "drop_response", "method": "POST", "path_suffix": "/capture", "count": 2})
+    # 4 drops: more than the call's attempts (the first, libcurl's own resend on the reused
+    # connection, and the library's 2 automatic retries under the same key).
+    add_fault(sandbox_url, {"fault": "drop_response", "method": "POST", "path_suffix": "/capture", "count": 4})
     with pytest.raises(flexiti.OutcomeUnknownError) as info:
         auth.capture(session, req)
     assert info.value.idempotency_key == req.idempotency_key
