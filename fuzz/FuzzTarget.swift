@@ -59,6 +59,34 @@ private func records(_ body: [UInt8]) {
     _ = flx_customer_credit_limit_cents(handle) &+ flx_customer_available_credit_cents(handle)
         &+ flx_customer_security_question_id(handle) &+ Int64(flx_customer_payment_protection(handle))
     flx_customer_free(handle)
+
+    // The same answer read as an authorization (with its captures) and as financing options.
+    let auth = Handles.register(AuthorizationObject(Authorization(json: json)))
+    for getter in [flx_authorization_id, flx_authorization_status, flx_authorization_account_number, flx_authorization_date,
+                   flx_authorization_annual_rate, flx_authorization_purchase_type] {
+        _ = getter(auth).map { strlen($0) }
+    }
+    _ = flx_authorization_amount_cents(auth) &+ flx_authorization_remaining_cents(auth) &+ flx_authorization_term_amount_cents(auth)
+    for i in 0..<min(flx_authorization_capture_count(auth), 4) {
+        var cap: OpaquePointer?
+        if flx_authorization_get_capture(auth, i, &cap, nil) == FLX_OK {
+            _ = flx_capture_id(cap).map { strlen($0) }
+            _ = flx_capture_amount_cents(cap)
+            flx_capture_free(cap)
+        }
+    }
+    flx_authorization_free(auth)
+
+    let fin = Handles.register(FinancingObject(FinancingOptions(json: json)))
+    _ = flx_financing_amount_cents(fin) &+ flx_financing_regular_amount_cents(fin) &+ Int64(flx_financing_customer_air_bp(fin))
+    for plan in 0..<min(flx_financing_plan_count(fin), 4) {
+        _ = flx_financing_plan_name(fin, plan).map { strlen($0) }
+        for term in 0..<min(flx_financing_term_count(fin, plan), 4) {
+            _ = flx_financing_term_months(fin, plan, term) &+ flx_financing_term_amount_cents(fin, plan, term)
+        }
+    }
+    for fee in 0..<min(flx_financing_regular_fee_count(fin), 4) { _ = flx_financing_regular_fee_amount_cents(fin, fee) }
+    flx_financing_free(fin)
 }
 
 /// The payload as a C string (NUL-terminated at its first NUL) into string-taking entry points
