@@ -30,7 +30,7 @@ final class JSONTests: XCTestCase {
 
     func testDeepNestingDoesNotCrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        XCTAssertNil(parse(deep))  // jansson refuses beyond its depth limit
+        XCTAssertNil(parse(deep))  // refused beyond JSONParser.maxDepth
         let ok = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
         XCTAssertNotNil(parse(ok))
     }

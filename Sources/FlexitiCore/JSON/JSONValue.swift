@@ -1,6 +1,7 @@
 /// A parsed JSON document. Numbers keep their exact text (`.number("1000.12")`) so that money is
-/// never a binary double; objects keep their key order.
-public indirect enum JSONValue: Sendable, Equatable {
+/// never a binary double; objects keep their key order. Not `indirect`: arrays already box the
+/// children, and a heap box per node was a visible cost in the benchmark's profile.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(String)

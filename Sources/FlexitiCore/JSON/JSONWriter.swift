@@ -1,5 +1,5 @@
 /// Writes request bodies. jansson can only emit numbers from binary doubles, and an amount must
-/// leave as its exact decimal text, so bodies are written here; responses are parsed by jansson.
+/// leave as its exact decimal text, so bodies are written here (responses: JSONParser).
 public enum JSONWriter {
     public static func write(_ value: JSONValue) -> String {
         var out = ""
