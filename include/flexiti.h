@@ -88,7 +88,7 @@ typedef enum flx_code {
     FLX_E_MISUSE = 3,
     /** Could not resolve or connect to the Flexiti host; the request was not sent. */
     FLX_E_CONNECT = 4,
-    /** The request timed out; it was safe to retry (nothing was changed by it). */
+    /** The request timed out before an answer arrived (a money-moving request that may have been sent reports FLX_E_OUTCOME_UNKNOWN instead). */
     FLX_E_TIMEOUT = 5,
     /** TLS handshake or certificate verification failed; the request was not sent. */
     FLX_E_TLS = 6,
@@ -400,7 +400,7 @@ typedef struct flx_customer flx_customer;
 typedef enum flx_customer_key {
     FLX_CUSTOMER_BY_ACCOUNT_NUMBER = 1, /* digits, up to 14 */
     FLX_CUSTOMER_BY_VCC_NUMBER = 2,     /* the FlexitiCard virtual card number: 16 digits */
-    FLX_CUSTOMER_BY_CUSTOMER_ID = 3     /* up to 20 characters */
+    FLX_CUSTOMER_BY_CUSTOMER_ID = 3     /* digits, or digit groups joined by '-' (1234567-12345); up to 20 characters */
 } flx_customer_key;
 
 /**
@@ -458,9 +458,451 @@ int64_t flx_customer_available_credit_cents(const flx_customer *customer);
 /** 1 when the account has payment protection insurance, else 0. */
 int flx_customer_payment_protection(const flx_customer *customer);
 
+/**
+ * More fields of a customer record.
+ *  - flx_customer_tos_agreement: 1 the customer accepted the terms, 0 not, -1 the answer did
+ *    not say (lookup does not document the field; search does).
+ *  - flx_customer_originating_merchant_id / _name, flx_customer_creation_date (YYYY-MM-DD):
+ *    search answers; "" when absent.
+ *  - flx_customer_contact_masked: 1 when email or phone_number came back masked (contains
+ *    '*'; release 21.4 masks them for authorized-user cards looked up by VCC), else 0.
+ */
+int flx_customer_tos_agreement(const flx_customer *customer);
+const char *flx_customer_originating_merchant_id(const flx_customer *customer);
+const char *flx_customer_originating_merchant_name(const flx_customer *customer);
+const char *flx_customer_creation_date(const flx_customer *customer);
+int flx_customer_contact_masked(const flx_customer *customer);
+
+/**
+ * The offer types of a lookup answer (offer_types[]): the plans this merchant may offer this
+ * customer. Prefer flx_calculate_interest() to choose a plan and term; this is the summary.
+ * flx_customer_offer_count() is 0 when the answer has none. For index < count:
+ * plan_name (e.g. "EMP - Regular Interest"), plan_id, offer_category (e.g. "equal_billing",
+ * "deferred"), and the allowed terms in months (term_count, term(i, j)). Out-of-range indexes
+ * read as NULL (strings) or 0. Strings are borrowed from the record.
+ */
+size_t flx_customer_offer_count(const flx_customer *customer);
+const char *flx_customer_offer_plan_name(const flx_customer *customer, size_t index);
+int64_t flx_customer_offer_plan_id(const flx_customer *customer, size_t index);
+const char *flx_customer_offer_category(const flx_customer *customer, size_t index);
+size_t flx_customer_offer_term_count(const flx_customer *customer, size_t index);
+int64_t flx_customer_offer_term(const flx_customer *customer, size_t index, size_t term_index);
+
 /* ---------------------------------------------------------------------------------------------
  * Verification, financing options, online flow and other customer endpoints
  * ------------------------------------------------------------------------------------------- */
+
+/* -- Search ---------------------------------------------------------------------------------- */
+
+/** The accounts a search matched (one or more). Immutable. */
+typedef struct flx_customer_list flx_customer_list;
+
+/**
+ * Finds accounts by first name, last name and date of birth ("YYYY-MM-DD"), optionally
+ * narrowed by postal code (6 characters, no space; NULL to leave it out) (GET
+ * customers/search). first_name, last_name and dob must be non-NULL; an empty one fails with
+ * FLX_E_WRONG_INPUTS (field error type "required") before anything is sent.
+ *
+ * One or several matches: FLX_OK and *out, released with flx_customer_list_free().
+ * Zero matches: always FLX_E_NOT_FOUND and *out untouched, whether the server answers 404
+ * not_found (as the API notes assume) or an empty array (then the error's HTTP status is 200
+ * and its api_error ""). The scenario reads "Customer Account not found" either way.
+ *
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8), FLX_E_WRONG_INPUTS,
+ * FLX_E_NOT_FOUND, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors of
+ * flx_session_authenticate(), network and HTTP errors, FLX_E_MALFORMED_RESPONSE,
+ * FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_customer_search(flx_session *session, const char *first_name, const char *last_name,
+                             const char *dob, const char *postal_code, flx_customer_list **out,
+                             flx_error **err);
+
+/** Releases a search result and every record borrowed from it. NULL is a no-op. */
+void flx_customer_list_free(flx_customer_list *list);
+
+/** The number of accounts in the list (0 for an invalid list). */
+size_t flx_customer_list_count(const flx_customer_list *list);
+
+/**
+ * Account `index` (0-based) of the list, readable with every flx_customer_* getter; NULL
+ * when index >= count. The record is BORROWED: it lives until flx_customer_list_free(list)
+ * and must not be passed to flx_customer_free() (which ignores it). Search answers carry
+ * fewer fields than lookup (no contact data, address or security question): call
+ * flx_customer_lookup() with its account number for the full profile.
+ */
+const flx_customer *flx_customer_list_at(const flx_customer_list *list, size_t index);
+
+/* -- Verification (in-store dynamic PIN) ----------------------------------------------------- */
+
+/** How the customer proves who they are (POST account/{account_number}/verify). */
+typedef enum flx_verify_format {
+    FLX_VERIFY_SMS = 1,                     /* PIN sent by SMS to the phone on file */
+    FLX_VERIFY_EMAIL = 2,                   /* PIN sent by email */
+    FLX_VERIFY_SECURITY_QUESTION = 3,       /* correct answer: PIN returned */
+    FLX_VERIFY_MERCHANT_OVERRIDE = 4,       /* merchants configured for it: PIN returned */
+    FLX_VERIFY_REGULAR_PURCHASE_BYPASS = 5  /* qualifying customers; PIN valid for regular purchases only */
+} flx_verify_format;
+
+/** The result of a verification. Immutable; holds the PIN, wiped when freed. */
+typedef struct flx_verification flx_verification;
+
+/**
+ * Verifies an in-store customer and obtains the dynamic PIN for the purchase.
+ *  - account_number: the primary account holder's account number.
+ *  - security_qid and security_answer: for FLX_VERIFY_SECURITY_QUESTION only (the id from
+ *    flx_customer_security_question_id() and the customer's answer); otherwise pass 0 and
+ *    NULL. The answer is a secret: it is copied, sent, wiped, and never appears in errors.
+ *  - vcc_number: the card of an authorized user of a business account, or NULL.
+ *  - request_id: ties this verification to the purchase, which must send the same value;
+ *    NULL to have one generated (32 hex characters). Read it back with
+ *    flx_verification_request_id().
+ * *out must be released with flx_verification_free().
+ *
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL account number or out, not UTF-8,
+ * unknown format, security_qid/answer given for another format), FLX_E_WRONG_INPUTS (account
+ * number malformed, security_qid or answer missing for the security question; nothing sent),
+ * FLX_E_NOT_FOUND, FLX_E_SMS_NOT_VALID_PHONE, FLX_E_MERCHANT_OVERRIDE_IS_NOT_ALLOWED,
+ * FLX_E_REGULAR_PURCHASE_BYPASS_IS_NOT_ALLOWED, FLX_E_PIW_MISMATCH,
+ * FLX_E_SECRET_ANSWER_MISMATCH, FLX_E_TRIES_EXCEED (wrong answer more than three times in
+ * 48 hours), FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors of
+ * flx_session_authenticate(), network and HTTP errors, FLX_E_MALFORMED_RESPONSE (no
+ * verification_code), FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_verify(flx_session *session, const char *account_number, flx_verify_format format,
+                    int64_t security_qid, const char *security_answer, const char *vcc_number,
+                    const char *request_id, flx_verification **out, flx_error **err);
+
+/** Releases a verification and wipes its PIN. NULL is a no-op. */
+void flx_verification_free(flx_verification *verification);
+
+/** The request_id sent (the caller's or the generated one): pass it to the purchase.
+ *  Borrowed from the verification. */
+const char *flx_verification_request_id(const flx_verification *verification);
+
+/** The format used (0 for an invalid handle). */
+flx_verify_format flx_verification_format(const flx_verification *verification);
+
+/** 1 when the PIN was sent to the customer (sms, email) and must be asked from them; 0 when
+ *  the answer carried it (flx_verification_code). */
+int flx_verification_code_sent(const flx_verification *verification);
+
+/** Where the PIN was sent: "sms" or "email" (from "verification_sent_to_sms"), or "" when
+ *  the answer carried the PIN. Borrowed from the verification. */
+const char *flx_verification_sent_to(const flx_verification *verification);
+
+/**
+ * SENSITIVE. The PIN (verification_code) to send with the purchase, e.g. "2485"; "" when it
+ * was sent to the customer. Never log it. Borrowed: valid until flx_verification_free(),
+ * which overwrites it with zeros.
+ */
+const char *flx_verification_code(const flx_verification *verification);
+
+/* -- Financing options (calculate-interest) --------------------------------------------------- */
+
+/** Plans, terms, payments, fees and rates for one purchase amount. Immutable. */
+typedef struct flx_financing flx_financing;
+
+/**
+ * Asks which financing this customer may choose for amount_cents (POST
+ * accounts/{account_number}/calculate-interest, v2.5.1): the regular purchase and every
+ * promotional plan with its terms. Show each term's months and payment, and every fee and
+ * rate `message`: the merchant must display them. *out must be released with
+ * flx_financing_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8, amount beyond 18 digits),
+ * FLX_E_WRONG_INPUTS, FLX_E_NOT_FOUND, FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE,
+ * FLX_E_INSUFFICIENT_SCOPE, the token errors of flx_session_authenticate(), network and HTTP
+ * errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_calculate_interest(flx_session *session, const char *account_number, int64_t amount_cents,
+                                flx_financing **out, flx_error **err);
+
+/** Releases financing options. NULL is a no-op. */
+void flx_financing_free(flx_financing *financing);
+
+/**
+ * RATES  Annual rates are ratios, not money. Every rate is given twice: as the exact text the
+ *        server sent (e.g. "0.3099", i.e. 30.99 %) and as basis points (3099; 1 bp =
+ *        0.01 %), which is -1 when the text is not a plain decimal ratio exact to four
+ *        places (then show the text).
+ *
+ * The answer's header: account number and type, the amount (cents), the customer's name,
+ * category ("preferred", "premium", "standard"), available credit (cents) and annual interest
+ * rate (air). Strings borrowed from the object; "" / 0 when absent.
+ */
+const char *flx_financing_account_number(const flx_financing *financing);
+const char *flx_financing_account_type(const flx_financing *financing);
+int64_t flx_financing_amount_cents(const flx_financing *financing);
+const char *flx_financing_customer_first_name(const flx_financing *financing);
+const char *flx_financing_customer_last_name(const flx_financing *financing);
+const char *flx_financing_customer_category(const flx_financing *financing);
+int64_t flx_financing_customer_available_credit_cents(const flx_financing *financing);
+const char *flx_financing_customer_air(const flx_financing *financing);
+int32_t flx_financing_customer_air_bp(const flx_financing *financing);
+
+/**
+ * The regular purchase (one payment of the full price). has_regular is 0 when the answer
+ * offers none. regular_verify is 1 when the customer qualifies for
+ * FLX_VERIFY_REGULAR_PURCHASE_BYPASS. Fees (index < regular_fee_count): description, amount
+ * in cents, type ("admin_total" or "admin_monthly") and the message the merchant must show;
+ * out-of-range indexes read NULL / 0.
+ */
+int flx_financing_has_regular(const flx_financing *financing);
+int64_t flx_financing_regular_amount_cents(const flx_financing *financing);
+const char *flx_financing_regular_air(const flx_financing *financing);
+int32_t flx_financing_regular_air_bp(const flx_financing *financing);
+int flx_financing_regular_verify(const flx_financing *financing);
+size_t flx_financing_regular_fee_count(const flx_financing *financing);
+const char *flx_financing_regular_fee_description(const flx_financing *financing, size_t fee);
+int64_t flx_financing_regular_fee_amount_cents(const flx_financing *financing, size_t fee);
+const char *flx_financing_regular_fee_type(const flx_financing *financing, size_t fee);
+const char *flx_financing_regular_fee_message(const flx_financing *financing, size_t fee);
+
+/**
+ * Promotional plans (index plan < plan_count): id and name; each with terms (index
+ * term < term_count(plan)): the number of months and the payment per month (or the deferred
+ * amount) in cents. Out-of-range indexes read NULL (strings) or 0.
+ */
+size_t flx_financing_plan_count(const flx_financing *financing);
+int64_t flx_financing_plan_id(const flx_financing *financing, size_t plan);
+const char *flx_financing_plan_name(const flx_financing *financing, size_t plan);
+size_t flx_financing_term_count(const flx_financing *financing, size_t plan);
+int64_t flx_financing_term_months(const flx_financing *financing, size_t plan, size_t term);
+int64_t flx_financing_term_amount_cents(const flx_financing *financing, size_t plan, size_t term);
+
+/** A term's fees, as for the regular purchase. */
+size_t flx_financing_term_fee_count(const flx_financing *financing, size_t plan, size_t term);
+const char *flx_financing_term_fee_description(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+int64_t flx_financing_term_fee_amount_cents(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+const char *flx_financing_term_fee_type(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+const char *flx_financing_term_fee_message(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+
+/** A term's annual rates (usually one): description, rate (text and basis points, see RATES
+ *  above), type, and the message the merchant must show. */
+size_t flx_financing_term_rate_count(const flx_financing *financing, size_t plan, size_t term);
+const char *flx_financing_term_rate_description(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+const char *flx_financing_term_rate(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+int32_t flx_financing_term_rate_bp(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+const char *flx_financing_term_rate_type(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+const char *flx_financing_term_rate_message(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+
+/* -- Account services: close, driver's licence, i18n, terms and conditions ------------------- */
+
+/**
+ * Closes a Quebec (QC) account (POST accounts/{account_number}/close). Permanent.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS (malformed account number;
+ * nothing sent), FLX_E_NOT_FOUND, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token
+ * errors of flx_session_authenticate(), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_account_close(flx_session *session, const char *account_number, flx_error **err);
+
+/** The fields decoded from a driver's licence. Immutable. */
+typedef struct flx_drivers_license flx_drivers_license;
+
+/**
+ * Decodes the raw text of a scanned PDF417 (AAMVA) driver's licence barcode, lines separated
+ * by "\n" (POST customers/driverslicense), into application fields. *out must be released
+ * with flx_drivers_license_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS (empty code, or a code the
+ * server cannot read: an ASSUMPTION, the errors are undocumented), FLX_E_INVALID_ROLE,
+ * FLX_E_INSUFFICIENT_SCOPE, FLX_E_GENERAL_ERROR, the token errors, network and HTTP errors,
+ * FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_drivers_license_decode(flx_session *session, const char *code, flx_drivers_license **out,
+                                    flx_error **err);
+
+/** Releases a decoded licence. NULL is a no-op. */
+void flx_drivers_license_free(flx_drivers_license *license);
+
+/**
+ * Decoded fields, "" when absent, borrowed from the object: names, dob (YYYY-MM-DD),
+ * address_1, city, province, postal_code, and the government id: govid_type (e.g. "CADL"),
+ * govid_issuedby (province), govid_number, govid_expiry (YYYY-MM-DD). Personal data: do not log.
+ */
+const char *flx_drivers_license_first_name(const flx_drivers_license *license);
+const char *flx_drivers_license_middle_name(const flx_drivers_license *license);
+const char *flx_drivers_license_last_name(const flx_drivers_license *license);
+const char *flx_drivers_license_dob(const flx_drivers_license *license);
+const char *flx_drivers_license_address_1(const flx_drivers_license *license);
+const char *flx_drivers_license_city(const flx_drivers_license *license);
+const char *flx_drivers_license_province(const flx_drivers_license *license);
+const char *flx_drivers_license_postal_code(const flx_drivers_license *license);
+const char *flx_drivers_license_govid_type(const flx_drivers_license *license);
+const char *flx_drivers_license_govid_issuedby(const flx_drivers_license *license);
+const char *flx_drivers_license_govid_number(const flx_drivers_license *license);
+const char *flx_drivers_license_govid_expiry(const flx_drivers_license *license);
+
+/** Localized option lists (salutations, provinces, security questions, id types...). */
+typedef struct flx_i18n flx_i18n;
+
+/**
+ * Gets the localized option lists in the session's language (GET i18n). The request and
+ * answer are undocumented; the library ASSUMES an object of named lists, each an array of
+ * entries (objects with an id/value/code and a text/name/label) or an object of code → text.
+ * *out must be released with flx_i18n_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_GENERAL_ERROR,
+ * FLX_E_INVALID_ROLE, FLX_E_WRONG_INPUTS, FLX_E_INSUFFICIENT_SCOPE, the token errors, network
+ * and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_i18n_get(flx_session *session, flx_i18n **out, flx_error **err);
+
+/** Releases option lists. NULL is a no-op. */
+void flx_i18n_free(flx_i18n *i18n);
+
+/**
+ * The lists (index list < list_count) by name (e.g. "province"), and their entries (index
+ * entry < entry_count(list)): the value to send (e.g. "ON", "4") and the text to show.
+ * Out-of-range indexes read NULL. Borrowed from the object.
+ */
+size_t flx_i18n_list_count(const flx_i18n *i18n);
+const char *flx_i18n_list_name(const flx_i18n *i18n, size_t list);
+size_t flx_i18n_entry_count(const flx_i18n *i18n, size_t list);
+const char *flx_i18n_entry_value(const flx_i18n *i18n, size_t list, size_t entry);
+const char *flx_i18n_entry_text(const flx_i18n *i18n, size_t list, size_t entry);
+
+/** The cardholder agreement. Immutable. */
+typedef struct flx_terms flx_terms;
+
+/**
+ * Gets the terms and conditions in the session's language (GET terms-and-conditions),
+ * optionally for a province (2 letters) and account type ("consumer"/"business"); NULL leaves
+ * either out. Request and answer are undocumented: the library ASSUMES the text is in
+ * `terms_and_conditions`. *out must be released with flx_terms_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
+ * FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors, network and HTTP errors,
+ * FLX_E_MALFORMED_RESPONSE (no text in the answer), FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_terms_get(flx_session *session, const char *province, const char *account_type,
+                       flx_terms **out, flx_error **err);
+
+/** Releases terms. NULL is a no-op. */
+void flx_terms_free(flx_terms *terms);
+
+/** The text (HTML or plain, as sent). Borrowed from the object. */
+const char *flx_terms_text(const flx_terms *terms);
+
+/* -- Online channel: applicant, widget/init, apply ------------------------------------------- */
+
+/**
+ * A person's details for widget/init (purchase identified by personal information, or the
+ * apply flow) and apply. Mutable: not to be modified by two threads at once.
+ */
+typedef struct flx_applicant flx_applicant;
+
+/** Creates an empty applicant; release it with flx_applicant_free().
+ *  Errors: FLX_E_INVALID_ARGUMENT (out is NULL). */
+flx_code flx_applicant_new(flx_applicant **out, flx_error **err);
+
+/** Releases an applicant and wipes its secret fields. NULL is a no-op. */
+void flx_applicant_free(flx_applicant *applicant);
+
+/**
+ * Sets one field by its API name (copied); value NULL removes it. Names (lowercase letters,
+ * digits, '_'): first_name, last_name, dob (YYYY-MM-DD) and postal_code (the personal
+ * information that identifies the customer), email, phone_number (10 digits), address_1,
+ * address_2, city, province (2 letters), account_type ("consumer"/"business"); for apply also
+ * middle_name (in test environments it chooses the decision, e.g. "A-RR_L"), salutation, sin
+ * (a secret: wiped on free, never in errors) and any other field apply takes (its full list is
+ * undocumented; values are sent as JSON strings).
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL or malformed name, value not UTF-8).
+ */
+flx_code flx_applicant_set(flx_applicant *applicant, const char *name, const char *value, flx_error **err);
+
+/** Records whether the applicant accepted the terms and conditions (tos_agreement; required
+ *  and true for the apply flow). Errors: FLX_E_MISUSE. */
+flx_code flx_applicant_set_tos_agreement(flx_applicant *applicant, int agreed, flx_error **err);
+
+/** A started hosted widget. Immutable. */
+typedef struct flx_widget flx_widget;
+
+typedef enum flx_widget_flow {
+    FLX_WIDGET_PURCHASE = 1, /* an existing customer pays */
+    FLX_WIDGET_APPLY = 2     /* a new customer applies for credit */
+} flx_widget_flow;
+
+/**
+ * Starts the hosted widget (POST widget/init) and returns the URL to open in the checkout
+ * page (Flexiti JS SDK). Usually with a customer-scope session (flx_config_set_scope); the
+ * later authorization or apply must use the same session (same token).
+ *  - FLX_WIDGET_PURCHASE: identify the customer by exactly one of: key + value
+ *    (FLX_CUSTOMER_BY_ACCOUNT_NUMBER or FLX_CUSTOMER_BY_VCC_NUMBER; applicant NULL), or
+ *    applicant (first_name, last_name, dob, optional postal_code; key 0 and value NULL).
+ *  - FLX_WIDGET_APPLY: applicant with first_name, last_name, dob, postal_code, email,
+ *    phone_number, address_1, city, province, account_type and tos_agreement true (address_2
+ *    optional); key 0 and value NULL.
+ * Missing fields fail with FLX_E_WRONG_INPUTS before sending. *out must be released with
+ * flx_widget_free().
+ * Errors: FLX_E_MISUSE (session or applicant), FLX_E_INVALID_ARGUMENT (not exactly one
+ * identification, customer id as key, unknown flow, NULL out), FLX_E_WRONG_INPUTS,
+ * FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * network and HTTP errors, FLX_E_MALFORMED_RESPONSE (no redirection_url),
+ * FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_widget_init(flx_session *session, flx_widget_flow flow, flx_customer_key key, const char *value,
+                         const flx_applicant *applicant, flx_widget **out, flx_error **err);
+
+/** Releases a widget result. NULL is a no-op. */
+void flx_widget_free(flx_widget *widget);
+
+/** The URL to open in the widget's modal or iframe. Borrowed from the widget. */
+const char *flx_widget_redirection_url(const flx_widget *widget);
+
+/** The widget_session_id to keep for the authorization or apply (from the answer, else from
+ *  the URL's widget_session_id parameter); "" when neither has one. Borrowed. */
+const char *flx_widget_session_id(const flx_widget *widget);
+
+/** The decision of a credit application. */
+typedef enum flx_application_decision {
+    FLX_APPLICATION_UNKNOWN = 0,  /* the answer named none this version knows: see decision_text */
+    FLX_APPLICATION_APPROVED = 1,
+    FLX_APPLICATION_DECLINED = 2,
+    FLX_APPLICATION_PENDING = 3
+} flx_application_decision;
+
+/** The answer to a credit application. Immutable. */
+typedef struct flx_application flx_application;
+
+/**
+ * Submits a credit application (POST apply). Online: after the widget's flx-success event,
+ * with the same session, the same personal information as widget/init and its
+ * widget_session_id (external_location_id NULL). In store: external_location_id (and
+ * widget_session_id NULL). The applicant needs first_name, last_name and dob (else
+ * FLX_E_WRONG_INPUTS, nothing sent); tos_agreement is sent as set (unset: left out, and the
+ * server answers FLX_E_TOS_AGREEMENT_REQUIRED). The request and answer were withdrawn from
+ * the documentation: the library ASSUMES widget/init's layout plus the other fields at the top
+ * level, and a `decision` (or `status`) in the answer. Older servers report declines and
+ * pending reviews as errors (FLX_E_APPLICATION_DECLINED..._MARKED_PENDING_2).
+ * *out must be released with flx_application_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
+ * FLX_E_INVALID_ROLE, FLX_E_APPLICATION_CREATE_ERROR, FLX_E_TOS_AGREEMENT_REQUIRED,
+ * FLX_E_CUSTOMER_ALREADY_EXISTS, FLX_E_NOT_VERIFIED (personal information or
+ * widget_session_id differ from widget/init), FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
+ * FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, FLX_E_APPLICATION_DECLINED, FLX_E_APPLICATION_DECLINED_2,
+ * FLX_E_APPLICATION_DECLINED_3, FLX_E_APPLICATION_MARKED_PENDING_1,
+ * FLX_E_APPLICATION_MARKED_PENDING_2, FLX_E_CREDITAPP_ID_NOT_FOUND, FLX_E_INSUFFICIENT_SCOPE,
+ * the token errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_apply(flx_session *session, const flx_applicant *applicant, const char *widget_session_id,
+                   const char *external_location_id, flx_application **out, flx_error **err);
+
+/** Releases an application result. NULL is a no-op. */
+void flx_application_free(flx_application *application);
+
+/** The decision, and its text as sent ("approved", "declined", "pending", ...; "" if none). */
+flx_application_decision flx_application_decision_of(const flx_application *application);
+const char *flx_application_decision_text(const flx_application *application);
+
+/**
+ * The new account of an approved application ("" / 0 otherwise): account number, customer
+ * id, VCC number, risk rating, account type, credit limit and available credit in cents.
+ * Borrowed from the object.
+ */
+const char *flx_application_account_number(const flx_application *application);
+const char *flx_application_customer_id(const flx_application *application);
+const char *flx_application_vcc_number(const flx_application *application);
+const char *flx_application_risk_rating(const flx_application *application);
+const char *flx_application_account_type(const flx_application *application);
+int64_t flx_application_credit_limit_cents(const flx_application *application);
+int64_t flx_application_available_credit_cents(const flx_application *application);
 
 /* @@section customers-more@@ (keep this marker: new declarations go above it) */
 

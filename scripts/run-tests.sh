@@ -16,6 +16,11 @@ for std in "gcc -std=c99 -Wall -Wextra -Wpedantic -Werror" "gcc -std=c11 -Wall -
     else fail "header compiles with $std"; cat /tmp/flx-hdr.log; fi
 done
 
+echo "== generated documentation"
+for gen in gen-api-docs gen-error-docs; do
+    if python3 scripts/$gen.py --check; then pass "$gen: docs up to date with the header"; else fail "$gen: docs up to date with the header"; fi
+done
+
 echo "== shipped library"
 while read -r line; do
     case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; esac

@@ -17,3 +17,19 @@ expect "lookup of a missing account prints the HTTP status" 1 "http status:  404
 expect "a malformed account number is refused locally with field errors" 1 'field error:  param=account_number msg="Value different to a number." value="12ab" type=type' bin/lookup account 12ab
 expect "checkout runs end to end" 0 "customer eligible" bin/checkout
 expect "checkout reuses one connection and one token" 0 "session:   2 requests, 1 connection(s), 1 token request(s)" bin/checkout
+expect "the C++ example uses the same header" 0 "Flexiti MITester (consumer), available credit 1400000 cents" bin/lookup_cpp 116994755
+expect "the C++ example reports errors" 1 "lookup failed: not_found: Customer Account not found (HTTP 404)" bin/lookup_cpp 999999999
+expect "errors: API error shows the endpoint scenario" 0 "scenario:     Customer Account not found" bin/errors
+expect "errors: field errors are listed" 0 "field error:  param=vcc_number" bin/errors
+expect "errors: network error is retryable" 0 "code 4 (connect_failed) -> temporary problem: try again" bin/errors
+expect "instore shows every plan and term with its payment" 0 " 12 months: \$100.00" bin/instore vcc 1070015210367982 120000
+expect "instore shows the fee message the merchant must display" 0 "An administrative fee of \$49.99 applies" bin/instore vcc 1070015210367982 120000
+expect "instore shows rates from basis points" 0 "rate: 29.99 %" bin/instore
+expect "instore verifies by security question and keeps the request id" 0 "verified: PIN received (4 digits)" bin/instore
+expect "instore verify by sms says where the PIN went" 0 "verified: PIN sent by sms" bin/instore account 116994755 5000 sms
+expect "instore regular purchase bypass for a small amount" 0 "PIN bypass allowed:  yes" bin/instore account 116994755 5000 regular_purchase_bypass
+expect "instore wrong security answer is refused with its scenario" 1 "scenario:     Security question answer does not match" bin/instore vcc 1070015210367982 5000 security_question wrong
+expect "instore sms without a phone on file" 1 "verify failed: sms_not_valid_phone (146)" bin/instore account 116994765 5000 sms
+expect "online widget/init gives the URL and widget session" 0 "widget session: " bin/online
+expect "online shows the plans for the cart" 0 "EMP - No Interest, 12 months: \$41.59" bin/online 116994755 49900
+expect "online ends ready for the authorization" 0 "ready: authorize with widget session" bin/online

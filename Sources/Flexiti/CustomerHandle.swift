@@ -5,8 +5,13 @@ import FlexitiCore
 final class CustomerObject: JSONRecord {
     let customer: Customer
     let strings = CStrings()
+    /// Records lent by a flx_customer_list: flx_customer_free ignores them.
+    let borrowed: Bool
     var json: JSONValue { customer.json }
-    init(_ customer: Customer) { self.customer = customer }
+    init(_ customer: Customer, borrowed: Bool = false) {
+        self.customer = customer
+        self.borrowed = borrowed
+    }
 }
 
 @c @implementation
@@ -34,7 +39,10 @@ public func flx_customer_lookup(_ session: OpaquePointer?, _ key: flx_customer_k
 }
 
 @c @implementation
-public func flx_customer_free(_ customer: OpaquePointer?) { Handles.remove(customer, as: CustomerObject.self) }
+public func flx_customer_free(_ customer: OpaquePointer?) {
+    guard let c = Handles.get(customer, as: CustomerObject.self), !c.borrowed else { return }
+    Handles.remove(customer, as: CustomerObject.self)
+}
 
 private typealias F = RecordField
 private let C = CustomerObject.self
@@ -61,3 +69,41 @@ private let C = CustomerObject.self
 @c @implementation public func flx_customer_credit_limit_cents(_ c: OpaquePointer?) -> Int64 { F.cents(c, C, "credit_limit") }
 @c @implementation public func flx_customer_available_credit_cents(_ c: OpaquePointer?) -> Int64 { F.cents(c, C, "available_credit") }
 @c @implementation public func flx_customer_payment_protection(_ c: OpaquePointer?) -> Int32 { F.flag(c, C, "payment_protection") }
+
+@c @implementation public func flx_customer_tos_agreement(_ c: OpaquePointer?) -> Int32 {
+    guard let r = Handles.get(c, as: C), let b = r.json["tos_agreement"]?.bool else { return -1 }
+    return b ? 1 : 0
+}
+@c @implementation public func flx_customer_originating_merchant_id(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "originating_merchant_id") }
+@c @implementation public func flx_customer_originating_merchant_name(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "originating_merchant_name") }
+@c @implementation public func flx_customer_creation_date(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "creation_date") }
+@c @implementation public func flx_customer_contact_masked(_ c: OpaquePointer?) -> Int32 {
+    Handles.get(c, as: C)?.customer.contactMasked == true ? 1 : 0
+}
+
+// offer_types[]
+private func offer(_ c: OpaquePointer?, _ i: Int) -> (CustomerObject, JSONValue)? {
+    guard let r = Handles.get(c, as: C) else { return nil }
+    let offers = r.customer.offerTypes
+    guard i >= 0, i < offers.count else { return nil }
+    return (r, offers[i])
+}
+private func termOptions(_ o: JSONValue) -> [JSONValue] { o["term_options"]?.arrayValue ?? [] }
+
+@c @implementation public func flx_customer_offer_count(_ c: OpaquePointer?) -> Int { Handles.get(c, as: C)?.customer.offerTypes.count ?? 0 }
+@c @implementation public func flx_customer_offer_plan_name(_ c: OpaquePointer?, _ i: Int) -> UnsafePointer<CChar>? {
+    guard let (r, o) = offer(c, i) else { return nil }
+    return r.strings.get("offer.\(i).plan_name", o["plan_name"]?.text ?? "")
+}
+@c @implementation public func flx_customer_offer_plan_id(_ c: OpaquePointer?, _ i: Int) -> Int64 { offer(c, i)?.1["plan_id"]?.int64 ?? 0 }
+@c @implementation public func flx_customer_offer_category(_ c: OpaquePointer?, _ i: Int) -> UnsafePointer<CChar>? {
+    guard let (r, o) = offer(c, i) else { return nil }
+    return r.strings.get("offer.\(i).offer_category", o["offer_category"]?.text ?? "")
+}
+@c @implementation public func flx_customer_offer_term_count(_ c: OpaquePointer?, _ i: Int) -> Int { offer(c, i).map { termOptions($0.1).count } ?? 0 }
+@c @implementation public func flx_customer_offer_term(_ c: OpaquePointer?, _ i: Int, _ t: Int) -> Int64 {
+    guard let (_, o) = offer(c, i) else { return 0 }
+    let terms = termOptions(o)
+    guard t >= 0, t < terms.count else { return 0 }
+    return terms[t].int64 ?? 0
+}

@@ -28,10 +28,10 @@ extension Authorizations {
             v.fail("financing_option", "type", "financing_option must be an object", fo)
         }
         if req.field("verification_code") != nil { _ = v.integer("verification_code", req.field("verification_code"), digits: 8) }
-        let requestId = v.string("request_id", req.field("request_id"), maxLength: 150)
-        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50)
-        let employee = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50)
-        let session = v.string("widget_session_id", req.field("widget_session_id"), maxLength: 64)
+        let requestId = v.string("request_id", req.field("request_id"), maxLength: 150, allowNumber: true)
+        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50, allowNumber: true)
+        let employee = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50, allowNumber: true)
+        let session = v.string("widget_session_id", req.field("widget_session_id"), maxLength: 64, allowNumber: true)
         Transactions.validateSku(&v, req.field("sku_data"))
         try v.check(route: req.route)
         guard let number, let amount, let autoCapture, let type else { throw APIError.wrongInputs([], route: req.route) }
@@ -190,8 +190,8 @@ extension Authorizations {
         let full = v.bool("full_release", req.field("full_release")) ?? false
         let amount = amountField == nil ? nil : v.money("amount", amountField)
         let reference = v.string("reference", req.field("reference"), maxLength: 40)
-        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50)
-        let employee = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50)
+        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50, allowNumber: true)
+        let employee = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50, allowNumber: true)
         var auth = try pathAuthorization(state, req)
         try v.check(route: req.route)
         var a = try Common.account(state, auth.accountNumber, route: req.route)
@@ -225,8 +225,8 @@ extension Authorizations {
         var v = Validator()
         let amount = v.money("amount", req.field("amount"))
         let reference = v.string("reference", req.field("reference"), maxLength: 40)
-        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50)
-        let employee = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50)
+        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50, allowNumber: true)
+        let employee = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50, allowNumber: true)
         Transactions.validateSku(&v, req.field("sku_data"))
         var auth = try pathAuthorization(state, req)
         try v.check(route: req.route)
@@ -265,8 +265,8 @@ extension Authorizations {
         let amount = (full && amountField == nil) ? nil : v.money("amount", amountField)
         let reference = v.string("reference", req.field("reference"), maxLength: 40)
         let vcc = v.vcc("vcc_number", req.field("vcc_number"))
-        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50)
-        let employee = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50)
+        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50, allowNumber: true)
+        let employee = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50, allowNumber: true)
         Transactions.validateSku(&v, req.field("sku_data"))
         let rawCapture = req.pathParams["captureId"] ?? ""
         if !rawCapture.isAllASCIIDigits || rawCapture.count > 9 {

@@ -30,7 +30,7 @@ enum Customers {
                     if let a = state.accounts[n] { found = (a, nil, nil) }
                 }
             default:
-                if let c = v.string("customer_id", req.q("customer_id"), maxLength: 20, required: true) {
+                if let c = v.string("customer_id", req.q("customer_id"), maxLength: 20, required: true, allowNumber: true) {
                     try v.check(route: req.route)
                     if let (a, au) = state.account(customerId: c) { found = (a, au, nil) }
                 }

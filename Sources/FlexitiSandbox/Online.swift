@@ -114,8 +114,8 @@ enum Online {
         for k in ["household_income", "personal_income", "monthly_housing_expenses"] where req.field(k) != nil {
             _ = v.money(k, req.field(k), allowZero: true)
         }
-        let session = v.string("widget_session_id", req.field("widget_session_id"), maxLength: 64)
-        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50)
+        let session = v.string("widget_session_id", req.field("widget_session_id"), maxLength: 64, allowNumber: true)
+        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50, allowNumber: true)
         let creditApp = v.integer("creditapp_id", req.field("creditapp_id"), digits: 16, required: false)
         if let tos = req.field("tos_agreement"), tos.boolValue == nil, tos.stringValue != "true", tos.stringValue != "false" {
             v.fail("tos_agreement", "invalid", "tos_agreement must be true or false", tos)

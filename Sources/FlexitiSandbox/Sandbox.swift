@@ -107,6 +107,7 @@ public enum Sandbox {
         logger.logLevel = .critical
         let app = Application(
             responder: SandboxResponder(core: core),
+            server: .http1(additionalChannelHandlers: [ExpectContinueHandler()]),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in ready.set(.success(channel.localAddress?.port ?? 0)) },
             logger: logger

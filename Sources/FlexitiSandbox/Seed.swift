@@ -205,10 +205,11 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
     }
 
     /// The seed compiled into the sandbox; identical to `sandbox/seed.json` (a test checks it).
-    public static var `default`: SandboxSeed {
-        // The literal is checked by tests, so a failure here is a build-time mistake, not user input.
+    public static var `default`: SandboxSeed { builtIn }
+
+    // Decoded once. The literal is checked by tests, so a failure here is a build-time mistake, not user input.
+    private static let builtIn: SandboxSeed =
         (try? decode(Data(defaultSeedJSON.utf8))) ?? SandboxSeed(clients: [], accounts: [])
-    }
 
     public static func load(path: String) throws -> SandboxSeed {
         let data: Data

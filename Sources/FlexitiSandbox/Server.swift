@@ -159,6 +159,9 @@ struct SandboxResponder: HTTPResponder {
     typealias Context = SandboxContext
     let core: SandboxCore
 
+    static let referenceIdName = HTTPField.Name("x-reference-id")
+    static func referenceId(_ headers: HTTPFields) -> String? { referenceIdName.flatMap { headers[$0] } }
+
     func respond(to request: Request, context: SandboxContext) async throws -> Response {
         let started = ContinuousClock.now
         let path = request.uri.path
@@ -167,8 +170,12 @@ struct SandboxResponder: HTTPResponder {
             c.byPath[path, default: 0] += 1
         }
         var request = request
-        let bodyBuffer = (try? await request.collectBody(upTo: 1 << 20)) ?? ByteBuffer()
         let method = request.method.rawValue
+        let bodyBuffer: ByteBuffer
+        do { bodyBuffer = try await request.collectBody(upTo: 1 << 20) } catch {
+            let e = APIError(status: 413, error: "request_too_large", message: "Request bodies are limited to 1 MiB")
+            return Outcome.json(413, e.body(url: path), refId: Self.referenceId(request.headers), errorCode: e.error).response
+        }
 
         let outcome: Outcome
         var faultName: String?
@@ -176,7 +183,7 @@ struct SandboxResponder: HTTPResponder {
             outcome = Admin.handle(method: method, path: path, body: bodyBuffer, core: core)
         } else if let fault = core.faults.take(method: method, path: path) {
             faultName = fault.fault.rawValue
-            outcome = await Faults.apply(fault, path: path, refId: request.headers[.init("x-reference-id")!], context: context) {
+            outcome = await Faults.apply(fault, path: path, refId: Self.referenceId(request.headers), context: context) {
                 self.process(method: method, path: path, request: request, body: bodyBuffer)
             }
         } else {
@@ -184,11 +191,11 @@ struct SandboxResponder: HTTPResponder {
         }
 
         if core.options.logRequests {
-            let ms = Double((ContinuousClock.now - started).components.attoseconds / 10_000_000_000_000) / 100
-                + Double((ContinuousClock.now - started).components.seconds) * 1000
+            let d = (ContinuousClock.now - started).components
+            let ms = Double(d.seconds) * 1000 + Double(d.attoseconds) / 1e15
             var line = "\(Time.iso(core.now())) \(method) \(request.uri.description) -> \(outcome.statusForLog) "
                 + "\(String(format: "%.2f", ms))ms"
-            if let ref = request.headers[.init("x-reference-id")!] { line += " ref=\(ref)" }
+            if let ref = Self.referenceId(request.headers) { line += " ref=\(ref)" }
             if let faultName { line += " fault=\(faultName)" }
             if let e = outcome.errorCode { line += " error=\(e)" }
             core.log(line)
@@ -198,7 +205,7 @@ struct SandboxResponder: HTTPResponder {
 
     /// The normal API pipeline: prefix, reference id, route, auth, body, idempotency, handler.
     func process(method: String, path: String, request: Request, body: ByteBuffer) -> Outcome {
-        var refId = request.headers[.init("x-reference-id")!]
+        var refId = Self.referenceId(request.headers)
         do {
             guard path.hasPrefix(Routes.prefix) else {
                 throw APIError(status: 404, error: "not_found", message: "No such endpoint: \(method) \(path)")

@@ -30,11 +30,11 @@ enum Transactions {
         let amount = v.money("amount", req.field("amount"))
         let vcc = v.vcc("vcc_number", req.field("vcc_number"))
         let accountNumber = v.integer("account_number", req.field("account_number"), digits: 14, required: false)
-        let customerId = v.string("customer_id", req.field("customer_id"), maxLength: 20)
+        let customerId = v.string("customer_id", req.field("customer_id"), maxLength: 20, allowNumber: true)
         if req.field("verification_code") != nil { _ = v.integer("verification_code", req.field("verification_code"), digits: 8) }
-        let requestId = v.string("request_id", req.field("request_id"), maxLength: 150)
-        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50)
-        _ = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50)
+        let requestId = v.string("request_id", req.field("request_id"), maxLength: 150, allowNumber: true)
+        let location = v.string("external_location_id", req.field("external_location_id"), maxLength: 50, allowNumber: true)
+        _ = v.string("external_employee_id", req.field("external_employee_id"), maxLength: 50, allowNumber: true)
         let given = [vcc != nil || req.field("vcc_number") != nil, accountNumber != nil || req.field("account_number") != nil,
                      customerId != nil || req.field("customer_id") != nil]
         if !given.contains(true) {

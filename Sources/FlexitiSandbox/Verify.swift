@@ -16,7 +16,7 @@ enum Verify {
             qid = v.integer("security_qid", req.field("security_qid"), digits: 5)
             answer = v.string("security_answer", req.field("security_answer"), maxLength: 50, required: true)
         }
-        let requestId = v.string("request_id", req.field("request_id"), maxLength: 150)
+        let requestId = v.string("request_id", req.field("request_id"), maxLength: 150, allowNumber: true)
         let vcc = v.vcc("vcc_number", req.field("vcc_number"))
         let piw = v.string("piw", req.field("piw"), maxLength: 50)
         try v.check(route: req.route)

@@ -116,3 +116,26 @@ final class AuthTests: XCTestCase {
         XCTAssertNotNil(r.error)
     }
 }
+
+final class LifecycleTests: XCTestCase {
+    func testBusyPortFailsToStart() throws {
+        let first = try Sandbox.start()
+        defer { first.stop() }
+        var o = SandboxOptions()
+        o.port = first.port
+        XCTAssertThrowsError(try Sandbox.start(o))
+    }
+
+    func testOversizedBodyIs413() throws {
+        let h = try Harness()
+        let big = "{\"amount\":1,\"reference\":\"" + String(repeating: "x", count: 1_100_000) + "\"}"
+        let r = h.api("POST", "/authorization/1000000000000005/capture", body: big)
+        XCTAssertEqual(r.status, 413)
+    }
+
+    func testManySandboxesSideBySide() throws {
+        let all = try (0..<4).map { _ in try Sandbox.start() }
+        XCTAssertEqual(Set(all.map(\.port)).count, 4)
+        all.forEach { $0.stop() }
+    }
+}

@@ -178,4 +178,12 @@ final class FaultTests: XCTestCase {
         XCTAssertAPIError(h.call("GET", "/client-id/flexitidemo/customers/lookup?account_number=116994755", token: tok),
                           401, "invalid_token")
     }
+
+    func testExpect100ContinueIsAnswered() throws {
+        let h = try Harness()
+        let r = request(h, h.accessToken(), path: "/authorization/1000000000000005/capture", method: "POST",
+                        body: #"{"amount":1}"#, extraHeaders: "expect: 100-continue\r\n")
+        XCTAssertTrue(r.text.hasPrefix("HTTP/1.1 100 Continue\r\n"), r.text)
+        XCTAssertTrue(r.text.contains("HTTP/1.1 200 OK"), r.text)
+    }
 }

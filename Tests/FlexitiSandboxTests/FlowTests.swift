@@ -1,3 +1,4 @@
+import Synchronization
 import XCTest
 @testable import FlexitiSandbox
 
@@ -259,5 +260,24 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(got["auto_capture"], "invalid")
         XCTAssertEqual(got["reference"], "length")
         XCTAssertEqual(got["transaction_type"], "required")
+    }
+}
+
+final class ConcurrencyTests: XCTestCase {
+    /// Captures race on one authorization: the store's single lock lets exactly the amount through.
+    func testConcurrentCapturesNeverOvercapture() throws {
+        let h = try Harness()
+        let tok = h.accessToken()
+        let url = h.url("/client-id/flexitidemo/authorization/1000000000000005/capture")
+        let statuses = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 24) { _ in
+            let r = HTTP.send("POST", url, headers: ["authorization": "Bearer \(tok)", "x-reference-id": "race",
+                                                     "content-type": "application/json"], body: #"{"amount":100}"#)
+            statuses.withLock { $0.append(r.status) }
+        }
+        let all = statuses.withLock { $0 }
+        XCTAssertEqual(all.filter { $0 == 200 }.count, 10)
+        XCTAssertEqual(all.filter { $0 == 409 }.count, 14)
+        XCTAssertEqual(h.api("GET", "/authorization/1000000000000005")["remaining_amount"], .number("0.00"))
     }
 }

@@ -5,7 +5,7 @@ import ctypes
 from decimal import Decimal
 from typing import Dict, Optional
 
-from . import _native
+from . import _native, customer_flow
 from .errors import check
 from .money import to_decimal
 
@@ -30,6 +30,8 @@ class Customer:
         self.credit_limit: Decimal = to_decimal(lib.flx_customer_credit_limit_cents(handle))
         self.available_credit: Decimal = to_decimal(lib.flx_customer_available_credit_cents(handle))
         self.payment_protection: bool = bool(lib.flx_customer_payment_protection(handle))
+        # tos_agreement, originating_merchant_id/_name, creation_date, contact_masked, offers
+        self.__dict__.update(customer_flow.customer_extras(handle))
 
     def __getattr__(self, name: str) -> str:
         fields = self.__dict__.get("_fields", {})
@@ -124,3 +126,36 @@ class Session:
             return Customer(out)
         finally:
             self._lib.flx_customer_free(out)
+
+    # Search, verification, financing options, account services, online flow (customer_flow.py).
+
+    def search_customers(self, first_name: str, last_name: str, dob: str, postal_code: Optional[str] = None) -> list:
+        """One or more Customers; zero matches raises APIError not_found."""
+        return customer_flow.search(self.handle, Customer, first_name, last_name, dob, postal_code)
+
+    def verify(self, account_number: str, format: str = "sms", **kw: object) -> "customer_flow.Verification":
+        """kw: security_qid, security_answer, vcc_number, request_id (generated when omitted)."""
+        return customer_flow.verify(self.handle, account_number, format, **kw)  # type: ignore[arg-type]
+
+    def calculate_interest(self, account_number: str, amount: "Decimal | int | str") -> "customer_flow.FinancingOptions":
+        return customer_flow.calculate_interest(self.handle, account_number, amount)
+
+    def close_account(self, account_number: str) -> None:
+        customer_flow.close_account(self.handle, account_number)
+
+    def decode_drivers_license(self, code: str) -> Dict[str, str]:
+        return customer_flow.decode_drivers_license(self.handle, code)
+
+    def i18n(self) -> dict:
+        return customer_flow.i18n(self.handle)
+
+    def terms_and_conditions(self, province: Optional[str] = None, account_type: Optional[str] = None) -> str:
+        return customer_flow.terms_and_conditions(self.handle, province, account_type)
+
+    def widget_init(self, flow: str = "purchase", **kw: object) -> "customer_flow.Widget":
+        """kw: exactly one of account_number, vcc_number, applicant (dict of API field names)."""
+        return customer_flow.widget_init(self.handle, flow, **kw)  # type: ignore[arg-type]
+
+    def apply(self, applicant: Dict[str, object], **kw: object) -> "customer_flow.Application":
+        """kw: widget_session_id (online) or external_location_id (in store)."""
+        return customer_flow.apply(self.handle, applicant, **kw)  # type: ignore[arg-type]

@@ -31,12 +31,35 @@ public struct Customer: Sendable {
     public var availableCreditCents: Int64? { json["available_credit"]?.cents }
     public var securityQuestionId: Int64? { json["security_qid"]?["id"]?.int64 }
     public var securityQuestionText: String? { json["security_qid"]?["text"]?.text }
+    /// offer_types[] of lookup (§6): plan_name, plan_id, offer_category, term_options.
+    public var offerTypes: [JSONValue] { json["offer_types"]?.arrayValue ?? [] }
+    /// Release 21.4 masks email and phone of authorized-user cards looked up by VCC; the masked
+    /// values carry '*' in place of characters.
+    public var contactMasked: Bool {
+        (text("email")?.contains("*") ?? false) || (text("phone_number")?.contains("*") ?? false)
+    }
+}
+
+/// Search criteria (§5): first name, last name and date of birth required, postal code optional.
+public struct CustomerSearch: Sendable {
+    public var firstName: String
+    public var lastName: String
+    /// YYYY-MM-DD
+    public var dob: String
+    /// Six characters without a space; nil to leave it out.
+    public var postalCode: String?
+
+    public init(firstName: String, lastName: String, dob: String, postalCode: String? = nil) {
+        self.firstName = firstName
+        self.lastName = lastName
+        self.dob = dob
+        self.postalCode = postalCode
+    }
 }
 
 extension Session {
     /// GET customers/lookup by one identifier.
     public func lookupCustomer(_ key: CustomerKey) -> Result<Customer, FlexitiError> {
-        if let e = ParameterCheck.customerKey(key) { return .failure(e) }
         var call = APICall(Endpoints.customersLookup)
         call.pathParams = ["client_id": configuration.clientId]
         call.query = [(key.param, key.value)]
@@ -49,8 +72,47 @@ extension Session {
     }
 }
 
+extension Session {
+    /// GET customers/search. At least one match on success: zero matches is always
+    /// `not_found`, whether the server answers 404 (api-notes §5 ASSUMPTION) or an empty array,
+    /// so callers have one branch for "nobody found".
+    public func searchCustomers(_ q: CustomerSearch) -> Result<[Customer], FlexitiError> {
+        var missing: [FieldError] = []
+        for (name, v) in [("first_name", q.firstName), ("last_name", q.lastName), ("dob", q.dob)] where v.isEmpty {
+            missing.append(FieldError(param: name, msg: "Not sent", value: "", type: "required"))
+        }
+        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing)) }
+        var call = APICall(Endpoints.customersSearch)
+        call.pathParams = ["client_id": configuration.clientId]
+        call.query = [("first_name", q.firstName), ("last_name", q.lastName), ("dob", q.dob)]
+        if let p = q.postalCode { call.query.append(("postal_code", p)) }
+        return send(call).flatMap(Session.searchMatches)
+    }
+
+    static func searchMatches(_ r: APIResponse) -> Result<[Customer], FlexitiError> {
+        // One object instead of an array is accepted as one match (lookup's shape).
+        let items = r.json.arrayValue ?? (r.json.isObject && r.json["customer_id"] != nil ? [r.json] : nil)
+        guard let items, items.allSatisfy(\.isObject) else {
+            var e = FlexitiError(.malformedResponse, "search answer is not a JSON array of accounts")
+            e.httpStatus = r.status
+            e.referenceId = r.referenceId
+            return .failure(e)
+        }
+        guard !items.isEmpty else {
+            var e = FlexitiError(ErrorCode(rawValue: 103), "no customer account matches (empty result)")  // not_found
+            e.httpStatus = r.status
+            e.scenario = ScenarioLookup.scenario(method: "GET", endpoint: Endpoints.customersSearch.template, error: "not_found", status: 404)
+            e.method = "GET"
+            e.endpoint = Endpoints.customersSearch.template
+            e.referenceId = r.referenceId
+            return .failure(e)
+        }
+        return .success(items.map(Customer.init(json:)))
+    }
+}
+
 /// Checks made before a request leaves, answering like the server would (wrong_inputs with
-/// field errors) so callers handle one shape. Issue 6 grows this into the full rule table.
+/// field errors) so callers handle one shape. The rules are in Validation/.
 public enum ParameterCheck {
     static func isDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
 
@@ -62,22 +124,12 @@ public enum ParameterCheck {
         return e
     }
 
+    /// The lookup key checked by the table-driven validator (RequestValidator), as lookup sends it.
     public static func customerKey(_ key: CustomerKey) -> FlexitiError? {
-        let v = key.value
-        var errors: [FieldError] = []
-        switch key {
-        case .accountNumber:
-            if v.isEmpty { errors.append(FieldError(param: "account_number", msg: "Not sent", value: v, type: "required")) }
-            else if !isDigits(v) { errors.append(FieldError(param: "account_number", msg: "Value different to a number.", value: v, type: "type")) }
-            else if v.utf8.count > 14 { errors.append(FieldError(param: "account_number", msg: "Value with higher precision", value: v, type: "length")) }
-            else if v.utf8.allSatisfy({ $0 == 48 }) { errors.append(FieldError(param: "account_number", msg: "Value zero or negative.", value: v, type: "invalid")) }
-        case .vccNumber:
-            if v.isEmpty { errors.append(FieldError(param: "vcc_number", msg: "Not sent", value: v, type: "required")) }
-            else if !isDigits(v) || v.utf8.count != 16 { errors.append(FieldError(param: "vcc_number", msg: "Value with wrong length or not 16 digits", value: v, type: "invalid")) }
-        case .customerId:
-            if v.isEmpty { errors.append(FieldError(param: "customer_id", msg: "Not sent", value: v, type: "required")) }
-            else if v.utf8.count > 20 { errors.append(FieldError(param: "customer_id", msg: "Value with higher length", value: v, type: "length")) }
-        }
+        var call = APICall(Endpoints.customersLookup)
+        call.query = [(key.param, key.value)]
+        var errors = RequestValidator.validate(call)
+        errors.removeAll { $0.param == "client_id" }  // the session's, not the key's
         return errors.isEmpty ? nil : wrongInputs(errors)
     }
 }

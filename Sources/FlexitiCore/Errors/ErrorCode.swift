@@ -54,7 +54,7 @@ public enum ErrorCatalog {
         lib(2, "out_of_memory", "FLX_E_OUT_OF_MEMORY", "Memory could not be allocated"),
         lib(3, "misuse", "FLX_E_MISUSE", "The handle is not a live object of the expected type (freed, or another type)"),
         lib(4, "connect_failed", "FLX_E_CONNECT", "Could not resolve or connect to the Flexiti host; the request was not sent"),
-        lib(5, "timeout", "FLX_E_TIMEOUT", "The request timed out; it was safe to retry (nothing was changed by it)"),
+        lib(5, "timeout", "FLX_E_TIMEOUT", "The request timed out before an answer arrived (a money-moving request that may have been sent reports FLX_E_OUTCOME_UNKNOWN instead)"),
         lib(6, "tls_failed", "FLX_E_TLS", "TLS handshake or certificate verification failed; the request was not sent"),
         lib(7, "transport_failed", "FLX_E_TRANSPORT", "A network error other than connect, timeout or TLS"),
         lib(8, "outcome_unknown", "FLX_E_OUTCOME_UNKNOWN", "A money-moving request may have reached Flexiti but no answer arrived; retry with the same idempotency key or read the state back"),

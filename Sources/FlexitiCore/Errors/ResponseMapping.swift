@@ -24,7 +24,7 @@ struct ErrorContext {
 public enum SecretParameters {
     public static let names: Set<String> = [
         "client_secret", "access_token", "refresh_token", "authorization", "security_answer",
-        "verification_code", "piw", "sin", "SIN", "password", "merchant_password",
+        "verification_code", "piw", "sin", "SIN", "password", "merchant_password", "bearer token",
     ]
     public static func redact(param: String, value: String) -> String {
         names.contains(param) || names.contains(param.lowercased()) ? "" : value

@@ -85,14 +85,14 @@ final class CurlTransport {
         if cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK { setupOK = false }
         _ = cshim_setopt_ptr(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
 
-        var bodyCopy: [CChar] = []
+        var bodyCopy: [CChar] = [0]  // never empty, so the pointer below is always real
         switch request.method {
         case .get:
             setLong(CURLOPT_HTTPGET, 1)
         case .post:
-            bodyCopy = (request.body ?? []).map { CChar(bitPattern: $0) }
+            bodyCopy = (request.body ?? []).map { CChar(bitPattern: $0) } + [0]
             setLong(CURLOPT_POST, 1)
-            setLong(CURLOPT_POSTFIELDSIZE, bodyCopy.count)
+            setLong(CURLOPT_POSTFIELDSIZE, bodyCopy.count - 1)
         }
         guard setupOK else {
             return .failure(TransportFailure(code: .invalidArgument, detail: "libcurl rejected an option", requestMayHaveBeenSent: false))
@@ -101,7 +101,7 @@ final class CurlTransport {
         let rc: CURLcode = bodyCopy.withUnsafeBufferPointer { buf in
             if request.method == .post {
                 // COPYPOSTFIELDS would copy too; pointing at our buffer for the duration is enough.
-                _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, buf.baseAddress ?? UnsafePointer<CChar>(bitPattern: 1))
+                _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, buf.baseAddress)
             }
             let rc = curl_easy_perform(handle)
             // The body goes away with this closure: libcurl must not keep pointing at it.

@@ -6,12 +6,23 @@ enum OAuth {
         let endpoint = Endpoints.token
         let path = "/" + endpoint.version.rawValue + endpoint.template
         let referenceId = Identifiers.referenceId()
-        var form = Array(PercentEncoding.form([
+        let fields = [
             ("grant_type", "client_credentials"),
             ("client_id", config.clientId),
             ("client_secret", config.clientSecret.reveal()),
             ("scope", config.scope),
-        ]).utf8)
+        ]
+        // The same table-driven check as every other call (a 101-character client id, say).
+        var check = APICall(endpoint)
+        check.query = fields
+        let fieldErrors = RequestValidator.validate(check)
+        if !fieldErrors.isEmpty {
+            var e = ParameterCheck.wrongInputs(fieldErrors)
+            e.method = endpoint.method.rawValue
+            e.endpoint = endpoint.template
+            return .failure(e)
+        }
+        var form = Array(PercentEncoding.form(fields).utf8)
         defer { for i in form.indices { form[i] = 0 } }
         let request = HTTPRequest(method: .post, url: session.baseURL + path, headers: [
             ("x-reference-id", referenceId),

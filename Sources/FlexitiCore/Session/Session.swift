@@ -134,8 +134,17 @@ public final class Session: @unchecked Sendable {
         var url = baseURL + path
         if !query.isEmpty { url += "?" + PercentEncoding.form(query) }
 
+        let authorization = "Bearer " + bearer
+        // The token is the server's, but a malformed one would only earn a wrong_inputs answer.
+        let bearerErrors = RequestValidator.validateAuthorization(authorization)
+        if !bearerErrors.isEmpty {
+            var e = ParameterCheck.wrongInputs(bearerErrors)
+            e.method = call.endpoint.method.rawValue
+            e.endpoint = call.endpoint.template
+            return .failure(e)
+        }
         var headers: [(String, String)] = [
-            ("authorization", "Bearer " + bearer),
+            ("authorization", authorization),
             ("x-reference-id", referenceId),
             ("accept", "application/json"),
         ]

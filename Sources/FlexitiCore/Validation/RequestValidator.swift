@@ -1,9 +1,340 @@
+import Glibc
+
 /// The client-side validator: every call passes through `validate` in Session.send before any
-/// network activity. Issue 6 fills it from parameter_validations.tsv; until then it applies the
-/// identifier checks of ParameterCheck.
+/// network activity, so a typo fails offline with the server's wrong_inputs shape. The rules
+/// are in ValidationRules.swift; docs/validation.md lists what is checked here and what only
+/// the server can check.
 public enum RequestValidator {
-    /// All failing fields of the call at once (empty: valid). Secret values are never echoed.
+    /// All failing fields of the call at once (empty: valid), at most one per parameter, in the
+    /// order they appear (path, query, body), then the required parameters that are missing.
+    /// Secret values are never echoed.
     public static func validate(_ call: APICall) -> [FieldError] {
-        []
+        validate(call, now: nil)
+    }
+
+    /// `now`: epoch seconds for the govid_expiry check (tests); nil reads the system clock.
+    static func validate(_ call: APICall, now: Int?) -> [FieldError] {
+        let rules = CompiledRules.shared
+        let plan = rules.plan(for: call.endpoint)
+        var walk = Walk(rules: rules, unchecked: plan.unchecked, now: now)
+        for (placeholder, id) in plan.path {
+            if let value = call.pathParams[placeholder] { walk.visit(rules.names.indices.contains(id) ? rules.names[id] : placeholder, .string(value)) }
+        }
+        for (name, value) in call.query { walk.visit(name, .string(value)) }
+        if let body = call.body { walk.visitMembers(body) }
+        walk.checkRequirements(plan.needs)
+        return walk.errors
+    }
+
+    /// The `authorization` header the session is about to send: "Bearer " and a token, 1000
+    /// characters at most in all (api-notes §2), of characters a header can carry.
+    public static func validateAuthorization(_ header: String) -> [FieldError] {
+        let param = "bearer token"
+        func fail(_ f: Failure) -> [FieldError] { [ValidationRules.fieldError(param, f, value: "")] }
+        if header.isEmpty { return fail(.notSent) }
+        guard header.hasPrefix("Bearer ") else { return fail(.tokenPrefix) }
+        if header.utf8.count > 1000 { return fail(.tokenLength) }
+        let token = header.utf8.dropFirst(7)
+        if token.isEmpty || !token.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return fail(.tokenInvalid) }
+        return []
+    }
+
+    // MARK: - Path placeholders
+
+    static func parsePlaceholders(_ template: String) -> [String] {
+        var out: [String] = []
+        var current: [UInt8]? = nil
+        for b in template.utf8 {
+            if b == UInt8(ascii: "{") { current = [] }
+            else if b == UInt8(ascii: "}") {
+                if let c = current { out.append(String(decoding: c, as: UTF8.self)) }
+                current = nil
+            } else { current?.append(b) }
+        }
+        return out
+    }
+}
+
+/// One pass over a call: checks each named value once and remembers which were sent.
+private struct Walk {
+    let rules: CompiledRules
+    let unchecked: Set<Int>
+    let now: Int?
+    var errors: [FieldError] = []
+    /// By parameter id: failed already (one error each), and the first non-empty value sent.
+    var failed: [Bool]
+    var sent: [JSONValue?]
+    /// Ids met with an empty value ("" or null), in order: "Not sent" goes to these first.
+    var empty: [Int] = []
+
+    init(rules: CompiledRules, unchecked: Set<Int>, now: Int?) {
+        self.rules = rules
+        self.unchecked = unchecked
+        self.now = now
+        failed = Array(repeating: false, count: rules.names.count)
+        sent = Array(repeating: nil, count: rules.names.count)
+    }
+
+    mutating func visitMembers(_ value: JSONValue) {
+        switch value {
+        case let .object(members):
+            for (k, v) in members { visit(k, v) }
+        case let .array(items):
+            for item in items { visitMembers(item) }
+        default:
+            break
+        }
+    }
+
+    mutating func visit(_ name: String, _ value: JSONValue) {
+        guard let entry = rules.index[name] else {
+            visitMembers(value)  // an unknown name: only what it contains may matter
+            return
+        }
+        let id = entry.id
+        switch value {
+        case .null, .string(""):
+            empty.append(id)
+            return
+        default:
+            break
+        }
+        if sent[id] == nil { sent[id] = value }
+        if let rule = entry.rule {
+            if !failed[id], !unchecked.contains(id), let f = Checks.check(rule.format, value, now: now) {
+                failed[id] = true
+                errors.append(ValidationRules.fieldError(name, f, value: value.text ?? "", overrides: rule.overrides))
+            }
+            return
+        }
+        if !entry.opaque { visitMembers(value) }
+    }
+
+    mutating func checkRequirements(_ needs: [CompiledRules.Need]) {
+        for need in needs {
+            if let w = need.when, sent[w.id]?.text != w.value { continue }
+            if need.oneOf {
+                guard !need.ids.contains(where: { sent[$0] != nil }), let first = need.ids.first else { continue }
+                missing(empty.first(where: { need.ids.contains($0) }) ?? first)
+            } else {
+                for id in need.ids where sent[id] == nil { missing(id) }
+            }
+        }
+    }
+
+    private mutating func missing(_ id: Int) {
+        guard !failed[id] else { return }
+        failed[id] = true
+        let name = rules.names[id]
+        errors.append(ValidationRules.fieldError(name, .notSent, value: "", overrides: rules.index[name]?.rule?.overrides ?? [:]))
+    }
+}
+
+/// The format checks. Each answers the first thing wrong with a value, or nil.
+enum Checks {
+    static func check(_ format: Format, _ value: JSONValue, now: Int?) -> Failure? {
+        switch format {
+        case let .text(max, numbersAllowed):
+            let s: String
+            switch value {
+            case let .string(x): s = x
+            case let .number(x) where numbersAllowed: s = x
+            default: return .notString
+            }
+            if let max, !fits(s, max) { return .tooLong }
+            return nil
+        case let .wholeNumber(maxDigits, exactDigits, dashGroups, letters):
+            return wholeNumber(value, maxDigits: maxDigits, exactDigits: exactDigits, dashGroups: dashGroups, letters: letters)
+        case let .digits(max):
+            guard let t = scalarText(value) else { return .notNumber }
+            let b = t.utf8
+            guard b.allSatisfy(isDigit) else { return .notNumber }
+            if let max, b.count > max { return .tooManyDigits }
+            return nil
+        case let .amount(sign):
+            return amount(value, sign: sign)
+        case let .date(notPast):
+            guard case let .string(s) = value, let d = CivilDate(s) else { return .wrongFormat }
+            if notPast, d < CivilDate.earliestCanadianToday(now: now ?? Int(time(nil))) { return .pastDate }
+            return nil
+        case let .choice(allowed, typed):
+            guard case let .string(s) = value else { return typed ? .notString : .notAllowed }
+            return allowed.contains(s) ? nil : .notAllowed
+        case .boolean:
+            switch value {
+            case .bool, .string("true"), .string("false"): return nil
+            default: return .notAllowed
+            }
+        case let .email(max):
+            guard case let .string(s) = value, fits(s, max), isEmail(s) else { return .wrongFormat }
+            return nil
+        case let .phone(count):
+            guard let t = scalarText(value), t.utf8.count == count, t.utf8.allSatisfy(isDigit) else { return .wrongFormat }
+            return nil
+        case .printable:
+            guard case let .string(s) = value, !s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                return .wrongFormat
+            }
+            return nil
+        case .clientId:
+            guard case let .string(s) = value, s.utf8.count <= 100, s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+                return .wrongFormat
+            }
+            return nil
+        case .govIdType:
+            guard case let .string(s) = value else { return .notAllowed }
+            let b = Array(s.utf8)
+            guard b.count >= 3, b.count <= 10, b[0] == UInt8(ascii: "C"), b[1] == UInt8(ascii: "A"),
+                  b.dropFirst(2).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return .notAllowed }
+            return nil
+        case .serverOnly:
+            return nil
+        }
+    }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+
+    /// Text of a JSON string or number; nil for anything else (booleans are not numbers).
+    static func scalarText(_ v: JSONValue) -> String? {
+        switch v {
+        case let .string(s), let .number(s): return s
+        default: return nil
+        }
+    }
+
+    /// At most `max` characters (Unicode scalars; the API's fields are ASCII).
+    static func fits(_ s: String, _ max: Int) -> Bool {
+        if s.utf8.count <= max { return true }
+        var n = 0
+        for _ in s.unicodeScalars {
+            n += 1
+            if n > max { return false }
+        }
+        return true
+    }
+
+    /// Order as the reference's tables list the cases: type, decimals, length, then sign.
+    static func wholeNumber(_ v: JSONValue, maxDigits: Int?, exactDigits: Int?, dashGroups: Bool, letters: Bool) -> Failure? {
+        guard let t = scalarText(v) else { return .notNumber }
+        var b = Substring(t).utf8[...]
+        let negative = b.first == UInt8(ascii: "-")
+        if negative { b = b.dropFirst() }
+        var whole = b
+        if let dot = b.firstIndex(of: UInt8(ascii: ".")) {
+            whole = b[..<dot]
+            let frac = b[b.index(after: dot)...]
+            guard !whole.isEmpty, whole.allSatisfy(isDigit), !frac.isEmpty, frac.allSatisfy(isDigit) else { return .notNumber }
+            // 12.0 is the whole number 12 (as the sandbox reads it); 12.5 is not.
+            if frac.contains(where: { $0 != UInt8(ascii: "0") }) { return .hasDecimals }
+        } else {
+            guard !whole.isEmpty else { return .notNumber }
+            var groupLength = 0
+            for c in whole {
+                if isDigit(c) || (letters && isLetter(c)) { groupLength += 1; continue }
+                guard dashGroups, c == UInt8(ascii: "-"), groupLength > 0 else { return .notNumber }
+                groupLength = 0
+            }
+            guard groupLength > 0 else { return .notNumber }
+        }
+        if let exactDigits, whole.count != exactDigits { return .tooManyDigits }
+        if let maxDigits {
+            let significant = (dashGroups || letters) ? whole.count : whole.drop(while: { $0 == UInt8(ascii: "0") }).count
+            if significant > maxDigits { return .tooManyDigits }
+        }
+        if negative || whole.allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "-") }) { return .notPositive }
+        return nil
+    }
+
+    /// number(18,2): digits with an optional period and decimals; extra zero decimals are fine.
+    /// Order as the sandbox checks: type (a decimal comma has its own case), scale, then sign.
+    static func amount(_ v: JSONValue, sign: AmountSign) -> Failure? {
+        guard let t = scalarText(v) else { return .notNumber }
+        var b = Substring(t).utf8[...]
+        let negative = b.first == UInt8(ascii: "-")
+        if negative { b = b.dropFirst() }
+        if let comma = b.firstIndex(of: UInt8(ascii: ",")) {
+            let l = b[..<comma], r = b[b.index(after: comma)...]
+            if !l.isEmpty, !r.isEmpty, l.allSatisfy(isDigit), r.allSatisfy(isDigit) { return .decimalComma }
+            return .notNumber
+        }
+        var whole = b
+        var frac = b[b.endIndex...]
+        if let dot = b.firstIndex(of: UInt8(ascii: ".")) {
+            whole = b[..<dot]
+            frac = b[b.index(after: dot)...]
+            guard !frac.isEmpty else { return .notNumber }
+        }
+        guard !whole.isEmpty, whole.allSatisfy(isDigit), frac.allSatisfy(isDigit) else { return .notNumber }
+        var scale = frac.count
+        for c in frac.reversed() {
+            guard c == UInt8(ascii: "0"), scale > 0 else { break }
+            scale -= 1
+        }
+        if scale > 2 || whole.drop(while: { $0 == UInt8(ascii: "0") }).count > 16 { return .tooPrecise }
+        let zero = whole.allSatisfy { $0 == UInt8(ascii: "0") } && frac.allSatisfy { $0 == UInt8(ascii: "0") }
+        switch sign {
+        case .positive: if negative || zero { return .notPositive }
+        case .nonNegative: if negative && !zero { return .negative }
+        case .any: break
+        }
+        return nil
+    }
+
+    /// name@domain.tld: visible ASCII, one "@", a dot in the domain, no empty labels.
+    static func isEmail(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return false }
+        let parts = b.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else { return false }
+        let labels = parts[1].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        for l in labels {
+            guard !l.isEmpty, l.allSatisfy({ isDigit($0) || isLetter($0) || $0 == UInt8(ascii: "-") }),
+                  l.first != UInt8(ascii: "-"), l.last != UInt8(ascii: "-") else { return false }
+        }
+        return true
+    }
+}
+
+/// A YYYY-MM-DD calendar date.
+struct CivilDate: Comparable, Sendable {
+    let year: Int, month: Int, day: Int
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year; self.month = month; self.day = day
+    }
+
+    /// Exactly YYYY-MM-DD with a real month and day (leap years counted).
+    init?(_ s: String) {
+        let b = Array(s.utf8)
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r {
+                guard Checks.isDigit(b[i]) else { return nil }
+                n = n * 10 + Int(b[i] - 0x30)
+            }
+            return n
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10), y >= 1, (1...12).contains(m) else { return nil }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard d >= 1, d <= days[m - 1] else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    static func < (a: CivilDate, b: CivilDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// The earliest date it can be anywhere in Canada at `now` (epoch seconds): the date at
+    /// UTC-8. Every Canadian zone is at UTC-8 or later, so a date before this one has passed
+    /// for the server too, whatever its zone; the POS's own zone does not matter.
+    static func earliestCanadianToday(now: Int) -> CivilDate {
+        var t = time_t(now - 8 * 3600)
+        var parts = tm()
+        guard gmtime_r(&t, &parts) != nil else { return CivilDate(year: 1, month: 1, day: 1) }
+        return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 }

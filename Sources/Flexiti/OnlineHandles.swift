@@ -1,0 +1,144 @@
+import CFlexiti
+import FlexitiCore
+
+/// The objects behind flx_applicant, flx_widget and flx_application (online channel).
+
+final class ApplicantObject {
+    let applicant = Locked(Applicant())
+    deinit { applicant.withLock { $0.wipe() } }
+}
+
+final class WidgetObject: JSONRecord {
+    let widget: WidgetSession
+    let strings = CStrings()
+    var json: JSONValue { widget.json }
+    init(_ w: WidgetSession) { widget = w }
+}
+
+final class ApplicationObject: JSONRecord {
+    let application: Application
+    let strings = CStrings()
+    var json: JSONValue { application.json }
+    init(_ a: Application) { application = a }
+}
+
+@c @implementation
+public func flx_applicant_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    out.pointee = Handles.register(ApplicantObject())
+    return FLX_OK_CODE
+}
+
+@c @implementation
+public func flx_applicant_free(_ a: OpaquePointer?) { Handles.remove(a, as: ApplicantObject.self) }
+
+@c @implementation
+public func flx_applicant_set(_ a: OpaquePointer?, _ name: UnsafePointer<CChar>?, _ value: UnsafePointer<CChar>?,
+                              _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    guard let o = Handles.get(a, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
+    let n: String
+    switch CInput.string(name, "name") {
+    case let .failure(e): return fail(e, err)
+    case let .success(s): n = s
+    }
+    guard Applicant.isValidName(n) else { return fail(.invalidArgument("field name must be lowercase letters, digits and '_'"), err) }
+    switch nullableString(value, n) {
+    case let .failure(e): return fail(e, err)
+    case let .success(v): o.applicant.withLock { $0.set(n, v) }
+    }
+    return FLX_OK_CODE
+}
+
+@c @implementation
+public func flx_applicant_set_tos_agreement(_ a: OpaquePointer?, _ agreed: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    guard let o = Handles.get(a, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
+    o.applicant.withLock { $0.tosAgreement = agreed != 0 }
+    return FLX_OK_CODE
+}
+
+@c @implementation
+public func flx_widget_init(_ session: OpaquePointer?, _ flow: flx_widget_flow, _ key: flx_customer_key, _ value: UnsafePointer<CChar>?,
+                            _ applicant: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
+                            _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    guard let s = sessionObject(session) else { return misuse("flx_session", err) }
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    let f: WidgetFlow
+    switch flow {
+    case FLX_WIDGET_PURCHASE: f = .purchase
+    case FLX_WIDGET_APPLY: f = .apply
+    default: return fail(.invalidArgument("unknown widget flow \(flow.rawValue)"), err)
+    }
+    let customer: WidgetCustomer
+    if let applicant {
+        guard key.rawValue == 0, value == nil else {
+            return fail(.invalidArgument("give either key and value or an applicant, not both"), err)
+        }
+        guard let a = Handles.get(applicant, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
+        customer = .personalInformation(a.applicant.withLock { $0 })
+    } else {
+        let text: String
+        switch CInput.string(value, "value") {
+        case let .failure(e): return fail(e, err)
+        case let .success(t): text = t
+        }
+        switch key {
+        case FLX_CUSTOMER_BY_ACCOUNT_NUMBER: customer = .accountNumber(text)
+        case FLX_CUSTOMER_BY_VCC_NUMBER: customer = .vccNumber(text)
+        default: return fail(.invalidArgument("widget/init identifies a customer by account number, VCC or personal information"), err)
+        }
+    }
+    switch s.widgetInit(flow: f, customer: customer) {
+    case let .failure(e): return fail(e, err)
+    case let .success(w):
+        out.pointee = Handles.register(WidgetObject(w))
+        return FLX_OK_CODE
+    }
+}
+
+@c @implementation
+public func flx_widget_free(_ w: OpaquePointer?) { Handles.remove(w, as: WidgetObject.self) }
+
+@c @implementation public func flx_widget_redirection_url(_ w: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(w, WidgetObject.self, "redirection_url") }
+@c @implementation public func flx_widget_session_id(_ w: OpaquePointer?) -> UnsafePointer<CChar>? {
+    RecordField.text(w, WidgetObject.self, key: "widget_session_id") { WidgetSession(json: $0).widgetSessionId }
+}
+
+@c @implementation
+public func flx_apply(_ session: OpaquePointer?, _ applicant: OpaquePointer?, _ widgetSessionId: UnsafePointer<CChar>?,
+                      _ externalLocationId: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
+                      _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    guard let s = sessionObject(session) else { return misuse("flx_session", err) }
+    guard let a = Handles.get(applicant, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    let w: String?, l: String?
+    switch (nullableString(widgetSessionId, "widget_session_id"), nullableString(externalLocationId, "external_location_id")) {
+    case let (.failure(e), _), let (_, .failure(e)): return fail(e, err)
+    case let (.success(x), .success(y)): (w, l) = (x, y)
+    }
+    switch s.apply(a.applicant.withLock { $0 }, widgetSessionId: w, externalLocationId: l) {
+    case let .failure(e): return fail(e, err)
+    case let .success(r):
+        out.pointee = Handles.register(ApplicationObject(r))
+        return FLX_OK_CODE
+    }
+}
+
+@c @implementation
+public func flx_application_free(_ a: OpaquePointer?) { Handles.remove(a, as: ApplicationObject.self) }
+
+private typealias F = RecordField
+private let A = ApplicationObject.self
+
+@c @implementation public func flx_application_decision_of(_ a: OpaquePointer?) -> flx_application_decision {
+    flx_application_decision(rawValue: UInt32(Handles.get(a, as: A)?.application.decision.rawValue ?? 0))
+}
+@c @implementation public func flx_application_decision_text(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, key: "decision") { Application(json: $0).decisionText } }
+@c @implementation public func flx_application_account_number(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "account_number") }
+@c @implementation public func flx_application_customer_id(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "customer_id") }
+@c @implementation public func flx_application_vcc_number(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "vcc_number") }
+@c @implementation public func flx_application_risk_rating(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "risk_rating") }
+@c @implementation public func flx_application_account_type(_ a: OpaquePointer?) -> UnsafePointer<CChar>? {
+    F.text(a, A, key: "account_type") { $0["customer_account_type"]?.text ?? $0["account_type"]?.text }
+}
+@c @implementation public func flx_application_credit_limit_cents(_ a: OpaquePointer?) -> Int64 { F.cents(a, A, "credit_limit") }
+@c @implementation public func flx_application_available_credit_cents(_ a: OpaquePointer?) -> Int64 { F.cents(a, A, "available_credit") }

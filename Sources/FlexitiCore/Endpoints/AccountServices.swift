@@ -1,0 +1,57 @@
+/// The other customer-facing endpoints (api-notes §16): close, driverslicense, i18n,
+/// terms-and-conditions. Their answers are kept as JSON and read by the C layer.
+
+/// An answer whose shape is only partly documented (driver's licence, i18n, terms).
+public struct JSONAnswer: Sendable {
+    public let json: JSONValue
+    public init(json: JSONValue) { self.json = json }
+}
+
+extension Session {
+    /// POST accounts/{account_number}/close: closes a Quebec account. No body; success is `{}`.
+    public func closeAccount(accountNumber: String) -> Result<Void, FlexitiError> {
+        if let e = ParameterCheck.customerKey(.accountNumber(accountNumber)) { return .failure(e) }
+        var call = APICall(Endpoints.close)
+        call.pathParams = ["client_id": configuration.clientId, "account_number": accountNumber]
+        return send(call).map { _ in () }
+    }
+
+    /// POST customers/driverslicense: decodes the raw PDF417 (AAMVA) text of a licence.
+    public func decodeDriversLicense(code: String) -> Result<JSONAnswer, FlexitiError> {
+        if code.isEmpty {
+            return .failure(ParameterCheck.wrongInputs([FieldError(param: "code", msg: "Not sent", value: "", type: "required")]))
+        }
+        var call = APICall(Endpoints.driversLicense)
+        call.pathParams = ["client_id": configuration.clientId]
+        call.body = .object([("code", .string(code))])
+        return send(call).flatMap { Session.object($0, "driverslicense") }
+    }
+
+    /// GET i18n (the error table's method). ASSUMPTION (§16): `lang` (from the session) and an
+    /// answer of named option lists like merchants/login's form_values.
+    public func i18n() -> Result<JSONAnswer, FlexitiError> {
+        var call = APICall(Endpoints.i18n)
+        call.pathParams = ["client_id": configuration.clientId]
+        return send(call).flatMap { Session.object($0, "i18n") }
+    }
+
+    /// GET terms-and-conditions. ASSUMPTION (§16): optional `province` and `account_type`
+    /// queries (plus the session's lang); the answer carries `terms_and_conditions`.
+    public func termsAndConditions(province: String?, accountType: String?) -> Result<JSONAnswer, FlexitiError> {
+        var call = APICall(Endpoints.termsAndConditions)
+        call.pathParams = ["client_id": configuration.clientId]
+        if let p = province { call.query.append(("province", p)) }
+        if let t = accountType { call.query.append(("account_type", t)) }
+        return send(call).flatMap { Session.object($0, "terms-and-conditions") }
+    }
+
+    static func object(_ r: APIResponse, _ what: String) -> Result<JSONAnswer, FlexitiError> {
+        guard r.json.isObject else {
+            var e = FlexitiError(.malformedResponse, "\(what) answer is not a JSON object")
+            e.httpStatus = r.status
+            e.referenceId = r.referenceId
+            return .failure(e)
+        }
+        return .success(JSONAnswer(json: r.json))
+    }
+}

@@ -1,0 +1,73 @@
+/// POST accounts/{account_number}/calculate-interest (v2.5.1, api-notes §8): the regular
+/// purchase and every promotional plan with its terms, fees and annual rates.
+public struct FinancingOptions: Sendable {
+    public let json: JSONValue
+    public init(json: JSONValue) { self.json = json }
+
+    public var regularPurchase: JSONValue? { json["regular_purchase"] }
+    public var plans: [JSONValue] { json["promotional_purchase"]?.arrayValue ?? [] }
+
+    public static func terms(_ plan: JSONValue) -> [JSONValue] { plan["terms"]?.arrayValue ?? [] }
+    public static func fees(_ entry: JSONValue) -> [JSONValue] { entry["fees"]?.arrayValue ?? [] }
+    /// `annual_rates` is documented as one object; a list of them is accepted too.
+    public static func rates(_ term: JSONValue) -> [JSONValue] {
+        guard let r = term["annual_rates"] else { return [] }
+        if let a = r.arrayValue { return a }
+        return r.isObject ? [r] : []
+    }
+}
+
+/// Annual rates such as 0.3099 are ratios, not money: kept as exact text and offered as basis
+/// points (0.3099 = 3099 bp) when that is exact.
+public enum BasisPoints {
+    /// Basis points of a decimal ratio ("0.3099" → 3099, "0" → 0); nil when the text is not a
+    /// plain non-negative decimal, is above 100 (10000 %), or has a non-zero fifth decimal.
+    public static func of(_ text: String) -> Int32? {
+        var bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count <= 32 else { return nil }
+        if bytes[0] == UInt8(ascii: "+") { bytes.removeFirst() }
+        var whole: Int32 = 0, frac: Int32 = 0, places = 0, sawDot = false, digits = 0
+        for b in bytes {
+            if b == UInt8(ascii: ".") {
+                if sawDot { return nil }
+                sawDot = true
+                continue
+            }
+            guard b >= 48 && b <= 57 else { return nil }
+            let d = Int32(b - 48)
+            digits += 1
+            if sawDot {
+                if places < 4 { frac = frac * 10 + d } else if d != 0 { return nil }
+                places += 1
+            } else {
+                guard whole <= 100 else { return nil }
+                whole = whole * 10 + d
+            }
+        }
+        guard digits > 0, whole <= 100 else { return nil }
+        var p = places
+        while p < 4 { frac *= 10; p += 1 }
+        return whole * 10_000 + frac
+    }
+}
+
+extension Session {
+    public func calculateInterest(accountNumber: String, amountCents: Int64) -> Result<FinancingOptions, FlexitiError> {
+        if let e = ParameterCheck.customerKey(.accountNumber(accountNumber)) { return .failure(e) }
+        guard amountCents.magnitude <= UInt64(Money.maxCents) else {
+            return .failure(.invalidArgument("amount is beyond number(18,2)"))
+        }
+        var call = APICall(Endpoints.calculateInterest)
+        call.pathParams = ["client_id": configuration.clientId, "account_number": accountNumber]
+        call.body = .object([("amount", .number(Money.format(cents: amountCents)))])
+        return send(call).flatMap { r in
+            guard r.json.isObject else {
+                var e = FlexitiError(.malformedResponse, "calculate-interest answer is not a JSON object")
+                e.httpStatus = r.status
+                e.referenceId = r.referenceId
+                return .failure(e)
+            }
+            return .success(FinancingOptions(json: r.json))
+        }
+    }
+}
