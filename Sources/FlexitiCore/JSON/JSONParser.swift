@@ -140,21 +140,26 @@ private struct Parser {
         let start = i
         var ascii = true
         // Fast path: no escapes. ASCII needs no validation (the generic validator was the largest
-        // item of a lookup's profile); anything else is validated by the standard library.
-        while i < b.count {
-            let c = b[i]
+        // item of a lookup's profile); anything else is validated by the standard library. A
+        // local index and the raw base pointer keep the loop in registers (profiled too).
+        guard let base = b.baseAddress else { return nil }
+        let n = b.count
+        var j = i
+        while j < n {
+            let c = base[j]
             // Printable ASCII other than " and \ (one wrapping subtraction covers 0x20..<0x80).
-            if c &- 0x20 < 0x60, c != UInt8(ascii: "\""), c != UInt8(ascii: "\\") { i += 1; continue }
+            if c &- 0x20 < 0x60, c != UInt8(ascii: "\""), c != UInt8(ascii: "\\") { j += 1; continue }
             if c == UInt8(ascii: "\"") {
-                let bytes = UnsafeBufferPointer(rebasing: b[start..<i])
-                i += 1
+                let bytes = UnsafeBufferPointer(start: base + start, count: j - start)
+                i = j + 1
                 return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { return nil }
             ascii = false  // 0x80 and above
-            i += 1
+            j += 1
         }
+        i = j
         guard i < b.count else { return nil }
         var out = Array(UnsafeBufferPointer(rebasing: b[start..<i]))
         while i < b.count {
