@@ -182,7 +182,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "mode: $MODE"
-    echo "machine: $(uname -srm), $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
+    echo "machine: $(uname -srm), $(nproc) CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
     echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "libflexiti: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (uncommitted changes)')"
     echo "libcurl $(pkg-config --modversion libcurl), jansson $(pkg-config --modversion jansson), $(valgrind --version)"
@@ -204,7 +204,7 @@ if [ $PROFILE = 1 ] && [ $HAVE_VALGRIND = 1 ]; then
             "$HERE/bin/flx_bench" "$URL" "$op" 200 >/dev/null 2>&1
         {
             echo "# libflexiti $op: 200 calls, inclusive instructions (callgrind_annotate --inclusive=yes)"
-            callgrind_annotate --inclusive=yes "$f" 2>/dev/null | sed -n '/^Ir/,$p' | head -n 80 | demangle \
+            callgrind_annotate --inclusive=yes "$f" 2>/dev/null | sed -n '/^Ir/,$p' | sed -n '1,80p' | demangle \
                 | sed 's| \[/[^]]*\]||; s|/[^ ]*/Sources/|Sources/|' | cut -c1-180
         } >"$OUT/profile-$op.txt"
         rm -f "$f"

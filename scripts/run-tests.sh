@@ -61,6 +61,12 @@ if [ -d python/tests ]; then
     [ -z "$p$f" ] && fail "pytest did not run"
 fi
 
+if [ -x bench/run.sh ]; then
+    echo "== benchmark smoke run (bench/run.sh --smoke: every client and operation once; no timing asserted)"
+    if bench/run.sh --smoke --no-build >/tmp/flx-bench-smoke.log 2>&1; then pass "benchmark smoke run"
+    else fail "benchmark smoke run"; tail -20 /tmp/flx-bench-smoke.log; fi
+fi
+
 echo
 if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
 [ "$failed" -eq 0 ]

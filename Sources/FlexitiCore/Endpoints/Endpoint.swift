@@ -22,18 +22,20 @@ public struct Endpoint: Sendable {
         return t.withUTF8 { tb -> String in
             var out: [UInt8] = []
             out.reserveCapacity(tb.count + 32)
+            var literal = 0  // start of the text not yet copied
             var i = 0
             while i < tb.count {
-                let c = tb[i]
-                if c == UInt8(ascii: "{"), let close = tb[i...].firstIndex(of: UInt8(ascii: "}")) {
+                if tb[i] == UInt8(ascii: "{"), let close = tb[i...].firstIndex(of: UInt8(ascii: "}")) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: tb[literal..<i]))
                     let name = String(decoding: UnsafeBufferPointer(rebasing: tb[(i + 1)..<close]), as: UTF8.self)
                     out.append(contentsOf: PercentEncoding.encode(params[name] ?? "").utf8)
                     i = close + 1
+                    literal = i
                 } else {
-                    out.append(c)
                     i += 1
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: tb[literal..<tb.count]))
             return String(decoding: out, as: UTF8.self)
         }
     }
