@@ -910,6 +910,432 @@ int64_t flx_application_available_credit_cents(const flx_application *applicatio
  * Purchases: authorizations, captures, releases, returns, refunds, transactions, listings
  * ------------------------------------------------------------------------------------------- */
 
+/*
+ * The money path. A POS builds a request object (flx_request) for each logical operation, sends
+ * it, and reads the result from an immutable object:
+ *
+ *   flx_request *req = NULL;
+ *   flx_request_new(FLX_REQUEST_AUTHORIZATION, &req, &err);
+ *   flx_request_set_account_number(req, "116994755", &err);
+ *   flx_request_set_amount_cents(req, 123456, &err);                  // $1,234.56
+ *   flx_request_set_financing(req, FLX_PURCHASE_PROMOTIONAL, 4, 12, &err);
+ *   flx_request_set_auto_capture(req, 1, &err);
+ *   rc = flx_authorization_create(session, req, &auth, &err);         // retry: same req, same key
+ *   ... flx_authorization_get_capture(auth, 0, &capture, &err) ... flx_capture_return(...)
+ *   flx_authorization_free(auth); flx_request_free(req);
+ *
+ * IDEMPOTENCY  Every money-moving request (authorization, capture, release, return, refund,
+ *          transaction) is sent with an x-idempotency-key, made when the request object is created
+ *          (or set by the caller with flx_request_set_idempotency_key) and readable with
+ *          flx_request_idempotency_key() before sending, so a POS can journal it. Sending the
+ *          same request object again sends the same key, so Flexiti performs the operation at most
+ *          once and answers a repeat with the first answer. Retry with the SAME request object
+ *          after FLX_E_OUTCOME_UNKNOWN, a timeout or a 5xx. Once a request may have been
+ *          performed (success, FLX_E_OUTCOME_UNKNOWN, HTTP 5xx) its fields are bound to its key:
+ *          sending it again with different fields fails locally with FLX_E_IDEMPOTENCY_CONFLICT
+ *          and nothing is sent; for a new operation create a new request (or set a new key).
+ *          After a definite refusal (HTTP 4xx, or a failure before sending) it may be corrected
+ *          and sent again with the same key.
+ *
+ * AMOUNTS  int64_t cents. An amount that can never be valid (zero, negative, or above
+ *          9999999999999999 cents = 99999999999999.99, the API's number(18,2)) is refused by the
+ *          setter with FLX_E_INVALID_ARGUMENT and never sent. Everything else (more than the
+ *          credit available, more than remains to capture, ...) is decided by Flexiti and comes
+ *          back as its own code (FLX_E_CREDIT_EXCEEDED, FLX_E_AUTH_AMOUNT_EXCEEDED, ...). Amounts
+ *          leave as exact decimal text ("1234.56") and are read back exactly.
+ *
+ * IDS      Authorization, capture, return and transaction ids are returned as decimal text
+ *          ("1000000000001000"): treat them as opaque strings. Status strings ("opened",
+ *          "closed", "unauthorized", ...) are returned as sent; treat unknown values as opaque.
+ *
+ * THREADS  flx_request and flx_sku_data objects must not be used by two threads at once (like
+ *          flx_config). flx_authorization, flx_capture and flx_receipt are immutable and may be
+ *          read from several threads. An iterator must not be used by two threads at once.
+ *
+ * flx_request: a request for one operation (see flx_request_kind). Owned by the caller;
+ * flx_request_free().
+ */
+typedef struct flx_request flx_request;
+/** Line items for a request's sku_data (optional; printed on the customer's statement). */
+typedef struct flx_sku_data flx_sku_data;
+/** An authorization (credit authorization of a purchase). Immutable. */
+typedef struct flx_authorization flx_authorization;
+/** A capture of an authorization. Immutable. */
+typedef struct flx_capture flx_capture;
+/** The answer of a release, return, refund or transaction. Immutable. */
+typedef struct flx_receipt flx_receipt;
+/** Iterators over GET authorizations and GET captures; they fetch pages as needed. */
+typedef struct flx_authorization_iter flx_authorization_iter;
+typedef struct flx_capture_iter flx_capture_iter;
+
+typedef enum flx_request_kind {
+    FLX_REQUEST_AUTHORIZATION = 1,       /* flx_authorization_create */
+    FLX_REQUEST_CAPTURE = 2,             /* flx_authorization_capture */
+    FLX_REQUEST_RELEASE = 3,             /* flx_authorization_release */
+    FLX_REQUEST_RETURN = 4,              /* flx_capture_return */
+    FLX_REQUEST_REFUND = 5,              /* flx_refund_create */
+    FLX_REQUEST_TRANSACTION = 6,         /* flx_transaction_create */
+    FLX_REQUEST_LIST_AUTHORIZATIONS = 7, /* flx_authorization_iter_new (a filter) */
+    FLX_REQUEST_LIST_CAPTURES = 8        /* flx_capture_iter_new (a filter) */
+} flx_request_kind;
+
+typedef enum flx_purchase_type {
+    FLX_PURCHASE_REGULAR = 1,     /* "regular_purchase" (revolving) */
+    FLX_PURCHASE_PROMOTIONAL = 2  /* "promotional_purchase": a plan_id and term from calculate-interest */
+} flx_purchase_type;
+
+typedef enum flx_transaction_type {
+    FLX_TRANSACTION_DEPOSIT = 1,         /* "deposit" */
+    FLX_TRANSACTION_INSTORE_PAYMENT = 2, /* "instore_payment" */
+    FLX_TRANSACTION_TRADEIN = 3          /* "tradein" */
+} flx_transaction_type;
+
+/**
+ * Creates an empty request of one kind, with a new random idempotency key for the money-moving
+ * kinds. *out must be released with flx_request_free().
+ * Errors: FLX_E_INVALID_ARGUMENT (out is NULL, kind unknown), FLX_E_OUT_OF_MEMORY.
+ */
+flx_code flx_request_new(flx_request_kind kind, flx_request **out, flx_error **err);
+
+/** Releases a request and wipes the verification code it holds. NULL is a no-op. */
+void flx_request_free(flx_request *req);
+
+/**
+ * The x-idempotency-key this request is sent with ("" for listings and invalid handles). Valid
+ * until the key is changed or the request freed. Journal it before sending to recognise the
+ * operation later (it is also in flx_receipt_idempotency_key and flx_error_idempotency_key).
+ */
+const char *flx_request_idempotency_key(const flx_request *req);
+
+/**
+ * Sets the idempotency key: 1-255 printable ASCII characters without spaces, e.g. the POS's own
+ * transaction number; NULL makes a new random key. Either way the request becomes a new
+ * operation. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (bad key, or a listing request).
+ */
+flx_code flx_request_set_idempotency_key(flx_request *req, const char *key, flx_error **err);
+
+/*
+ * Setters. Each copies its argument (a NULL string removes that field) and returns FLX_OK,
+ * FLX_E_MISUSE (req is not a live request) or FLX_E_INVALID_ARGUMENT (text that is not UTF-8 or
+ * too long, a value out of range, or a field the request's kind does not take; the message says
+ * which). Which kinds take which field
+ * (AUTH = authorization, CAPT = capture, REL = release, RET = return, REF = refund,
+ * TXN = transaction, LA/LC = authorization/capture listings):
+ *
+ *   account_number      AUTH REF TXN LA LC   (REF: the refunded account, or give its VCC)
+ *   vcc_number          AUTH RET REF TXN     (business authorized users' virtual card)
+ *   customer_id         TXN
+ *   amount_cents        AUTH CAPT REL RET REF TXN
+ *   full                REL RET              (release everything left / return the whole
+ *                                             remaining captured amount; amount not sent)
+ *   financing           AUTH LA              (LA: filters by type; plan and term ignored)
+ *   auto_capture        AUTH
+ *   reference           AUTH CAPT REL RET REF (merchant order id, up to 40 characters)
+ *   verification_code   AUTH TXN             (in-store PIN from verify; a secret)
+ *   request_id          AUTH TXN             (in-store: the request_id given to verify)
+ *   external_location_id, external_employee_id   every money-moving kind (in-store)
+ *   widget_session_id   AUTH                 (online: from the widget)
+ *   capture_id          REF                  (links a refund to a capture)
+ *   transaction_type    TXN
+ *   sku_data            AUTH CAPT RET REF
+ *   status, date_range  LA (date_range also LC); page_size LA LC; authorization_id LC
+ *
+ * Required fields are checked by Flexiti (or by the library's validator before sending) and
+ * reported as FLX_E_WRONG_INPUTS with field errors.
+ */
+flx_code flx_request_set_account_number(flx_request *req, const char *account_number, flx_error **err);
+flx_code flx_request_set_vcc_number(flx_request *req, const char *vcc_number, flx_error **err);
+flx_code flx_request_set_customer_id(flx_request *req, const char *customer_id, flx_error **err);
+/** 1 to 9999999999999999 cents; see AMOUNTS above. */
+flx_code flx_request_set_amount_cents(flx_request *req, int64_t cents, flx_error **err);
+/** full != 0: release everything left (REL) or return the whole remaining capture (RET). */
+flx_code flx_request_set_full(flx_request *req, int full, flx_error **err);
+/** plan_id and term (months, both > 0) are required for FLX_PURCHASE_PROMOTIONAL and must be 0
+ *  for FLX_PURCHASE_REGULAR. */
+flx_code flx_request_set_financing(flx_request *req, flx_purchase_type type, int64_t plan_id, int64_t term,
+                                   flx_error **err);
+/** auto_capture != 0: capture at once (in-store); 0: capture later with flx_authorization_capture. */
+flx_code flx_request_set_auto_capture(flx_request *req, int auto_capture, flx_error **err);
+flx_code flx_request_set_reference(flx_request *req, const char *reference, flx_error **err);
+/** The dynamic PIN: wiped from memory when the request is freed; never written into errors or logs. */
+flx_code flx_request_set_verification_code(flx_request *req, const char *verification_code, flx_error **err);
+flx_code flx_request_set_request_id(flx_request *req, const char *request_id, flx_error **err);
+flx_code flx_request_set_external_location_id(flx_request *req, const char *external_location_id, flx_error **err);
+flx_code flx_request_set_external_employee_id(flx_request *req, const char *external_employee_id, flx_error **err);
+flx_code flx_request_set_widget_session_id(flx_request *req, const char *widget_session_id, flx_error **err);
+flx_code flx_request_set_capture_id(flx_request *req, const char *capture_id, flx_error **err);
+flx_code flx_request_set_transaction_type(flx_request *req, flx_transaction_type type, flx_error **err);
+/** Copies the line items (sku may be freed afterwards); NULL removes them. */
+flx_code flx_request_set_sku_data(flx_request *req, const flx_sku_data *sku, flx_error **err);
+/** Listing filter: authorization_status as the API spells it, e.g. "opened" or "closed". */
+flx_code flx_request_set_status(flx_request *req, const char *status, flx_error **err);
+/** Listing filter: creation dates "YYYY-MM-DD" (either may be NULL). A from later than to is
+ *  reported by Flexiti as FLX_E_DATE_FROM_BIGGER_THAN_DATE_TO. */
+flx_code flx_request_set_date_range(flx_request *req, const char *date_from, const char *date_to, flx_error **err);
+/** Listing: items fetched per request, 1 to 100 (default 50). */
+flx_code flx_request_set_page_size(flx_request *req, int page_size, flx_error **err);
+/** Capture listing filter: captures of one authorization. */
+flx_code flx_request_set_authorization_id(flx_request *req, const char *authorization_id, flx_error **err);
+
+typedef enum flx_sku_total {
+    FLX_SKU_SHIPPING_TOTAL = 1, /* shipping_total */
+    FLX_SKU_DISCOUNT_TOTAL = 2, /* transaction_discount_total */
+    FLX_SKU_SUBTOTAL = 3,       /* transaction_subtotal */
+    FLX_SKU_TOTAL = 4,          /* transaction_total */
+    FLX_SKU_GST_HST = 5,        /* gst_hst */
+    FLX_SKU_PST = 6             /* pst */
+} flx_sku_total;
+
+/** Creates empty line-item data; release with flx_sku_data_free(). Errors: FLX_E_INVALID_ARGUMENT. */
+flx_code flx_sku_data_new(flx_sku_data **out, flx_error **err);
+/** Releases line-item data. NULL is a no-op. */
+void flx_sku_data_free(flx_sku_data *sku);
+/** purchase_order (up to 10 characters) and register_id (up to 50).
+ *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8, too long). */
+flx_code flx_sku_data_set_purchase_order(flx_sku_data *sku, const char *purchase_order, flx_error **err);
+flx_code flx_sku_data_set_register_id(flx_sku_data *sku, const char *register_id, flx_error **err);
+/** A total in cents; negative values are allowed (returns carry negative totals), within
+ *  +-9999999999999999. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
+flx_code flx_sku_data_set_total_cents(flx_sku_data *sku, flx_sku_total which, int64_t cents, flx_error **err);
+/** Appends a product line (strings copied; quantity >= 0; prices in cents, may be negative).
+ *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
+flx_code flx_sku_data_add_product(flx_sku_data *sku, const char *sku_id, const char *category,
+                                  const char *description, int64_t quantity, int64_t unit_price_cents,
+                                  int64_t extended_price_cents, flx_error **err);
+
+/* ---- Authorizations ---- */
+
+/**
+ * Creates an authorization (POST authorization). req must be an FLX_REQUEST_AUTHORIZATION
+ * request; it is not modified except that its key becomes bound to its fields (see IDEMPOTENCY).
+ * *out must be released with flx_authorization_free().
+ * Errors: FLX_E_MISUSE (session or req), FLX_E_INVALID_ARGUMENT (out NULL, wrong request kind),
+ * FLX_E_IDEMPOTENCY_CONFLICT (request changed after it may have been performed),
+ * FLX_E_WRONG_INPUTS, FLX_E_NOT_FOUND, FLX_E_CUSTOMER_IDENTITY_NOT_FOUND, FLX_E_CREDIT_EXCEEDED,
+ * FLX_E_NOT_PERMITTED, FLX_E_GENERAL_ERROR, FLX_E_AUTH_NOT_ALLOWED, FLX_E_PLAN_TERM_NOT_SET,
+ * FLX_E_PLAN_TERM_NOT_AVAILABLE, FLX_E_USER_NOT_ABLE_TO_PURCHASE, FLX_E_NOT_VERIFIED,
+ * FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, FLX_E_ACCOUNT_TYPE_NOT_PERMITTED,
+ * FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_INVALID_ROLE, FLX_E_WRONG_VERIFICATION_CODE, the token
+ * errors of flx_session_authenticate(), FLX_E_OUTCOME_UNKNOWN (sent, no usable answer: retry
+ * with the same req), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_create(flx_session *session, flx_request *req, flx_authorization **out,
+                                  flx_error **err);
+
+/**
+ * Reads one authorization by id (GET authorization/{id}), with its captures.
+ * *out must be released with flx_authorization_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL/empty id, out NULL), FLX_E_NOT_FOUND,
+ * FLX_E_WRONG_INPUTS, FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the
+ * token errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_fetch(flx_session *session, const char *authorization_id, flx_authorization **out,
+                                 flx_error **err);
+
+/** Reads the current state of auth into a new object (auth itself never changes).
+ *  Errors: those of flx_authorization_fetch(). */
+flx_code flx_authorization_refresh(flx_session *session, const flx_authorization *auth, flx_authorization **out,
+                                   flx_error **err);
+
+/** Releases an authorization object (not the authorization at Flexiti). NULL is a no-op. */
+void flx_authorization_free(flx_authorization *auth);
+
+/**
+ * Text fields, "" when absent, borrowed from auth:
+ *  - id (authorization_id), status (authorization_status: "opened", "closed", "unauthorized",
+ *    ... as sent), account_number, reference, date (UTC ISO-8601), message (customer-facing text);
+ *  - purchase_type: "promotional_purchase" or "regular_purchase";
+ *  - annual_rate_*: the annual_rates disclosure {description, rate (decimal text, e.g.
+ *    "0.2999"), type, message}; show the message to the customer.
+ */
+const char *flx_authorization_id(const flx_authorization *auth);
+const char *flx_authorization_status(const flx_authorization *auth);
+const char *flx_authorization_account_number(const flx_authorization *auth);
+const char *flx_authorization_reference(const flx_authorization *auth);
+const char *flx_authorization_date(const flx_authorization *auth);
+const char *flx_authorization_message(const flx_authorization *auth);
+const char *flx_authorization_purchase_type(const flx_authorization *auth);
+const char *flx_authorization_annual_rate_description(const flx_authorization *auth);
+const char *flx_authorization_annual_rate(const flx_authorization *auth);
+const char *flx_authorization_annual_rate_type(const flx_authorization *auth);
+const char *flx_authorization_annual_rate_message(const flx_authorization *auth);
+
+/** Authorized amount, amount still authorized and not captured or released, and the monthly
+ *  (or deferred) term amount, in cents; 0 when absent. */
+int64_t flx_authorization_amount_cents(const flx_authorization *auth);
+int64_t flx_authorization_remaining_cents(const flx_authorization *auth);
+int64_t flx_authorization_term_amount_cents(const flx_authorization *auth);
+/** Promotional plan id and term in months; 0 for regular purchases or when absent. */
+int64_t flx_authorization_plan_id(const flx_authorization *auth);
+int64_t flx_authorization_term(const flx_authorization *auth);
+
+/** Fees of the financing option (index 0-based): description, amount in cents, type
+ *  ("admin_total", "admin_monthly") and the message the merchant must show. Text getters return
+ *  NULL and the amount 0 when index >= flx_authorization_fee_count(auth). Borrowed from auth. */
+size_t flx_authorization_fee_count(const flx_authorization *auth);
+const char *flx_authorization_fee_description(const flx_authorization *auth, size_t index);
+int64_t flx_authorization_fee_amount_cents(const flx_authorization *auth, size_t index);
+const char *flx_authorization_fee_type(const flx_authorization *auth, size_t index);
+const char *flx_authorization_fee_message(const flx_authorization *auth, size_t index);
+
+/**
+ * The captures known to this object: the auto-capture of an authorization created with
+ * auto_capture, or the captures listed by GET authorization. flx_authorization_get_capture()
+ * returns a new object (release it with flx_capture_free()); it stays valid after auth is freed.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_NOT_AVAILABLE (index >= count).
+ */
+size_t flx_authorization_capture_count(const flx_authorization *auth);
+flx_code flx_authorization_get_capture(const flx_authorization *auth, size_t index, flx_capture **out,
+                                       flx_error **err);
+
+/**
+ * Captures all or part of an open authorization (POST .../capture). req must be an
+ * FLX_REQUEST_CAPTURE request. *out must be released with flx_capture_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
+ * FLX_E_AUTHORIZATION_ENDED (closed), FLX_E_AUTH_AMOUNT_EXCEEDED (more than remains),
+ * FLX_E_NOT_PERMITTED (employee permissions, or status "unauthorized"/"onhold"),
+ * FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
+ * FLX_E_GENERIC_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * FLX_E_OUTCOME_UNKNOWN (retry with the same req), network and HTTP errors,
+ * FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_capture(flx_session *session, const flx_authorization *auth, flx_request *req,
+                                   flx_capture **out, flx_error **err);
+
+/**
+ * Releases (voids) part of the uncaptured amount, or all of it with flx_request_set_full()
+ * (POST .../release). req must be an FLX_REQUEST_RELEASE request. *out (may be NULL when the
+ * caller does not want the receipt) must be released with flx_receipt_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
+ * FLX_E_AUTHORIZATION_ENDED, FLX_E_AUTH_AMOUNT_EXCEEDED, FLX_E_NOT_PERMITTED,
+ * FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, FLX_E_WRONG_INPUTS, FLX_E_GENERIC_ERROR,
+ * FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * FLX_E_OUTCOME_UNKNOWN, network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_release(flx_session *session, const flx_authorization *auth, flx_request *req,
+                                   flx_receipt **out, flx_error **err);
+
+/* ---- Captures ---- */
+
+/** Releases a capture object. NULL is a no-op. */
+void flx_capture_free(flx_capture *capture);
+
+/** capture_id, authorization_id, reference, date and transaction_type ("" when absent),
+ *  borrowed from capture. */
+const char *flx_capture_id(const flx_capture *capture);
+const char *flx_capture_authorization_id(const flx_capture *capture);
+const char *flx_capture_reference(const flx_capture *capture);
+const char *flx_capture_date(const flx_capture *capture);
+const char *flx_capture_transaction_type(const flx_capture *capture);
+/** Captured amount, amount still returnable (remaining_capture_amount; the whole amount for a
+ *  capture just made) and the authorization's remaining amount when sent, in cents; 0 when absent. */
+int64_t flx_capture_amount_cents(const flx_capture *capture);
+int64_t flx_capture_remaining_cents(const flx_capture *capture);
+int64_t flx_capture_remaining_authorization_cents(const flx_capture *capture);
+
+/**
+ * Returns an amount, or the whole remainder with flx_request_set_full(), against a capture of a
+ * promotional purchase made less than 100 days ago (POST .../capture/{id}/return). req must be an
+ * FLX_REQUEST_RETURN request. *out (may be NULL) must be released with flx_receipt_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
+ * FLX_E_CAPTURE_AMOUNT_EXCEEDED, FLX_E_RETURN_DATE_EXCEEDED, FLX_E_WRONG_TRANSACTION_TYPE (a
+ * regular purchase: use flx_refund_create), FLX_E_NOT_PERMITTED,
+ * FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, FLX_E_ACCOUNT_TYPE_NOT_PERMITTED,
+ * FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE,
+ * FLX_E_INSUFFICIENT_SCOPE, the token errors, FLX_E_OUTCOME_UNKNOWN, network and HTTP errors,
+ * FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_capture_return(flx_session *session, const flx_capture *capture, flx_request *req,
+                            flx_receipt **out, flx_error **err);
+
+/* ---- Refunds, transactions, receipts ---- */
+
+/**
+ * Credits an account (POST accounts/{account_number}/refund), e.g. a return of a regular
+ * purchase. req must be an FLX_REQUEST_REFUND request with the account number or the VCC set
+ * (with only a VCC, the account is first found with customers/lookup, one more request; its
+ * errors are those of flx_customer_lookup()).
+ * *out (may be NULL) must be released with flx_receipt_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (neither account number nor VCC, wrong kind),
+ * FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND, FLX_E_REFUNDS_LIMIT_EXCEEDED_AMOUNT,
+ * FLX_E_CAPTURE_AMOUNT_EXCEEDED, FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
+ * FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_WRONG_INPUTS,
+ * FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * FLX_E_OUTCOME_UNKNOWN, network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_refund_create(flx_session *session, flx_request *req, flx_receipt **out, flx_error **err);
+
+/**
+ * A deposit, in-store payment or trade-in (POST transactions). req must be an
+ * FLX_REQUEST_TRANSACTION request. *out (may be NULL) must be released with flx_receipt_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
+ * FLX_E_INVALID_TRANSACTION_TYPE, FLX_E_WRONG_VERIFICATION_CODE, FLX_E_VERIFICATION_CODE_REQUIRED,
+ * FLX_E_USER_NOT_ACTIVE, FLX_E_USER_NOT_ABLE_TO_PURCHASE, FLX_E_LIMIT_PAYMENT_AMOUNT_24,
+ * FLX_E_NOT_ENOUGH_CREDIT, FLX_E_NOT_VERIFIED, FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
+ * FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_WRONG_INPUTS,
+ * FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
+ * FLX_E_OUTCOME_UNKNOWN, network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_transaction_create(flx_session *session, flx_request *req, flx_receipt **out, flx_error **err);
+
+/** Releases a receipt. NULL is a no-op. */
+void flx_receipt_free(flx_receipt *receipt);
+
+/**
+ * Text fields of a receipt, "" when absent, borrowed from it:
+ *  - id: return_id (return), transaction_id (transaction), or the refund's id if Flexiti sends one
+ *    (a refund's documented answer is an empty object);
+ *  - authorization_id, capture_id, status (authorization_status after a release), reference,
+ *    date, transaction_type, account_number, message;
+ *  - idempotency_key: the x-idempotency-key the operation was sent with.
+ */
+const char *flx_receipt_id(const flx_receipt *receipt);
+const char *flx_receipt_authorization_id(const flx_receipt *receipt);
+const char *flx_receipt_capture_id(const flx_receipt *receipt);
+const char *flx_receipt_status(const flx_receipt *receipt);
+const char *flx_receipt_reference(const flx_receipt *receipt);
+const char *flx_receipt_date(const flx_receipt *receipt);
+const char *flx_receipt_transaction_type(const flx_receipt *receipt);
+const char *flx_receipt_account_number(const flx_receipt *receipt);
+const char *flx_receipt_message(const flx_receipt *receipt);
+const char *flx_receipt_idempotency_key(const flx_receipt *receipt);
+/** The amount released, returned, refunded or transacted; what remains of the authorization and
+ *  of the capture afterwards; in cents, 0 when absent. */
+int64_t flx_receipt_amount_cents(const flx_receipt *receipt);
+int64_t flx_receipt_remaining_authorization_cents(const flx_receipt *receipt);
+int64_t flx_receipt_remaining_capture_cents(const flx_receipt *receipt);
+
+/* ---- Listings ---- */
+
+/**
+ * Starts iterating GET authorizations (or GET captures), optionally filtered by an
+ * FLX_REQUEST_LIST_AUTHORIZATIONS (FLX_REQUEST_LIST_CAPTURES) request (NULL: no filter; the
+ * filter is copied). No request is made until the first _next. The iterator keeps a reference
+ * to the session, which stays usable for other calls; free the iterator before the session.
+ * *out must be released with the matching _iter_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL, filter of the wrong kind).
+ */
+flx_code flx_authorization_iter_new(flx_session *session, const flx_request *filter, flx_authorization_iter **out,
+                                    flx_error **err);
+flx_code flx_capture_iter_new(flx_session *session, const flx_request *filter, flx_capture_iter **out,
+                              flx_error **err);
+
+/**
+ * The next item, fetching the next page when needed. Returns FLX_OK with *out set to a new
+ * object (release it with flx_authorization_free / flx_capture_free), or FLX_OK with *out set to
+ * NULL when there are no more items. After an error the same call may be repeated: it asks for
+ * the same page again.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_DATE_FROM_BIGGER_THAN_DATE_TO,
+ * FLX_E_WRONG_INPUTS, FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the token
+ * errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ */
+flx_code flx_authorization_iter_next(flx_authorization_iter *iter, flx_authorization **out, flx_error **err);
+flx_code flx_capture_iter_next(flx_capture_iter *iter, flx_capture **out, flx_error **err);
+
+/** Release an iterator. NULL is a no-op. Objects it returned stay valid. */
+void flx_authorization_iter_free(flx_authorization_iter *iter);
+void flx_capture_iter_free(flx_capture_iter *iter);
+
 /* @@section purchases@@ (keep this marker: new declarations go above it) */
 
 /* ---------------------------------------------------------------------------------------------

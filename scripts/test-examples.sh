@@ -15,9 +15,12 @@ expect "lookup by VCC prints the credit in dollars" 0 "available credit: \$14000
 expect "lookup of a missing account prints code and scenario" 1 "scenario:     Customer Account not found" bin/lookup account 999999999
 expect "lookup of a missing account prints the HTTP status" 1 "http status:  404" bin/lookup account 999999999
 expect "a malformed account number is refused locally with field errors" 1 'field error:  param=account_number msg="Value different to a number." value="12ab" type=type' bin/lookup account 12ab
-expect "checkout runs end to end" 0 "customer eligible" bin/checkout
-expect "checkout reuses one connection and one token" 0 "session:   2 requests, 1 connection(s), 1 token request(s)" bin/checkout
-expect "the C++ example uses the same header" 0 "Flexiti MITester (consumer), available credit 1400000 cents" bin/lookup_cpp 116994755
+expect "checkout: lookup, calculate-interest, verify, authorization with auto-capture" 0 "captured:  capture " bin/checkout
+expect "checkout: the promotional plan and monthly payment are shown" 0 'financing: plan 4 "EMP - Regular Interest", 3 months, $437.66' bin/checkout
+expect "checkout: one connection and one token for the whole sale" 0 "session:   5 requests, 1 connection(s), 1 token request(s)" bin/checkout
+expect "checkout: a wrong security answer stops the sale with its scenario" 1 "scenario:     Security question answer does not match what is on file for the customer" bin/checkout 1070015210367982 124999 wrong-answer
+expect "checkout: a purchase over the available credit is refused before verification" 1 "result:    not enough available credit" bin/checkout 1070015210367982 9999999
+expect "the C++ example uses the same header" 0 "Flexiti MITester (consumer), available credit " bin/lookup_cpp 116994755
 expect "the C++ example reports errors" 1 "lookup failed: not_found: Customer Account not found (HTTP 404)" bin/lookup_cpp 999999999
 expect "errors: API error shows the endpoint scenario" 0 "scenario:     Customer Account not found" bin/errors
 expect "errors: field errors are listed" 0 "field error:  param=vcc_number" bin/errors
@@ -33,3 +36,6 @@ expect "instore sms without a phone on file" 1 "verify failed: sms_not_valid_pho
 expect "online widget/init gives the URL and widget session" 0 "widget session: " bin/online
 expect "online shows the plans for the cart" 0 "EMP - No Interest, 12 months: \$41.59" bin/online 116994755 49900
 expect "online ends ready for the authorization" 0 "ready: authorize with widget session" bin/online
+expect "capture takes money once per order" 0 "captured:   \$100.00" bin/capture 1000000000000005 10000 ORDER-1001
+expect "capture run again for the same order captures nothing more" 0 "now:        opened, remaining \$900.00" bin/capture 1000000000000005 10000 ORDER-1001
+expect "capture beyond what remains is refused with the scenario" 1 "scenario:     Capture amount is greater than the remaining credit authorization amount." bin/capture 1000000000000005 100000 ORDER-1002

@@ -21,6 +21,8 @@ public enum Defaults {
 
     /// A larger body is refused as malformed rather than buffered.
     public static let maxResponseBytes = 8 * 1024 * 1024
+    /// page_size sent by the listing iterators (api-notes §15 ASSUMPTION: default 10, max 100).
+    public static let listPageSize = 50
     /// Longest C string the library accepts as an argument.
     public static let maxArgumentBytes = 64 * 1024
 }

@@ -1,0 +1,310 @@
+import CFlexiti
+import FlexitiCore
+
+/// The object behind flx_request: one money operation or listing filter, with its idempotency key.
+final class RequestObject {
+    var request: PurchaseRequest
+    let strings = CStrings()
+    init(_ request: PurchaseRequest) { self.request = request }
+    deinit { request.verificationCode?.wipe() }
+}
+
+/// The object behind flx_sku_data.
+final class SkuDataObject {
+    var sku = SkuData()
+}
+
+private typealias ErrOut = UnsafeMutablePointer<OpaquePointer?>?
+
+/// Runs a setter on a live request after checking that its kind takes `field`.
+private func withRequest(_ p: OpaquePointer?, _ field: PurchaseField, _ err: ErrOut,
+                         _ body: (RequestObject) -> FlexitiError?) -> flx_code {
+    guard let r = Handles.get(p, as: RequestObject.self) else { return misuse("flx_request", err) }
+    if let e = r.request.accepts(field) { return fail(e, err) }
+    if let e = body(r) { return fail(e, err) }
+    return FLX_OK_CODE
+}
+
+/// A text setter: NULL clears the field.
+private func setText(_ p: OpaquePointer?, _ field: PurchaseField, _ value: UnsafePointer<CChar>?, _ err: ErrOut,
+                     _ assign: @escaping (RequestObject, String?) -> Void) -> flx_code {
+    withRequest(p, field, err) { r in
+        guard value != nil else { assign(r, nil); return nil }
+        switch CInput.string(value, field.rawValue) {
+        case let .failure(e): return e
+        case let .success(s): assign(r, s); return nil
+        }
+    }
+}
+
+func requestObject(_ p: OpaquePointer?) -> RequestObject? { Handles.get(p, as: RequestObject.self) }
+
+@c @implementation
+public func flx_request_new(_ kind: flx_request_kind, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    guard let k = PurchaseKind(rawValue: Int32(truncatingIfNeeded: kind.rawValue)) else {
+        return fail(.invalidArgument("unknown request kind \(kind.rawValue)"), err)
+    }
+    out.pointee = Handles.register(RequestObject(PurchaseRequest(k)))
+    return FLX_OK_CODE
+}
+
+@c @implementation
+public func flx_request_free(_ req: OpaquePointer?) { Handles.remove(req, as: RequestObject.self) }
+
+@c @implementation
+public func flx_request_idempotency_key(_ req: OpaquePointer?) -> UnsafePointer<CChar>? {
+    guard let r = requestObject(req) else { return UnsafePointer(CStrings.empty) }
+    let key = r.request.idempotencyKey
+    // Keyed by value: a pointer handed out before the key changed stays valid until free.
+    return r.strings.get("idempotency:" + key, key)
+}
+
+@c @implementation
+public func flx_request_set_idempotency_key(_ req: OpaquePointer?, _ key: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    guard let r = requestObject(req) else { return misuse("flx_request", err) }
+    var text: String? = nil
+    if key != nil {
+        switch CInput.string(key, "key") {
+        case let .failure(e): return fail(e, err)
+        case let .success(s): text = s
+        }
+    }
+    if let e = r.request.setIdempotencyKey(text) { return fail(e, err) }
+    return FLX_OK_CODE
+}
+
+@c @implementation
+public func flx_request_set_account_number(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .accountNumber, v, err) { $0.request.accountNumber = $1 }
+}
+
+@c @implementation
+public func flx_request_set_vcc_number(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .vccNumber, v, err) { $0.request.vccNumber = $1 }
+}
+
+@c @implementation
+public func flx_request_set_customer_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .customerId, v, err) { $0.request.customerId = $1 }
+}
+
+@c @implementation
+public func flx_request_set_amount_cents(_ req: OpaquePointer?, _ cents: Int64, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withRequest(req, .amount, err) { r in
+        if let e = PurchaseRequest.checkAmount(cents) { return e }
+        r.request.amountCents = cents
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_request_set_full(_ req: OpaquePointer?, _ full: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withRequest(req, .full, err) { r in r.request.full = full != 0; return nil }
+}
+
+@c @implementation
+public func flx_request_set_financing(_ req: OpaquePointer?, _ type: flx_purchase_type, _ planId: Int64, _ term: Int64, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withRequest(req, .financing, err) { r in
+        let listing = r.request.kind == .listAuthorizations
+        switch type {
+        case FLX_PURCHASE_REGULAR:
+            guard listing || (planId == 0 && term == 0) else { return .invalidArgument("a regular purchase takes no plan_id or term (pass 0)") }
+            r.request.purchaseType = .regular
+            r.request.planId = nil
+            r.request.term = nil
+        case FLX_PURCHASE_PROMOTIONAL:
+            r.request.purchaseType = .promotional
+            if listing { return nil }
+            // number(3) each (api-notes §8).
+            guard (1...999).contains(planId), (1...999).contains(term) else {
+                return .invalidArgument("a promotional purchase needs plan_id and term between 1 and 999 (from calculate-interest)")
+            }
+            r.request.planId = planId
+            r.request.term = term
+        default:
+            return .invalidArgument("unknown purchase type \(type.rawValue)")
+        }
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_request_set_auto_capture(_ req: OpaquePointer?, _ autoCapture: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withRequest(req, .autoCapture, err) { r in r.request.autoCapture = autoCapture != 0; return nil }
+}
+
+@c @implementation
+public func flx_request_set_reference(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .reference, v, err) { $0.request.reference = $1 }
+}
+
+@c @implementation
+public func flx_request_set_verification_code(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .verificationCode, v, err) { r, s in
+        r.request.verificationCode?.wipe()
+        r.request.verificationCode = s.map(Secret.init)
+    }
+}
+
+@c @implementation
+public func flx_request_set_request_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .requestId, v, err) { $0.request.requestId = $1 }
+}
+
+@c @implementation
+public func flx_request_set_external_location_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .externalLocationId, v, err) { $0.request.externalLocationId = $1 }
+}
+
+@c @implementation
+public func flx_request_set_external_employee_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .externalEmployeeId, v, err) { $0.request.externalEmployeeId = $1 }
+}
+
+@c @implementation
+public func flx_request_set_widget_session_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .widgetSessionId, v, err) { $0.request.widgetSessionId = $1 }
+}
+
+@c @implementation
+public func flx_request_set_capture_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .captureId, v, err) { $0.request.captureId = $1 }
+}
+
+@c @implementation
+public func flx_request_set_transaction_type(_ req: OpaquePointer?, _ type: flx_transaction_type, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withRequest(req, .transactionType, err) { r in
+        switch type {
+        case FLX_TRANSACTION_DEPOSIT: r.request.transactionType = .deposit
+        case FLX_TRANSACTION_INSTORE_PAYMENT: r.request.transactionType = .instorePayment
+        case FLX_TRANSACTION_TRADEIN: r.request.transactionType = .tradein
+        default: return .invalidArgument("unknown transaction type \(type.rawValue)")
+        }
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_request_set_sku_data(_ req: OpaquePointer?, _ sku: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withRequest(req, .skuData, err) { r in
+        guard sku != nil else { r.request.skuData = nil; return nil }
+        guard let s = Handles.get(sku, as: SkuDataObject.self) else {
+            return FlexitiError(.misuse, "flx_sku_data is freed, or not a flx_sku_data")
+        }
+        r.request.skuData = s.sku
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_request_set_status(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .status, v, err) { $0.request.status = $1 }
+}
+
+@c @implementation
+public func flx_request_set_date_range(_ req: OpaquePointer?, _ from: UnsafePointer<CChar>?, _ to: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withRequest(req, .dateRange, err) { r in
+        var values: [String?] = []
+        for (p, name) in [(from, "date_from"), (to, "date_to")] {
+            guard p != nil else { values.append(nil); continue }
+            switch CInput.string(p, name) {
+            case let .failure(e): return e
+            case let .success(s): values.append(s)
+            }
+        }
+        r.request.dateFrom = values[0]
+        r.request.dateTo = values[1]
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_request_set_page_size(_ req: OpaquePointer?, _ size: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withRequest(req, .pageSize, err) { r in
+        guard (1...100).contains(size) else { return .invalidArgument("page_size must be between 1 and 100") }
+        r.request.pageSize = Int(size)
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_request_set_authorization_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    setText(req, .authorizationId, v, err) { $0.request.authorizationId = $1 }
+}
+
+// MARK: - sku_data
+
+private func withSku(_ p: OpaquePointer?, _ err: ErrOut, _ body: (SkuDataObject) -> FlexitiError?) -> flx_code {
+    guard let s = Handles.get(p, as: SkuDataObject.self) else { return misuse("flx_sku_data", err) }
+    if let e = body(s) { return fail(e, err) }
+    return FLX_OK_CODE
+}
+
+private func skuText(_ p: UnsafePointer<CChar>?, _ name: String, max: Int) -> Result<String?, FlexitiError> {
+    guard p != nil else { return .success(nil) }
+    return CInput.string(p, name).flatMap { s in
+        s.count <= max ? .success(s) : .failure(.invalidArgument("\(name) is longer than \(max) characters"))
+    }
+}
+
+@c @implementation
+public func flx_sku_data_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    out.pointee = Handles.register(SkuDataObject())
+    return FLX_OK_CODE
+}
+
+@c @implementation
+public func flx_sku_data_free(_ sku: OpaquePointer?) { Handles.remove(sku, as: SkuDataObject.self) }
+
+@c @implementation
+public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withSku(sku, err) { s in
+        switch skuText(v, "purchase_order", max: 10) {
+        case let .failure(e): return e
+        case let .success(t): s.sku.purchaseOrder = t; return nil
+        }
+    }
+}
+
+@c @implementation
+public func flx_sku_data_set_register_id(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withSku(sku, err) { s in
+        switch skuText(v, "register_id", max: 50) {
+        case let .failure(e): return e
+        case let .success(t): s.sku.registerId = t; return nil
+        }
+    }
+}
+
+@c @implementation
+public func flx_sku_data_set_total_cents(_ sku: OpaquePointer?, _ which: flx_sku_total, _ cents: Int64, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withSku(sku, err) { s in
+        let index = Int(which.rawValue) - 1
+        guard index >= 0, index < SkuData.totalNames.count else { return .invalidArgument("unknown sku total \(which.rawValue)") }
+        guard cents >= -Money.maxCents, cents <= Money.maxCents else { return .invalidArgument("total out of range") }
+        s.sku.setTotal(SkuData.totalNames[index], cents: cents)
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_sku_data_add_product(_ sku: OpaquePointer?, _ skuId: UnsafePointer<CChar>?, _ category: UnsafePointer<CChar>?, _ description: UnsafePointer<CChar>?, _ quantity: Int64, _ unitPrice: Int64, _ extendedPrice: Int64, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    withSku(sku, err) { s in
+        var texts: [String] = []
+        for (p, name) in [(skuId, "sku_id"), (category, "category"), (description, "description")] {
+            switch CInput.string(p, name) {
+            case let .failure(e): return e
+            case let .success(t): texts.append(t)
+            }
+        }
+        guard quantity >= 0, quantity <= 999_999_999 else { return .invalidArgument("quantity must be between 0 and 999999999") }
+        for price in [unitPrice, extendedPrice] where price < -Money.maxCents || price > Money.maxCents {
+            return .invalidArgument("price out of range")
+        }
+        s.sku.products.append(SkuProduct(skuId: texts[0], category: texts[1], description: texts[2], quantity: quantity,
+                                          unitPriceCents: unitPrice, extendedPriceCents: extendedPrice))
+        return nil
+    }
+}
