@@ -1,7 +1,7 @@
 @testable import FlexitiCore
 import XCTest
 
-/// The hand-written response parser (it replaced jansson for speed, see docs/performance.md):
+/// The response parser (jansson plus the exact-number pre-pass):
 /// RFC 8259 strictness, exact numbers, and no trap on any input.
 final class JSONParserTests: XCTestCase {
     func parse(_ s: String) -> JSONValue? { JSONParser.parse(Array(s.utf8)) }
