@@ -32,7 +32,9 @@ else fail "make install / pkg-config / make uninstall"; cat /tmp/flx-install.log
 
 echo "== XCTest"
 swift build --build-tests >/tmp/flx-build.log 2>&1 || { cat /tmp/flx-build.log; }
-swift test --skip-build 2>&1 | tee /tmp/flx-xctest.log | grep -E "error|failed|Executed|passed \(" | grep -v "^Test Case .* passed" | tail -40
+swift test --skip-build >/tmp/flx-xctest.log 2>&1
+xctest_status=$?
+grep -E "error|failed|Executed|passed \(" /tmp/flx-xctest.log | grep -v "^Test Case .* passed" | tail -40
 summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" /tmp/flx-xctest.log | tail -1)
 if [ -n "$summary" ]; then
     total=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
@@ -40,6 +42,8 @@ if [ -n "$summary" ]; then
     passed=$((passed + total - nfail)); failed=$((failed + nfail))
     nskip=$(echo "$summary" | sed -nE 's/.*\(([0-9]+) skipped\).*/\1/p'); skipped=$((skipped + ${nskip:-0}))
     echo "XCTest: $summary"
+    # A crash ends the run early: the last summary printed is then only part of the tests.
+    if [ "$xctest_status" -ne 0 ] && [ "$nfail" -eq 0 ]; then fail "swift test exited with status $xctest_status"; fi
 else
     fail "XCTest did not run (see /tmp/flx-xctest.log)"; tail -30 /tmp/flx-xctest.log
 fi
@@ -54,11 +58,18 @@ done < <(scripts/with-sandbox.sh scripts/test-examples.sh 2>&1 | tee /tmp/flx-ex
 if [ -d python/tests ]; then
     echo "== Python"
     FLEXITI_LIBRARY="$PWD/build/lib/libflexiti.so" python3 -m pytest -q python/tests 2>&1 | tee /tmp/flx-pytest.log | tail -5
-    line=$(grep -E "[0-9]+ (passed|failed)" /tmp/flx-pytest.log | tail -1)
-    p=$(echo "$line" | sed -nE 's/.*[^0-9]?([0-9]+) passed.*/\1/p'); f=$(echo "$line" | sed -nE 's/.*[^0-9]([0-9]+) failed.*/\1/p')
-    s=$(echo "$line" | sed -nE 's/.*[^0-9]([0-9]+) skipped.*/\1/p')
+    line=$(grep -E "[0-9]+ (passed|failed|errors?)" /tmp/flx-pytest.log | tail -1)
+    count() { echo "$line" | grep -oE "[0-9]+ $1" | grep -oE "[0-9]+" | head -1; }
+    p=$(count passed); f=$(count failed); s=$(count skipped); e=$(count error)
+    f=$(( ${f:-0} + ${e:-0} ))
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
-    [ -z "$p$f" ] && fail "pytest did not run"
+    [ -z "$p" ] && [ "$f" = 0 ] && fail "pytest did not run"
+fi
+
+if [ -x bench/run.sh ]; then
+    echo "== benchmark smoke run (bench/run.sh --smoke: every client and operation once; no timing asserted)"
+    if bench/run.sh --smoke --no-build >/tmp/flx-bench-smoke.log 2>&1; then pass "benchmark smoke run"
+    else fail "benchmark smoke run"; tail -20 /tmp/flx-bench-smoke.log; fi
 fi
 
 echo

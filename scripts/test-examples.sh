@@ -39,3 +39,12 @@ expect "online ends ready for the authorization" 0 "ready: authorize with widget
 expect "capture takes money once per order" 0 "captured:   \$100.00" bin/capture 1000000000000005 10000 ORDER-1001
 expect "capture run again for the same order captures nothing more" 0 "now:        opened, remaining \$900.00" bin/capture 1000000000000005 10000 ORDER-1001
 expect "capture beyond what remains is refused with the scenario" 1 "scenario:     Capture amount is greater than the remaining credit authorization amount." bin/capture 1000000000000005 100000 ORDER-1002
+expect "deferred capture: capturing part leaves the rest authorized" 0 "remaining after capture: \$200.00" bin/deferred_capture
+expect "deferred capture: partial then full release leave nothing held" 0 "remaining after release: \$0.00" bin/deferred_capture
+expect "deferred capture: a second release is refused with its scenario" 0 "scenario:     Credit authorization has “closed” status" bin/deferred_capture
+expect "return_refund: a partial return leaves the rest of the capture on the plan" 0 "still on the plan: \$650.00" bin/return_refund
+expect "return_refund: a regular purchase cannot be returned, with the scenario" 0 "scenario:     The capture is not related to a promotional purchase" bin/return_refund
+expect "return_refund: the refund raises the available credit by its amount" 0 "available credit up by \$40.00" bin/return_refund
+expect "reconciliation: today's authorizations come in more than one page of 2" 0 "authorizations: " bash -c 'set -o pipefail; bin/deferred_capture >/dev/null 2>&1; bin/return_refund >/dev/null 2>&1; bin/reconciliation | grep -E "^authorizations: [0-9]+ in ([2-9]|[1-9][0-9]+) pages"'
+expect "reconciliation: paging through pages of 2 gives the same totals as one page" 0 "check: page size 100 gives the same" bin/reconciliation
+expect "reconciliation: prints the captured total" 0 "captured total \$" bin/reconciliation

@@ -73,7 +73,10 @@ enum CInput {
             return .failure(.invalidArgument("\(name) is longer than \(Defaults.maxArgumentBytes) bytes"))
         }
         let bytes = UnsafeRawPointer(p).bindMemory(to: UInt8.self, capacity: n)
-        guard let s = String(validating: UnsafeBufferPointer(start: bytes, count: n), as: UTF8.self) else {
+        let buffer = UnsafeBufferPointer(start: bytes, count: n)
+        // ASCII (ids, amounts, codes) needs no validation; the generic validator is slow (profiled).
+        if buffer.allSatisfy({ $0 < 0x80 }) { return .success(String(decoding: buffer, as: UTF8.self)) }
+        guard let s = String(validating: buffer, as: UTF8.self) else {
             return .failure(.invalidArgument("\(name) is not valid UTF-8"))
         }
         return .success(s)

@@ -13,7 +13,8 @@ enum RecordField {
     /// Text at a key path such as ["security_qid", "text"]; "" when absent.
     static func text<R: JSONRecord>(_ p: OpaquePointer?, _ type: R.Type, _ path: String...) -> UnsafePointer<CChar>? {
         guard let r = Handles.get(p, as: type) else { return UnsafePointer(CStrings.empty) }
-        return r.strings.get(path.joined(separator: "."), value(r.json, path)?.text ?? "")
+        let key = path.count == 1 ? path[0] : path.joined(separator: ".")  // the usual case: one key
+        return r.strings.get(key, value(r.json, path)?.text ?? "")
     }
 
     /// Computed text (for fields with two possible names and the like).

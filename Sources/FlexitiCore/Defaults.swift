@@ -28,8 +28,6 @@ public enum Defaults {
 
     /// A larger body is refused as malformed rather than buffered.
     public static let maxResponseBytes = 8 * 1024 * 1024
-    /// Deepest nesting of arrays/objects accepted in an answer (Flexiti's go 4 levels deep).
-    public static let maxJSONDepth = 64
     /// page_size sent by the listing iterators (api-notes §15 ASSUMPTION: default 10, max 100).
     public static let listPageSize = 50
     /// Longest C string the library accepts as an argument.

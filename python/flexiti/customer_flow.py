@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Dict, List, Optional, Tuple
 
 from . import _native
+from ._handle import OwnedHandle
 from .errors import check
 from .money import to_cents, to_decimal
 
@@ -276,14 +277,16 @@ class Application:
     available_credit: Decimal
 
 
-class _Applicant:
+class _Applicant(OwnedHandle):
     """A temporary flx_applicant built from a dict (tos_agreement: bool; other values str)."""
+    _free_function = "flx_applicant_free"
 
     def __init__(self, fields: Dict[str, object]) -> None:
         L = lib()
-        self.h = ctypes.c_void_p()
+        self._handle = ctypes.c_void_p()
         err = ctypes.c_void_p()
-        check(L.flx_applicant_new(ctypes.byref(self.h), ctypes.byref(err)), err)
+        check(L.flx_applicant_new(ctypes.byref(self._handle), ctypes.byref(err)), err)
+        self.h = self._handle
         try:
             for k, v in fields.items():
                 if k == "tos_agreement":
@@ -294,14 +297,6 @@ class _Applicant:
             self.close()
             raise
 
-    def close(self) -> None:
-        lib().flx_applicant_free(self.h)
-
-    def __enter__(self) -> "_Applicant":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def search(session_handle, customer_factory, first_name: str, last_name: str, dob: str,

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Dict, Iterator, List, Optional
 
 from . import _native
+from ._handle import OwnedHandle
 from ._native import Handle, HandleOut
 from .errors import check
 from .money import to_cents, to_decimal
@@ -133,11 +134,13 @@ def _call(fn: Any, *args: Any) -> ctypes.c_void_p:
     return out
 
 
-class Request:
+class Request(OwnedHandle):
     """One operation (kind: authorization, capture, release, return, refund, transaction,
     list_authorizations, list_captures) and its idempotency key. Fields are keyword arguments;
     `set(...)` changes them. Amounts are Decimal/str/int dollars; financing is ("promotional",
     plan_id, term) or "regular"; sku_data is a dict (see _sku)."""
+    _free_function = "flx_request_free"
+    _what = "request"
 
     def __init__(self, kind: str, **fields: Any) -> None:
         if kind not in KINDS:
@@ -189,28 +192,6 @@ class Request:
     def idempotency_key(self) -> str:
         return _t(_lib().flx_request_idempotency_key(self.handle))
 
-    @property
-    def handle(self) -> ctypes.c_void_p:
-        if not self._handle:
-            raise ValueError("request is closed")
-        return self._handle
-
-    def close(self) -> None:
-        if getattr(self, "_handle", None):
-            _lib().flx_request_free(self._handle)
-            self._handle = ctypes.c_void_p()
-
-    def __enter__(self) -> "Request":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass
 
 
 def _set_sku(lib: ctypes.CDLL, req: ctypes.c_void_p, sku: Optional[Dict[str, Any]], err: ctypes.c_void_p) -> int:
@@ -238,24 +219,15 @@ def _set_sku(lib: ctypes.CDLL, req: ctypes.c_void_p, sku: Optional[Dict[str, Any
         lib.flx_sku_data_free(h)
 
 
-class _Owned:
+class _Owned(OwnedHandle):
     """Keeps a C object alive (freed with the Python object); fields are read once."""
-    _free = ""
 
     def __init__(self, handle: ctypes.c_void_p) -> None:
         self._handle = handle
 
-    def __del__(self) -> None:
-        try:
-            if getattr(self, "_handle", None):
-                getattr(_lib(), self._free)(self._handle)
-                self._handle = ctypes.c_void_p()
-        except Exception:  # interpreter shutdown
-            pass
-
 
 class Capture(_Owned):
-    _free = "flx_capture_free"
+    _free_function = "flx_capture_free"
 
     def __init__(self, handle: ctypes.c_void_p) -> None:
         super().__init__(handle)
@@ -275,7 +247,7 @@ class Capture(_Owned):
 
 
 class Receipt(_Owned):
-    _free = "flx_receipt_free"
+    _free_function = "flx_receipt_free"
 
     def __init__(self, handle: ctypes.c_void_p) -> None:
         super().__init__(handle)
@@ -288,7 +260,7 @@ class Receipt(_Owned):
 
 
 class Authorization(_Owned):
-    _free = "flx_authorization_free"
+    _free_function = "flx_authorization_free"
 
     def __init__(self, handle: ctypes.c_void_p) -> None:
         super().__init__(handle)

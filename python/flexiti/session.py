@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Dict, Optional
 
 from . import _native, customer_flow
+from ._handle import OwnedHandle
 from .errors import check
 from .money import to_decimal
 
@@ -43,8 +44,10 @@ class Customer:
         return f"Customer({self._fields.get('customer_id')!r}, {self._fields.get('first_name')!r} {self._fields.get('last_name')!r})"
 
 
-class Session:
+class Session(OwnedHandle):
     """An authenticated connection to Flexiti. Use as a context manager or call close()."""
+    _free_function = "flx_session_free"
+    _what = "session"
 
     def __init__(self, client_id: str, client_secret: str, *, environment: Optional[str] = None,
                  base_url: Optional[str] = None, scope: str = "merchant", lang: Optional[str] = None,
@@ -81,28 +84,6 @@ class Session:
         finally:
             lib.flx_config_free(cfg)
 
-    @property
-    def handle(self) -> ctypes.c_void_p:
-        if not self._handle:
-            raise ValueError("session is closed")
-        return self._handle
-
-    def close(self) -> None:
-        if self._handle:
-            self._lib.flx_session_free(self._handle)
-            self._handle = ctypes.c_void_p()
-
-    def __enter__(self) -> "Session":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass
 
     def authenticate(self) -> None:
         err = ctypes.c_void_p()

@@ -17,24 +17,53 @@ public struct TransportOptions: Sendable {
 final class CurlTransport {
     private let handle: UnsafeMutableRawPointer
     private let options: TransportOptions
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    /// libcurl writes failure text here (it keeps the pointer, so it must not move).
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// Options that never change are set once (benchmarked: resetting and setting them again on
+    /// every request cost about as much as building the request).
+    private let fixedOptionsOK: Bool
 
     init?(options: TransportOptions) {
         guard CurlGlobal.initialize(), let h = curl_easy_init() else { return nil }
         handle = h
         self.options = options
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        var ok = true
+        func setLong(_ o: CURLoption, _ v: Int) { if cshim_setopt_long(h, o, v) != CURLE_OK { ok = false } }
+        func setString(_ o: CURLoption, _ v: String) {
+            if v.withCString({ cshim_setopt_ptr(h, o, $0) }) != CURLE_OK { ok = false }  // libcurl copies strings
+        }
+        if cshim_setopt_ptr(h, CURLOPT_ERRORBUFFER, errorBuffer) != CURLE_OK { ok = false }
+        setLong(CURLOPT_NOSIGNAL, 1)
+        setLong(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
+        setLong(CURLOPT_TIMEOUT_MS, options.totalTimeoutMs)
+        setLong(CURLOPT_FOLLOWLOCATION, 0)
+        setString(CURLOPT_PROTOCOLS_STR, "http,https")
+        setString(CURLOPT_USERAGENT, options.userAgent)
+        setLong(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
+        setLong(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+        if let ca = options.caFile { setString(CURLOPT_CAINFO, ca) }
+        if let proxy = options.proxy { setString(CURLOPT_PROXY, proxy) }
+        if cshim_setopt_write(h, responseWriteCallback) != CURLE_OK { ok = false }
+        fixedOptionsOK = ok
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    deinit {
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
 
     func perform(_ request: HTTPRequest) -> Result<HTTPResponse, TransportFailure> {
-        curl_easy_reset(handle)
         let sink = ResponseSink(limit: Defaults.maxResponseBytes)
         let sinkPointer = Unmanaged.passRetained(sink)
         defer { sinkPointer.release() }
 
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer {
+            // The handle keeps pointers to the list and the sink: clear them before they go.
+            _ = cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
+            _ = cshim_setopt_ptr(handle, CURLOPT_WRITEDATA, nil)
             // The headers hold the bearer token: zero libcurl's copies before freeing them.
             var node = headerList
             while let n = node {
@@ -44,41 +73,29 @@ final class CurlTransport {
             curl_slist_free_all(headerList)
         }
         for (name, value) in request.headers {
-            headerList = curl_slist_append(headerList, name + ": " + value)
+            headerList = appendHeader(headerList, name, value)
         }
         if request.method == .post {
             headerList = curl_slist_append(headerList, "Expect:")  // no 100-continue round trip
         }
 
-        var setupOK = true
+        var setupOK = fixedOptionsOK
         func setLong(_ o: CURLoption, _ v: Int) { if cshim_setopt_long(handle, o, v) != CURLE_OK { setupOK = false } }
         func setString(_ o: CURLoption, _ v: String) {
             let rc = v.withCString { cshim_setopt_ptr(handle, o, $0) }  // libcurl copies strings
             if rc != CURLE_OK { setupOK = false }
         }
 
-        errorBuffer.withUnsafeMutableBufferPointer { buf in
-            buf[0] = 0
-            _ = cshim_setopt_ptr(handle, CURLOPT_ERRORBUFFER, buf.baseAddress)
-        }
+        errorBuffer[0] = 0
         setString(CURLOPT_URL, request.url)
-        setLong(CURLOPT_NOSIGNAL, 1)
         // Never 0 (libcurl: no limit); the call's deadline may leave less than the configured total.
         let totalMs = max(1, min(options.totalTimeoutMs, Int(clamping: request.timeoutMs ?? Int64.max)))
         setLong(CURLOPT_CONNECTTIMEOUT_MS, max(1, min(options.connectTimeoutMs, totalMs)))
         setLong(CURLOPT_TIMEOUT_MS, totalMs)
-        setLong(CURLOPT_FOLLOWLOCATION, 0)
-        setString(CURLOPT_PROTOCOLS_STR, "http,https")
-        setString(CURLOPT_USERAGENT, options.userAgent)
-        setLong(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
-        setLong(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
         // libcurl re-sends a request by itself when a reused connection dies before any answer;
         // a fresh connection rules that out for a request that must not be repeated.
-        if request.sendAtMostOnce { setLong(CURLOPT_FRESH_CONNECT, 1) }
-        if let ca = options.caFile { setString(CURLOPT_CAINFO, ca) }
-        if let proxy = options.proxy { setString(CURLOPT_PROXY, proxy) }
+        setLong(CURLOPT_FRESH_CONNECT, request.sendAtMostOnce ? 1 : 0)
         if cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK { setupOK = false }
-        _ = cshim_setopt_write(handle, responseWriteCallback)
         _ = cshim_setopt_ptr(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
 
         var bodyCopy: [CChar] = [0]  // never empty, so the pointer below is always real
@@ -99,7 +116,10 @@ final class CurlTransport {
                 // COPYPOSTFIELDS would copy too; pointing at our buffer for the duration is enough.
                 _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, buf.baseAddress)
             }
-            return curl_easy_perform(handle)
+            let rc = curl_easy_perform(handle)
+            // The body goes away with this closure: libcurl must not keep pointing at it.
+            if request.method == .post { _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, nil) }
+            return rc
         }
         // Scrub the request body (it may hold a client secret or a security answer).
         bodyCopy.withUnsafeMutableBytes { raw in if let base = raw.baseAddress { explicit_bzero(base, raw.count) } }
@@ -117,21 +137,40 @@ final class CurlTransport {
         return .success(HTTPResponse(status: status, body: sink.bytes, newConnection: connects > 0))
     }
 
+    /// "name: value" straight into a C buffer (curl_slist_append copies it): no String concatenation.
+    private func appendHeader(_ list: UnsafeMutablePointer<curl_slist>?, _ name: String, _ value: String) -> UnsafeMutablePointer<curl_slist>? {
+        var name = name, value = value
+        return name.withUTF8 { n in
+            value.withUTF8 { v in
+                let count = n.count + 2 + v.count + 1
+                return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count) { buf -> UnsafeMutablePointer<curl_slist>? in
+                    guard let base = buf.baseAddress else { return list }
+                    let bytes = UnsafeMutableRawPointer(base)
+                    if let p = n.baseAddress { bytes.copyMemory(from: p, byteCount: n.count) }
+                    bytes.storeBytes(of: UInt8(ascii: ":"), toByteOffset: n.count, as: UInt8.self)
+                    bytes.storeBytes(of: UInt8(ascii: " "), toByteOffset: n.count + 1, as: UInt8.self)
+                    if let p = v.baseAddress { (bytes + n.count + 2).copyMemory(from: p, byteCount: v.count) }
+                    bytes.storeBytes(of: 0, toByteOffset: count - 1, as: UInt8.self)
+                    let appended = curl_slist_append(list, base)
+                    explicit_bzero(base, count)  // it may hold the bearer token
+                    return appended
+                }
+            }
+        }
+    }
+
     private func classify(_ rc: CURLcode) -> TransportFailure {
         let detail: String = {
-            let fromBuffer = errorBuffer.withUnsafeBufferPointer { buf -> String in
-                guard let base = buf.baseAddress, buf[0] != 0 else { return "" }
-                return String(cString: base)
-            }
+            let fromBuffer = errorBuffer[0] == 0 ? "" : String(cString: errorBuffer)
             return fromBuffer.isEmpty ? String(cString: curl_easy_strerror(rc)) : fromBuffer
         }()
         switch rc {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:
             return TransportFailure(code: .connect, detail: detail, requestMayHaveBeenSent: false)
         case CURLE_OPERATION_TIMEDOUT:
-            // Timed out while connecting means nothing was sent; afterwards, it may have been.
-            // On a reused connection there is no connect time: the bytes of request already
-            // written tell (a money-moving POST timed out after sending is "outcome unknown").
+            // Timed out while connecting means nothing was sent; afterwards, it may have been. On a
+            // reused connection there is no connect time: the bytes of request already written
+            // tell (a money-moving POST timed out after sending is "outcome unknown").
             var connectTime = 0, requestBytes = 0
             _ = cshim_getinfo_long(handle, CURLINFO_CONNECT_TIME_T, &connectTime)
             _ = cshim_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &requestBytes)

@@ -1,20 +1,25 @@
 import CJansson
 
-/// Parses response bodies with jansson.
+/// Parses response bodies with jansson, keeping every number's exact text.
 ///
-/// jansson would turn every number into a C double or a 64-bit integer; money needs the exact
-/// text. So a first pass rewrites each number token outside strings into a string carrying a
-/// private prefix, and the conversion turns those back into `.number(text)`.
+/// jansson would turn each number into a C double or a 64-bit integer, and money needs the
+/// exact decimal. So one pass over the bytes first (a) checks each number token against the
+/// RFC 8259 grammar and rewrites it into a string carrying a private prefix, which the
+/// conversion turns back into `.number(text)`, and (b) refuses nesting deeper than `maxDepth`,
+/// because the conversion recurses once per level and must not exhaust a small POS thread's
+/// stack. jansson does the rest of the validation, strictly: invalid or overlong UTF-8,
+/// surrogates, control characters and `\u0000` in strings, duplicate keys and trailing bytes are
+/// refused (nil). The cost of this path is measured in docs/performance.md.
 public enum JSONParser {
+    /// At most this many nested objects/arrays (Flexiti's answers nest about 4 deep).
+    public static let maxDepth = 512
+
     /// `"\u0001#`: opens the string that carries a number (JSON text may not hold a raw U+0001).
     static let markerEscape: [UInt8] = Array("\"\\u0001#".utf8)
     static let markerPrefix = "\u{01}#"
 
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
-        // The conversion below recurses once per level: a hostile answer nested thousands deep
-        // must not exhaust a small POS thread's stack.
-        guard nestingWithinLimit(bytes, limit: Defaults.maxJSONDepth) else { return nil }
-        let quoted = quoteNumbers(bytes)
+        guard let quoted = prepare(bytes) else { return nil }
         var error = json_error_t()
         let root = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
             guard let base = buf.baseAddress else { return nil }
@@ -27,31 +32,13 @@ public enum JSONParser {
         return convert(root)
     }
 
-    /// False when arrays/objects nest deeper than `limit` (brackets inside strings do not count).
-    static func nestingWithinLimit(_ input: [UInt8], limit: Int) -> Bool {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for c in input {
-            if inString {
-                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
-            } else if c == UInt8(ascii: "\"") {
-                inString = true
-            } else if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
-                depth += 1
-                if depth > limit { return false }
-            } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
-                depth -= 1
-            }
-        }
-        return true
-    }
-
-    /// Wraps number tokens outside strings in quotes with the marker prefix.
-    static func quoteNumbers(_ input: [UInt8]) -> [UInt8] {
+    /// The pre-pass: numbers become marked strings; nil for a malformed number or too deep a
+    /// document. Strings are copied as they are (jansson validates them).
+    static func prepare(_ input: [UInt8]) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(input.count + 64)
         var i = 0
+        var depth = 0
         let n = input.count
         while i < n {
             let c = input[i]
@@ -69,17 +56,19 @@ public enum JSONParser {
                     }
                 }
             } else if c == UInt8(ascii: "-") || (c >= 48 && c <= 57) {
+                let start = i
+                while i < n, isNumberByte(input[i]) { i += 1 }
+                guard isValidNumber(input[start..<i]) else { return nil }
                 out.append(contentsOf: markerEscape)
-                while i < n {
-                    let d = input[i]
-                    let isNumberByte = (d >= 48 && d <= 57) || d == UInt8(ascii: "-") || d == UInt8(ascii: "+")
-                        || d == UInt8(ascii: ".") || d == UInt8(ascii: "e") || d == UInt8(ascii: "E")
-                    guard isNumberByte else { break }
-                    out.append(d)
-                    i += 1
-                }
+                out.append(contentsOf: input[start..<i])
                 out.append(UInt8(ascii: "\""))
             } else {
+                if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+                    depth += 1
+                    if depth > maxDepth { return nil }
+                } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+                    depth -= 1
+                }
                 out.append(c)
                 i += 1
             }
@@ -87,10 +76,40 @@ public enum JSONParser {
         return out
     }
 
+    @inline(__always) static func isNumberByte(_ d: UInt8) -> Bool {
+        (d >= 48 && d <= 57) || d == UInt8(ascii: "-") || d == UInt8(ascii: "+") || d == UInt8(ascii: ".")
+            || d == UInt8(ascii: "e") || d == UInt8(ascii: "E")
+    }
+
+    /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    static func isValidNumber(_ t: ArraySlice<UInt8>) -> Bool {
+        var i = t.startIndex
+        let end = t.endIndex
+        func digits() -> Int {
+            let s = i
+            while i < end, t[i] >= 48, t[i] <= 57 { i += 1 }
+            return i - s
+        }
+        if i < end, t[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < end else { return false }
+        if t[i] == 48 { i += 1 } else if digits() == 0 { return false }
+        if i < end, t[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digits() > 0 else { return false }
+        }
+        if i < end, t[i] == UInt8(ascii: "e") || t[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < end, t[i] == UInt8(ascii: "+") || t[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return i == end
+    }
+
     private static func convert(_ j: UnsafeMutablePointer<json_t>) -> JSONValue? {
         switch json_type(rawValue: UInt32(bitPattern: cshim_json_type(j))) {
         case JSON_OBJECT:
             var members: [(String, JSONValue)] = []
+            members.reserveCapacity(json_object_size(j))
             var it = json_object_iter(j)
             while let iter = it {
                 guard let keyPtr = json_object_iter_key(iter), let v = json_object_iter_value(iter),
@@ -119,7 +138,7 @@ public enum JSONParser {
         case JSON_TRUE: return .bool(true)
         case JSON_FALSE: return .bool(false)
         case JSON_NULL: return .null
-        default: return nil  // reals and integers cannot occur after quoteNumbers
+        default: return nil  // reals and integers cannot occur after prepare()
         }
     }
 }

@@ -1,6 +1,7 @@
 /// A parsed JSON document. Numbers keep their exact text (`.number("1000.12")`) so that money is
-/// never a binary double; objects keep their key order.
-public indirect enum JSONValue: Sendable, Equatable {
+/// never a binary double; objects keep their key order. Not `indirect`: arrays already box the
+/// children, and a heap box per node was a visible cost in the benchmark's profile.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(String)
@@ -23,7 +24,10 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public subscript(key: String) -> JSONValue? {
         guard case let .object(members) = self else { return nil }
-        for (k, v) in members where k == key { return v }
+        // By index, lengths first: copying each (key, value) pair and comparing unequal strings
+        // in full showed up in every getter of the benchmark's profile.
+        let n = key.utf8.count
+        for i in members.indices where members[i].0.utf8.count == n && members[i].0 == key { return members[i].1 }
         return nil
     }
 

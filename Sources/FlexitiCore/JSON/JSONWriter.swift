@@ -1,56 +1,63 @@
 /// Writes request bodies. jansson can only emit numbers from binary doubles, and an amount must
-/// leave as its exact decimal text, so bodies are written here; responses are parsed by jansson.
+/// leave as its exact decimal text, so bodies are written here (responses: JSONParser).
+///
+/// Into a byte buffer, then one String: appending to a String scalar by scalar cost more than
+/// the whole HTTP exchange of an authorization (benchmark profile, docs/performance.md).
 public enum JSONWriter {
     public static func write(_ value: JSONValue) -> String {
-        var out = ""
-        out.reserveCapacity(256)
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
         write(value, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func write(_ value: JSONValue, into out: inout String) {
+    static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .number(n): out += n
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(b): out.append(contentsOf: b ? "true".utf8 : "false".utf8)
+        case let .number(n): out.append(contentsOf: n.utf8)
         case let .string(s): writeString(s, into: &out)
         case let .array(items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                write(item, into: &out)
+            out.append(UInt8(ascii: "["))
+            for i in items.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                write(items[i], into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            out += "{"
-            for (i, (k, v)) in members.enumerated() {
-                if i > 0 { out += "," }
-                writeString(k, into: &out)
-                out += ":"
-                write(v, into: &out)
+            out.append(UInt8(ascii: "{"))
+            for i in members.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(members[i].0, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(members[i].1, into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+    /// Quotes and escapes; bytes of multi-byte UTF-8 pass through unchanged.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(b)
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex: StaticString = "0123456789abcdef"
+                out.append(contentsOf: "\\u00".utf8)
+                hex.withUTF8Buffer { h in
+                    out.append(h[Int(b >> 4)])
+                    out.append(h[Int(b & 0x0F)])
                 }
+            default:
+                out.append(b)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

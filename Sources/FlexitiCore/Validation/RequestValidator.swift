@@ -61,19 +61,32 @@ private struct Walk {
     let unchecked: Set<Int>
     let now: Int?
     var errors: [FieldError] = []
-    /// By parameter id: failed already (one error each), and the first non-empty value sent.
-    var failed: [Bool]
-    var sent: [JSONValue?]
+    /// Parameter ids that failed already (one error each), and the first non-empty value sent
+    /// for each id. Short lists, not tables over every known parameter: a call sends a few
+    /// parameters, and allocating and destroying the tables cost more than a lookup's own
+    /// work (benchmark profile, docs/performance.md).
+    var failedIds: [Int] = []
+    var sentValues: [SentValue] = []
     /// Ids met with an empty value ("" or null), in order: "Not sent" goes to these first.
     var empty: [Int] = []
+
+    struct SentValue {
+        let id: Int
+        let value: JSONValue
+    }
 
     init(rules: CompiledRules, unchecked: Set<Int>, now: Int?) {
         self.rules = rules
         self.unchecked = unchecked
         self.now = now
-        failed = Array(repeating: false, count: rules.names.count)
-        sent = Array(repeating: nil, count: rules.names.count)
     }
+
+    func sent(_ id: Int) -> JSONValue? {
+        for s in sentValues where s.id == id { return s.value }
+        return nil
+    }
+
+    func failed(_ id: Int) -> Bool { failedIds.contains(id) }
 
     mutating func visitMembers(_ value: JSONValue) {
         switch value {
@@ -99,10 +112,10 @@ private struct Walk {
         default:
             break
         }
-        if sent[id] == nil { sent[id] = value }
+        if sent(id) == nil { sentValues.append(SentValue(id: id, value: value)) }
         if let rule = entry.rule {
-            if !failed[id], !unchecked.contains(id), let f = Checks.check(rule.format, value, now: now) {
-                failed[id] = true
+            if !failed(id), !unchecked.contains(id), let f = Checks.check(rule.format, value, now: now) {
+                failedIds.append(id)
                 errors.append(ValidationRules.fieldError(name, f, value: value.text ?? "", overrides: rule.overrides))
             }
             return
@@ -112,19 +125,19 @@ private struct Walk {
 
     mutating func checkRequirements(_ needs: [CompiledRules.Need]) {
         for need in needs {
-            if let w = need.when, sent[w.id]?.text != w.value { continue }
+            if let w = need.when, sent(w.id)?.text != w.value { continue }
             if need.oneOf {
-                guard !need.ids.contains(where: { sent[$0] != nil }), let first = need.ids.first else { continue }
+                guard !need.ids.contains(where: { sent($0) != nil }), let first = need.ids.first else { continue }
                 missing(empty.first(where: { need.ids.contains($0) }) ?? first)
             } else {
-                for id in need.ids where sent[id] == nil { missing(id) }
+                for id in need.ids where sent(id) == nil { missing(id) }
             }
         }
     }
 
     private mutating func missing(_ id: Int) {
-        guard !failed[id] else { return }
-        failed[id] = true
+        guard !failed(id) else { return }
+        failedIds.append(id)
         let name = rules.names[id]
         errors.append(ValidationRules.fieldError(name, .notSent, value: "", overrides: rules.index[name]?.rule?.overrides ?? [:]))
     }

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# The libflexiti benchmark: one command, see docs/performance.md.
+#
+#   bench/run.sh             full run (about 15-25 minutes; most of it Python under callgrind),
+#                            writes bench/results/*.txt and bench/results/chart.png
+#   bench/run.sh --smoke     quick run for CI (under a minute): every client and operation once
+#                            with small counts, writes bench/results-smoke/; asserts no timing
+#   bench/run.sh --profile   full run plus callgrind_annotate profiles of libflexiti (builds an
+#                            unstripped copy of the library in .build-profile)
+#   --no-build               use build/lib as it is (default: `make lib` first; --smoke builds
+#                            only when build/lib/libflexiti.so is missing)
+#
+# Clients: bin/flx_bench (libflexiti from C), bin/baseline (libcurl + jansson by hand),
+# baseline_requests.py (Python requests). Server: bin/fixed_server on 127.0.0.1, started and
+# stopped here. Needs: cc, pkg-config, libcurl and jansson headers, valgrind, python3.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+MODE=full PROFILE=0 BUILD=1
+for arg in "$@"; do
+    case $arg in
+        --smoke) MODE=smoke ;;
+        --profile) PROFILE=1 ;;
+        --no-build) BUILD=0 ;;
+        *) echo "usage: $0 [--smoke] [--profile] [--no-build]" >&2; exit 2 ;;
+    esac
+done
+
+if [ $MODE = full ]; then
+    OUT=$HERE/results N_CG=200 N_CG_PY=100 N_WALL=2000 REPS=5 N_CONN=1000 N_RSS=100000 RSS_EVERY=10000 LOAD_RUNS=11 PY_CG=1
+else
+    OUT=$HERE/results-smoke N_CG=10 N_CG_PY=0 N_WALL=200 REPS=1 N_CONN=1000 N_RSS=2000 RSS_EVERY=1000 LOAD_RUNS=3 PY_CG=0
+fi
+mkdir -p "$OUT"
+rm -f "$OUT"/*.txt
+log() { echo "[bench] $*" >&2; }
+
+# --- build -------------------------------------------------------------------------------------
+if [ $BUILD = 1 ] && { [ $MODE = full ] || [ ! -e "$ROOT/build/lib/libflexiti.so" ]; }; then
+    log "building the release library (make lib)"
+    make -C "$ROOT" --no-print-directory lib >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
+fi
+make -C "$HERE" --no-print-directory programs >/dev/null
+[ -e "$ROOT/build/lib/libflexiti.so" ] || { echo "no build/lib/libflexiti.so: run make lib" >&2; exit 1; }
+PY=$(python3 -c 'import sys; print(sys.executable)')  # the real binary (valgrind does not follow shims)
+CLIENTS="libflexiti baseline-c python-requests"
+if ! "$PY" -c 'import requests' 2>/dev/null && ! "$PY" -m pip install -q requests >/dev/null 2>&1; then
+    log "Python requests is not installed and pip could not install it: Python client skipped"
+    CLIENTS="libflexiti baseline-c"
+fi
+HAVE_VALGRIND=1
+command -v valgrind >/dev/null || { HAVE_VALGRIND=0; log "valgrind not found: instruction counts skipped"; }
+
+# --- server ------------------------------------------------------------------------------------
+"$HERE/bin/fixed_server" --lifetime 7200 >"$OUT/.server" &
+SERVER_PID=$!
+trap 'kill $SERVER_PID 2>/dev/null || true; rm -f "$OUT/.server"' EXIT
+for _ in $(seq 100); do grep -q listening "$OUT/.server" 2>/dev/null && break; sleep 0.05; done
+PORT=$(awk '/listening/ {print $2}' "$OUT/.server")
+URL=http://127.0.0.1:$PORT/flexiti/pos-api
+log "fixed_server on port $PORT"
+
+# One admin request to the server (bash's /dev/tcp: no curl binary needed); prints the body's last line.
+admin() {
+    exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+    printf '%s %s HTTP/1.1\r\nHost: bench\r\nConnection: close\r\nContent-Length: 0\r\n\r\n' "$1" "$2" >&3
+    tail -n 1 <&3
+    exec 3>&-
+}
+
+cmd() {
+    case $1 in
+        libflexiti) echo "$HERE/bin/flx_bench" ;;
+        baseline-c) echo "$HERE/bin/baseline" ;;
+        python-requests) echo "$PY $HERE/baseline_requests.py" ;;
+    esac
+}
+# Operations a client supports (flx_bench exits 3 for one not built in yet).
+ops_of() {
+    local op
+    for op in token lookup authorize captures; do
+        rc=0; $(cmd "$1") "$URL" "$op" 0 --no-warmup >/dev/null 2>&1 || rc=$?
+        [ $rc = 3 ] || echo "$op"
+    done
+}
+declare -A OPS
+for c in $CLIENTS; do OPS[$c]=$(ops_of "$c" | xargs); done
+log "operations: libflexiti: ${OPS[libflexiti]}; baseline-c: ${OPS[baseline-c]}; python: ${OPS[python-requests]:-}"
+vals() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }   # every KEY=value of the input
+field() { vals "$1" | tail -n 1; }                 # the last one
+
+# --- 1. instructions per call (callgrind) ------------------------------------------------------
+# Ir(N) - Ir(0) over N: start-up, library loading, warm-up and exit cancel out.
+callgrind_ir() {
+    local f; f=$(mktemp)
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file="$f" $(cmd "$1") "$URL" "$2" "$3" 2>&1 \
+        | sed -n 's/.*Collected : //p'
+    rm -f "$f"
+}
+{
+    echo "# client op N Ir(N) Ir(0) instructions_per_call   (valgrind --tool=callgrind, client process only)"
+    for c in $CLIENTS; do
+        n=$N_CG; [ $c = python-requests ] && n=$N_CG_PY
+        [ "$n" = 0 ] || [ $HAVE_VALGRIND = 0 ] && continue
+        ops=${OPS[$c]}; [ $MODE = smoke ] && ops=lookup
+        log "callgrind: $c (N=$n)"
+        ir0=$(callgrind_ir "$c" lookup 0)
+        for op in $ops; do
+            irn=$(callgrind_ir "$c" "$op" "$n")
+            echo "$c $op $n $irn $ir0 $(( (irn - ir0) / n ))"
+        done
+    done
+} >"$OUT/callgrind.txt"
+
+# --- 2. operations per second (wall clock, best of REPS) ---------------------------------------
+{
+    echo "# client op calls_per_run runs best_ops_per_sec all_runs   (wall clock, one session, warmed up)"
+    for c in $CLIENTS; do
+        log "wall clock: $c"
+        for op in ${OPS[$c]}; do
+            all=""
+            for _ in $(seq $REPS); do all="$all $($(cmd "$c") "$URL" "$op" $N_WALL | field ops_per_sec)"; done
+            best=$(echo $all | tr ' ' '\n' | sort -g | tail -n 1)
+            echo "$c $op $N_WALL $REPS $best$(echo $all | tr ' ' ',' | sed 's/^/ /')"
+        done
+    done
+} >"$OUT/wall.txt"
+
+# --- 3. connections and token requests for N_CONN calls on one new session ---------------------
+{
+    echo "# client op calls server_connections server_token_requests client_connections client_token_requests"
+    echo "# (no warm-up: the session is new, so its first call opens the connection and gets the token)"
+    for c in $CLIENTS; do
+        log "connections: $c"
+        for op in ${OPS[$c]}; do
+            admin POST /__reset >/dev/null
+            line=$($(cmd "$c") "$URL" "$op" $N_CONN --no-warmup | tail -n 1)
+            stats=$(admin GET /__stats)
+            echo "$c $op $N_CONN $(echo "$stats" | field accepts) $(echo "$stats" | field token)" \
+                 "$(echo "$line" | field connections) $(echo "$line" | field token_requests)"
+        done
+    done
+} >"$OUT/connections.txt"
+
+# --- 4. RSS over many calls --------------------------------------------------------------------
+{
+    echo "# client op rss_kb_after_warmup rss_kb_at_calls...   (every $RSS_EVERY calls up to $N_RSS)"
+    for c in libflexiti baseline-c; do
+        log "rss: $c ($N_RSS calls per operation)"
+        for op in ${OPS[$c]}; do
+            out=$($(cmd "$c") "$URL" "$op" $N_RSS --rss-every $RSS_EVERY)
+            first=$(echo "$out" | tail -n 1 | field rss_kb_before)
+            echo "$c $op $first $(echo "$out" | sed -n 's/^rss calls=\([0-9]*\) kb=\([0-9]*\)/\1:\2/p' | xargs)"
+        done
+    done
+} >"$OUT/rss.txt"
+
+# --- 5. library size and start-up --------------------------------------------------------------
+LIB=$(readlink -f "$ROOT/build/lib/libflexiti.so")
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+{
+    echo "# libflexiti: $(basename "$LIB") $(stat -c %s "$LIB") bytes (release, static Swift runtime, stripped)"
+    echo "# start-up, median of $LOAD_RUNS fresh processes: load = dlopen/import, session = ready to send"
+    echo "# client load_ms session_ms total_ms"
+    log "start-up times"
+    for c in $CLIENTS; do
+        rows=""
+        for _ in $(seq $LOAD_RUNS); do
+            case $c in
+                libflexiti) r=$("$HERE/bin/load_time" flexiti "$LIB" "$URL") ;;
+                baseline-c) r=$("$HERE/bin/load_time" baseline) ;;
+                python-requests) r=$("$PY" -c 'import time; t0=time.monotonic(); import requests; t1=time.monotonic(); s=requests.Session(); t2=time.monotonic(); print("load_ms=%.3f session_ms=%.3f total_ms=%.3f" % ((t1-t0)*1e3, (t2-t1)*1e3, (t2-t0)*1e3))') ;;
+            esac
+            rows="$rows$r"$'\n'
+        done
+        echo "$c $(echo -n "$rows" | vals load_ms | median) $(echo -n "$rows" | vals session_ms | median)" \
+             "$(echo -n "$rows" | vals total_ms | median)"
+    done
+} >"$OUT/startup.txt"
+
+# --- 6. environment ----------------------------------------------------------------------------
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "mode: $MODE"
+    echo "machine: $(uname -srm), $(nproc) CPUs, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+    echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "libflexiti: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (uncommitted changes)')"
+    echo "libcurl $(pkg-config --modversion libcurl), jansson $(pkg-config --modversion jansson), $(valgrind --version)"
+    echo "python $("$PY" -c 'import sys, requests; print(sys.version.split()[0], "requests", requests.__version__)')"
+} >"$OUT/environment.txt"
+
+# --- 7. profiles (optional) --------------------------------------------------------------------
+if [ $PROFILE = 1 ] && [ $HAVE_VALGRIND = 1 ]; then
+    log "profiling: building an unstripped library in .build-profile"
+    (cd "$ROOT" && swift build -c release --product flexiti --scratch-path .build-profile \
+        -Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xlinker --version-script="$ROOT/scripts/flexiti.map" \
+        -Xlinker -soname=libflexiti.so.0) >"$OUT/build-profile.log" 2>&1
+    PLIB=$(mktemp -d)
+    cp "$ROOT/.build-profile/release/libflexiti.so" "$PLIB/libflexiti.so.0"
+    demangle() { if command -v swift >/dev/null; then swift demangle --simplified; else cat; fi; }
+    for op in ${OPS[libflexiti]}; do
+        f=$(mktemp)
+        LD_LIBRARY_PATH=$PLIB valgrind --tool=callgrind --toggle-collect='bench_loop*' --callgrind-out-file="$f" \
+            "$HERE/bin/flx_bench" "$URL" "$op" 200 >/dev/null 2>&1
+        {
+            echo "# libflexiti $op: 200 calls, inclusive instructions (callgrind_annotate --inclusive=yes)"
+            callgrind_annotate --inclusive=yes "$f" 2>/dev/null | sed -n '/^Ir/,$p' | sed -n '1,80p' | demangle \
+                | sed 's| \[/[^]]*\]||; s|/[^ ]*/Sources/|Sources/|' | cut -c1-180
+        } >"$OUT/profile-$op.txt"
+        rm -f "$f"
+    done
+    rm -rf "$PLIB"
+fi
+
+# --- 8. summary and chart ----------------------------------------------------------------------
+CHART=1; [ $MODE = smoke ] && CHART=0
+if [ $CHART = 1 ] && ! "$PY" -c 'import matplotlib' 2>/dev/null; then "$PY" -m pip install -q matplotlib || CHART=0; fi
+"$PY" "$HERE/report.py" "$OUT" $([ $CHART = 1 ] && echo --chart)
+log "done: $OUT"
