@@ -11,8 +11,10 @@ import CJansson
 /// surrogates, control characters and `\u0000` in strings, duplicate keys and trailing bytes are
 /// refused (nil). The cost of this path is measured in docs/performance.md.
 public enum JSONParser {
-    /// At most this many nested objects/arrays (Flexiti's answers nest about 4 deep).
-    public static let maxDepth = 512
+    /// At most this many nested objects/arrays (Flexiti's answers nest about 4 deep). 512 was
+    /// too many: a 512-deep answer overflowed a 512 KiB thread stack in a debug build
+    /// (JSONTests.testDeepestAcceptedAnswerFitsASmallStack).
+    public static let maxDepth = 64
 
     /// `"\u0001#`: opens the string that carries a number (JSON text may not hold a raw U+0001).
     static let markerEscape: [UInt8] = Array("\"\\u0001#".utf8)
