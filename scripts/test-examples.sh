@@ -35,7 +35,8 @@ expect "instore wrong security answer is refused with its scenario" 1 "scenario:
 expect "instore sms without a phone on file" 1 "verify failed: sms_not_valid_phone (146)" bin/instore account 116994765 5000 sms
 expect "online widget/init gives the URL and widget session" 0 "widget session: " bin/online
 expect "online shows the plans for the cart" 0 "EMP - No Interest, 12 months: \$41.59" bin/online 116994755 49900
-expect "online ends ready for the authorization" 0 "ready: authorize with widget session" bin/online
+expect "online: authorization with the widget session and no PIN" 0 "authorized: " bin/online
+expect "online: back office captures the shipped order" 0 "shipped and captured: capture " bin/online
 expect "capture takes money once per order" 0 "captured:   \$100.00" bin/capture 1000000000000005 10000 ORDER-1001
 expect "capture run again for the same order captures nothing more" 0 "now:        opened, remaining \$900.00" bin/capture 1000000000000005 10000 ORDER-1001
 expect "capture beyond what remains is refused with the scenario" 1 "scenario:     Capture amount is greater than the remaining credit authorization amount." bin/capture 1000000000000005 100000 ORDER-1002
