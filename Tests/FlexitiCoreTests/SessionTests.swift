@@ -132,4 +132,13 @@ final class SessionTests: XCTestCase {
             XCTAssertEqual((e as? FlexitiError)?.code, .insecureURL)
         }
     }
+
+    /// No proxy configured means none: http_proxy from the environment is not used.
+    func testEnvironmentProxyIsIgnoredWithoutAProxySetting() throws {
+        setenv("http_proxy", "http://127.0.0.1:9", 1)
+        setenv("HTTP_PROXY", "http://127.0.0.1:9", 1)
+        defer { unsetenv("http_proxy"); unsetenv("HTTP_PROXY") }
+        let session = try makeSession()
+        XCTAssertEqual(try session.lookupCustomer(.accountNumber("116994755")).get().text("customer_id"), "123321")
+    }
 }

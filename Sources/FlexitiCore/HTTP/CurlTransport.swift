@@ -44,7 +44,9 @@ final class CurlTransport {
         setLong(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
         setLong(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
         if let ca = options.caFile { setString(CURLOPT_CAINFO, ca) }
-        if let proxy = options.proxy { setString(CURLOPT_PROXY, proxy) }
+        // "" disables proxies, including http_proxy/https_proxy from the environment: the header
+        // promises that no proxy is used unless flx_config_set_proxy names one.
+        setString(CURLOPT_PROXY, options.proxy ?? "")
         if cshim_setopt_write(h, responseWriteCallback) != CURLE_OK { ok = false }
         fixedOptionsOK = ok
     }
