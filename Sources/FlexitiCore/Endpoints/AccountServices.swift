@@ -24,7 +24,7 @@ extension Session {
         var call = APICall(Endpoints.driversLicense)
         call.pathParams = ["client_id": configuration.clientId]
         call.body = .object([("code", .string(code))])
-        return send(call).flatMap { Session.object($0, "driverslicense") }
+        return send(call).flatMap { $0.object("driverslicense").map(JSONAnswer.init(json:)) }
     }
 
     /// GET i18n (the error table's method). ASSUMPTION (§16): `lang` (from the session) and an
@@ -32,7 +32,7 @@ extension Session {
     public func i18n() -> Result<JSONAnswer, FlexitiError> {
         var call = APICall(Endpoints.i18n)
         call.pathParams = ["client_id": configuration.clientId]
-        return send(call).flatMap { Session.object($0, "i18n") }
+        return send(call).flatMap { $0.object("i18n").map(JSONAnswer.init(json:)) }
     }
 
     /// GET terms-and-conditions. ASSUMPTION (§16): optional `province` and `account_type`
@@ -42,16 +42,6 @@ extension Session {
         call.pathParams = ["client_id": configuration.clientId]
         if let p = province { call.query.append(("province", p)) }
         if let t = accountType { call.query.append(("account_type", t)) }
-        return send(call).flatMap { Session.object($0, "terms-and-conditions") }
-    }
-
-    static func object(_ r: APIResponse, _ what: String) -> Result<JSONAnswer, FlexitiError> {
-        guard r.json.isObject else {
-            var e = FlexitiError(.malformedResponse, "\(what) answer is not a JSON object")
-            e.httpStatus = r.status
-            e.referenceId = r.referenceId
-            return .failure(e)
-        }
-        return .success(JSONAnswer(json: r.json))
+        return send(call).flatMap { $0.object("terms-and-conditions").map(JSONAnswer.init(json:)) }
     }
 }

@@ -63,12 +63,7 @@ extension Session {
         var call = APICall(Endpoints.customersLookup)
         call.pathParams = ["client_id": configuration.clientId]
         call.query = [(key.param, key.value)]
-        return send(call).flatMap { r in
-            guard r.json.isObject else {
-                return .failure(FlexitiError(.malformedResponse, "lookup answer is not a JSON object"))
-            }
-            return .success(Customer(json: r.json))
-        }
+        return send(call).flatMap { $0.object("lookup").map(Customer.init(json:)) }
     }
 }
 

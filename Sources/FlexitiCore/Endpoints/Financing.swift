@@ -60,14 +60,6 @@ extension Session {
         var call = APICall(Endpoints.calculateInterest)
         call.pathParams = ["client_id": configuration.clientId, "account_number": accountNumber]
         call.body = .object([("amount", .number(Money.format(cents: amountCents)))])
-        return send(call).flatMap { r in
-            guard r.json.isObject else {
-                var e = FlexitiError(.malformedResponse, "calculate-interest answer is not a JSON object")
-                e.httpStatus = r.status
-                e.referenceId = r.referenceId
-                return .failure(e)
-            }
-            return .success(FinancingOptions(json: r.json))
-        }
+        return send(call).flatMap { $0.object("calculate-interest").map(FinancingOptions.init(json:)) }
     }
 }

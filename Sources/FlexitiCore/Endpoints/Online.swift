@@ -152,14 +152,6 @@ extension Session {
         var call = APICall(Endpoints.apply)
         call.pathParams = ["client_id": configuration.clientId]
         call.body = .object(body)
-        return send(call).flatMap { r in
-            guard r.json.isObject else {
-                var e = FlexitiError(.malformedResponse, "apply answer is not a JSON object")
-                e.httpStatus = r.status
-                e.referenceId = r.referenceId
-                return .failure(e)
-            }
-            return .success(Application(json: r.json))
-        }
+        return send(call).flatMap { $0.object("apply").map(Application.init(json:)) }
     }
 }

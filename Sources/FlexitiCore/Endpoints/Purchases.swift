@@ -478,22 +478,9 @@ extension Session {
         }
     }
 
+    /// Purchase answers default to money-moving (see APIResponse.object).
     private func object(_ r: APIResponse, _ what: String, movesMoney: Bool = true) -> Result<JSONValue, FlexitiError> {
-        guard r.json.isObject else {
-            if !movesMoney {
-                var e = FlexitiError(.malformedResponse, "the \(what) answer is not a JSON object")
-                e.httpStatus = r.status
-                e.referenceId = r.referenceId
-                return .failure(e)
-            }
-            // The call succeeded (HTTP 2xx) but its answer cannot be read: for money this is "it
-            // happened, details unknown", never "failed".
-            var e = FlexitiError(.outcomeUnknown, "the \(what) answer is not a JSON object; the operation may have happened, read the state back")
-            e.httpStatus = r.status
-            e.referenceId = r.referenceId
-            return .failure(e)
-        }
-        return .success(r.json)
+        r.object(what, movesMoney: movesMoney)
     }
 }
 

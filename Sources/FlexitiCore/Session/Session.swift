@@ -17,6 +17,21 @@ public struct APIResponse: Sendable {
     public var referenceId: String
 }
 
+extension APIResponse {
+    /// The answer as a JSON object, which every single-record endpoint returns. Anything else
+    /// is malformed; for a call that moves money it is "outcome unknown": the 2xx says the
+    /// operation happened, only its details cannot be read.
+    public func object(_ what: String, movesMoney: Bool = false) -> Result<JSONValue, FlexitiError> {
+        if json.isObject { return .success(json) }
+        var e = movesMoney
+            ? FlexitiError(.outcomeUnknown, "the \(what) answer is not a JSON object; the operation may have happened, read the state back")
+            : FlexitiError(.malformedResponse, "the \(what) answer is not a JSON object")
+        e.httpStatus = status
+        e.referenceId = referenceId
+        return .failure(e)
+    }
+}
+
 /// Counters for tests and benchmarks (connection reuse, token requests).
 public struct SessionStats: Sendable, Equatable {
     public var requests = 0
