@@ -66,12 +66,7 @@ public func flx_drivers_license_decode(_ session: OpaquePointer?, _ code: Unsafe
                                        _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    switch CInput.string(code, "code").flatMap({ s.decodeDriversLicense(code: $0) }) {
-    case let .failure(e): return fail(e, err)
-    case let .success(a):
-        out.pointee = Handles.register(DriversLicenseObject(a))
-        return FLX_OK_CODE
-    }
+    return deliver(CInput.string(code, "code").flatMap({ s.decodeDriversLicense(code: $0) }), to: out, err) { DriversLicenseObject($0) }
 }
 
 @c @implementation
@@ -99,12 +94,7 @@ private let D = DriversLicenseObject.self
 public func flx_i18n_get(_ session: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    switch s.i18n() {
-    case let .failure(e): return fail(e, err)
-    case let .success(a):
-        out.pointee = Handles.register(I18nObject(a))
-        return FLX_OK_CODE
-    }
+    return deliver(s.i18n(), to: out, err) { I18nObject($0) }
 }
 
 @c @implementation

@@ -21,12 +21,7 @@ func authorizationObject(_ p: OpaquePointer?) -> AuthorizationObject? { Handles.
 /// Sends an authorization-returning call and hands the result to C.
 private func deliver(_ result: Result<Authorization, FlexitiError>, _ out: UnsafeMutablePointer<OpaquePointer?>,
                      _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    switch result {
-    case let .failure(e): return fail(e, err)
-    case let .success(a):
-        out.pointee = Handles.register(AuthorizationObject(a))
-        return FLX_OK_CODE
-    }
+    return deliver(result, to: out, err) { AuthorizationObject($0) }
 }
 
 @c @implementation
@@ -131,12 +126,7 @@ public func flx_authorization_capture(_ session: OpaquePointer?, _ auth: OpaqueP
         return fail(.invalidArgument("req is a \(r.request.kind.name) request, not FLX_REQUEST_CAPTURE"), err)
     }
     guard let id = a.authorization.id else { return fail(.invalidArgument("the authorization has no id"), err) }
-    switch s.capture(authorizationId: id, &r.request) {
-    case let .failure(e): return fail(e, err)
-    case let .success(c):
-        out.pointee = Handles.register(CaptureObject(c))
-        return FLX_OK_CODE
-    }
+    return deliver(s.capture(authorizationId: id, &r.request), to: out, err) { CaptureObject($0) }
 }
 
 @c @implementation

@@ -30,12 +30,7 @@ public func flx_customer_lookup(_ session: OpaquePointer?, _ key: flx_customer_k
     case FLX_CUSTOMER_BY_CUSTOMER_ID: k = .customerId(text)
     default: return fail(.invalidArgument("unknown customer key kind \(key.rawValue)"), err)
     }
-    switch s.lookupCustomer(k) {
-    case let .failure(e): return fail(e, err)
-    case let .success(c):
-        out.pointee = Handles.register(CustomerObject(c))
-        return FLX_OK_CODE
-    }
+    return deliver(s.lookupCustomer(k), to: out, err) { CustomerObject($0) }
 }
 
 @c @implementation

@@ -30,12 +30,7 @@ public func flx_customer_search(_ session: OpaquePointer?, _ firstName: UnsafePo
         case let .success(p): postal = p
         }
     }
-    switch s.searchCustomers(CustomerSearch(firstName: first, lastName: last, dob: birth, postalCode: postal)) {
-    case let .failure(e): return fail(e, err)
-    case let .success(list):
-        out.pointee = Handles.register(CustomerListObject(list))
-        return FLX_OK_CODE
-    }
+    return deliver(s.searchCustomers(CustomerSearch(firstName: first, lastName: last, dob: birth, postalCode: postal)), to: out, err) { CustomerListObject($0) }
 }
 
 @c @implementation

@@ -19,12 +19,7 @@ public func flx_calculate_interest(_ session: OpaquePointer?, _ accountNumber: U
     case let .failure(e): return fail(e, err)
     case let .success(a): account = a
     }
-    switch s.calculateInterest(accountNumber: account, amountCents: amountCents) {
-    case let .failure(e): return fail(e, err)
-    case let .success(o):
-        out.pointee = Handles.register(FinancingObject(o))
-        return FLX_OK_CODE
-    }
+    return deliver(s.calculateInterest(accountNumber: account, amountCents: amountCents), to: out, err) { FinancingObject($0) }
 }
 
 @c @implementation

@@ -98,6 +98,17 @@ func fail(_ error: FlexitiError, _ err: UnsafeMutablePointer<OpaquePointer?>?) -
     return flx_code(error.code)
 }
 
+/// Hands a call's result to C: on success a new handle in *out, else an error object in *err.
+func deliver<T>(_ result: Result<T, FlexitiError>, to out: UnsafeMutablePointer<OpaquePointer?>,
+                _ err: UnsafeMutablePointer<OpaquePointer?>?, _ wrap: (T) -> AnyObject) -> flx_code {
+    switch result {
+    case let .failure(e): return fail(e, err)
+    case let .success(value):
+        out.pointee = Handles.register(wrap(value))
+        return FLX_OK_CODE
+    }
+}
+
 func misuse(_ what: String, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     fail(FlexitiError(.misuse, "\(what) is NULL, freed, or not a \(what)"), err)
 }

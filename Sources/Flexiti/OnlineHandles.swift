@@ -87,12 +87,7 @@ public func flx_widget_init(_ session: OpaquePointer?, _ flow: flx_widget_flow, 
         default: return fail(.invalidArgument("widget/init identifies a customer by account number, VCC or personal information"), err)
         }
     }
-    switch s.widgetInit(flow: f, customer: customer) {
-    case let .failure(e): return fail(e, err)
-    case let .success(w):
-        out.pointee = Handles.register(WidgetObject(w))
-        return FLX_OK_CODE
-    }
+    return deliver(s.widgetInit(flow: f, customer: customer), to: out, err) { WidgetObject($0) }
 }
 
 @c @implementation
@@ -115,12 +110,7 @@ public func flx_apply(_ session: OpaquePointer?, _ applicant: OpaquePointer?, _ 
     case let (.failure(e), _), let (_, .failure(e)): return fail(e, err)
     case let (.success(x), .success(y)): (w, l) = (x, y)
     }
-    switch s.apply(a.applicant.withLock { $0 }, widgetSessionId: w, externalLocationId: l) {
-    case let .failure(e): return fail(e, err)
-    case let .success(r):
-        out.pointee = Handles.register(ApplicationObject(r))
-        return FLX_OK_CODE
-    }
+    return deliver(s.apply(a.applicant.withLock { $0 }, widgetSessionId: w, externalLocationId: l), to: out, err) { ApplicationObject($0) }
 }
 
 @c @implementation

@@ -77,12 +77,7 @@ public func flx_verify(_ session: OpaquePointer?, _ accountNumber: UnsafePointer
         }
     }
     defer { req.securityAnswer?.wipe() }
-    switch s.verify(req) {
-    case let .failure(e): return fail(e, err)
-    case let .success(v):
-        out.pointee = Handles.register(VerificationObject(v))
-        return FLX_OK_CODE
-    }
+    return deliver(s.verify(req), to: out, err) { VerificationObject($0) }
 }
 
 @c @implementation
