@@ -34,7 +34,8 @@ let package = Package(
         // The local Flexiti-compatible server (tests, examples, users' integration tests).
         .target(
             name: "FlexitiSandbox",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+            // FlexitiCore only for the Flexiti reference tables (ErrorTables), kept in one place.
+            dependencies: ["FlexitiCore", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .executableTarget(
             name: "flexiti-sandbox",
@@ -50,6 +51,7 @@ let package = Package(
             name: "FlexitiSandboxTests",
             dependencies: [
                 "FlexitiSandbox",
+                "FlexitiCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,5 +1,7 @@
 // One error type for every non-200 answer, and the lookup that gives it its documented status.
 
+import enum FlexitiCore.ErrorTables
+
 struct FieldError: Sendable, Equatable {
     var param: String
     /// Human message, e.g. "amount must be greater than zero".
@@ -29,7 +31,8 @@ struct APIError: Error, Sendable {
     }
 }
 
-/// The documented error rows, parsed once from `ErrorTables`.
+/// The documented error rows, from the reference tables the library keeps (FlexitiCore's
+/// ErrorTables, checked row for row against ../shared/flexiti/*.tsv).
 enum ErrorCatalog {
     struct Row: Sendable, Equatable {
         var method: String
@@ -39,19 +42,11 @@ enum ErrorCatalog {
         var scenario: String
     }
 
-    static let endpointRows: [Row] = parse(ErrorTables.endpointErrorsTSV, endpoint: true)
-    static let generalRows: [Row] = parse(ErrorTables.generalErrorsTSV, endpoint: false)
-
-    private static func parse(_ tsv: String, endpoint: Bool) -> [Row] {
-        tsv.split(separator: "\n").dropFirst().compactMap { line in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if endpoint {
-                guard f.count == 5, let st = Int(f[2]) else { return nil }
-                return Row(method: f[0], path: f[1], status: st, error: f[3], scenario: f[4])
-            }
-            guard f.count == 3, let st = Int(f[0]) else { return nil }
-            return Row(method: "", path: "", status: st, error: f[1], scenario: f[2])
-        }
+    static let endpointRows: [Row] = ErrorTables.endpoint.map {
+        Row(method: $0.method, path: $0.path, status: $0.status, error: $0.error, scenario: $0.scenario)
+    }
+    static let generalRows: [Row] = ErrorTables.general.map {
+        Row(method: "", path: "", status: $0.status, error: $0.error, scenario: $0.scenario)
     }
 
     private static let byRoute: [String: Row] = {

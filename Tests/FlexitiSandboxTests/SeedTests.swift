@@ -31,16 +31,8 @@ final class SeedTests: XCTestCase {
         XCTAssertThrowsError(try s.validate())
     }
 
-    func testErrorTablesAreVerbatimCopies() throws {
-        let shared = Self.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/flexiti")
-        for (name, copy) in [("endpoint_errors.tsv", ErrorTables.endpointErrorsTSV),
-                             ("general_errors.tsv", ErrorTables.generalErrorsTSV),
-                             ("parameter_validations.tsv", ErrorTables.parameterValidationsTSV)] {
-            guard let original = try? String(contentsOf: shared.appendingPathComponent(name), encoding: .utf8) else {
-                throw XCTSkip("\(shared.path) not present")
-            }
-            XCTAssertEqual(copy, original.trimmingCharacters(in: .newlines), name)
-        }
+    /// The rows come from FlexitiCore's ErrorTables, which ErrorTablesTests compares with the TSVs.
+    func testErrorCatalogHasEveryReferenceRow() throws {
         XCTAssertEqual(ErrorCatalog.endpointRows.count, 133)
         XCTAssertEqual(ErrorCatalog.generalRows.count, 40)
     }

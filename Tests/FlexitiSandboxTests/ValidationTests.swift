@@ -1,5 +1,6 @@
 import XCTest
 @testable import FlexitiSandbox
+import enum FlexitiCore.ErrorTables
 
 /// Walks parameter_validations.tsv: every row either produces a wrong_inputs field error with the
 /// documented type, or is listed in `notApplicable` (and in docs/sandbox.md) with the reason.
@@ -164,9 +165,8 @@ final class ValidationTests: XCTestCase {
         let h = try Harness()
         let cases = Self.cases()
         var covered = 0, skipped = 0
-        for line in ErrorTables.parameterValidationsTSV.split(separator: "\n").dropFirst() {
-            let f = line.split(separator: "\t").map(String.init)
-            guard f.count == 3 else { continue }
+        for rule in ErrorTables.parameterRules {
+            let f = [rule.param, rule.scenario, rule.type]
             let key = "\(f[0])|\(f[1])"
             if Self.notApplicable[key] != nil || Self.notApplicable[f[0]] != nil {
                 XCTAssertNil(cases[key], "\(key) is both covered and listed as not applicable")
