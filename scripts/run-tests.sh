@@ -18,7 +18,12 @@ done
 
 echo "== generated documentation"
 for gen in gen-api-docs gen-error-docs; do
-    if python3 scripts/$gen.py --check; then pass "$gen: docs up to date with the header"; else fail "$gen: docs up to date with the header"; fi
+    python3 scripts/$gen.py --check; rc=$?
+    case $rc in
+        0) pass "$gen: docs up to date with the header";;
+        2) skipped=$((skipped+1)); echo "SKIP: $gen (reference tables not beside this checkout)";;
+        *) fail "$gen: docs up to date with the header";;
+    esac
 done
 
 echo "== shipped library"
@@ -35,12 +40,13 @@ swift build --build-tests >/tmp/flx-build.log 2>&1 || { cat /tmp/flx-build.log; 
 swift test --skip-build >/tmp/flx-xctest.log 2>&1
 xctest_status=$?
 grep -E "error|failed|Executed|passed \(" /tmp/flx-xctest.log | grep -v "^Test Case .* passed" | tail -40
-summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" /tmp/flx-xctest.log | tail -1)
+summary=$(grep -E "Executed [0-9]+ tests?, with .*[0-9]+ failures? \(" /tmp/flx-xctest.log | tail -1)
 if [ -n "$summary" ]; then
     total=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
-    nfail=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
-    passed=$((passed + total - nfail)); failed=$((failed + nfail))
-    nskip=$(echo "$summary" | sed -nE 's/.*\(([0-9]+) skipped\).*/\1/p'); skipped=$((skipped + ${nskip:-0}))
+    nfail=$(echo "$summary" | sed -E 's/.* ([0-9]+) failures? \(.*/\1/')
+    # corelibs XCTest: "Executed N tests, with K tests skipped and M failures (U unexpected) ..."
+    nskip=$(echo "$summary" | sed -nE 's/.*with ([0-9]+) tests? skipped.*/\1/p')
+    passed=$((passed + total - nfail - ${nskip:-0})); failed=$((failed + nfail)); skipped=$((skipped + ${nskip:-0}))
     echo "XCTest: $summary"
     # A crash ends the run early: the last summary printed is then only part of the tests.
     if [ "$xctest_status" -ne 0 ] && [ "$nfail" -eq 0 ]; then fail "swift test exited with status $xctest_status"; fi

@@ -6,10 +6,9 @@ import XCTest
 /// stable code that the header declares with the same number.
 final class ErrorTablesTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/flexiti")
 
     func tsv(_ name: String) throws -> [[String]] {
-        let text = try String(contentsOf: Self.shared.appendingPathComponent(name), encoding: .utf8)
+        let text = try ReferenceFiles.text(name)
         return text.split(separator: "\n", omittingEmptySubsequences: true).dropFirst()
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }

@@ -7,10 +7,9 @@ import XCTest
 /// session against the sandbox (nothing may reach the wire).
 final class ValidationTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let tsvURL = root.deletingLastPathComponent().appendingPathComponent("shared/flexiti/parameter_validations.tsv")
 
     func tsvRows() throws -> [(param: String, scenario: String, type: String)] {
-        let text = try String(contentsOf: Self.tsvURL, encoding: .utf8)
+        let text = try ReferenceFiles.text("parameter_validations.tsv")
         return text.split(separator: "\n").dropFirst().map { line in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             return (f[0], f[1], f[2])
