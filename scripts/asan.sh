@@ -15,5 +15,5 @@ flags=(--scratch-path "$scratch" --sanitize=address -Xcc -fsanitize=undefined -X
 # builds in this scratch path left stale objects (a swift_retain on 0x100 in APICall.init).
 find Sources Tests -name '*.swift' -exec touch {} +
 swift build --build-tests "${flags[@]}"
-swift test --skip-build "${flags[@]}" "$@" 2>&1 | tee /tmp/flx-asan.log
-! grep -qE "ERROR: AddressSanitizer|runtime error:" /tmp/flx-asan.log
+swift test --skip-build "${flags[@]}" "$@" 2>&1 | tee "${TMPDIR:-/tmp}/flx-asan.$$.log"
+! grep -qE "ERROR: AddressSanitizer|runtime error:" "${TMPDIR:-/tmp}/flx-asan.$$.log"

@@ -7,13 +7,15 @@ passed=0; failed=0; skipped=0
 pass() { passed=$((passed+1)); echo "PASS: $*"; }
 fail() { failed=$((failed+1)); echo "FAIL: $*"; }
 export PKG_CONFIG_PATH="$PWD/build/stage/lib/pkgconfig"
+# Logs of this run, apart from any other run on the machine.
+logs=$(mktemp -d "${TMPDIR:-/tmp}/flx-test.XXXXXX")
 
 echo "== header"
 for std in "gcc -std=c99 -Wall -Wextra -Wpedantic -Werror" "gcc -std=c11 -Wall -Wextra -Wpedantic -Werror" \
            "clang -std=c99 -Wall -Wextra -Wpedantic -Werror" "g++ -std=c++11 -Wall -Wextra -Werror"; do
     lang=c; case "$std" in g++*) lang=c++;; esac
-    if $std -fsyntax-only -x $lang include/flexiti.h 2>/tmp/flx-hdr.log; then pass "header compiles with $std"
-    else fail "header compiles with $std"; cat /tmp/flx-hdr.log; fi
+    if $std -fsyntax-only -x $lang include/flexiti.h 2>$logs/hdr.log; then pass "header compiles with $std"
+    else fail "header compiles with $std"; cat $logs/hdr.log; fi
 done
 
 echo "== generated documentation"
@@ -32,15 +34,15 @@ while read -r line; do
 done < <(scripts/check-exports.sh build/lib/libflexiti.so)
 
 echo "== install"
-if scripts/test-install.sh >/tmp/flx-install.log 2>&1; then pass "make install / pkg-config / make uninstall"
-else fail "make install / pkg-config / make uninstall"; cat /tmp/flx-install.log; fi
+if scripts/test-install.sh >$logs/install.log 2>&1; then pass "make install / pkg-config / make uninstall"
+else fail "make install / pkg-config / make uninstall"; cat $logs/install.log; fi
 
 echo "== XCTest"
-swift build --build-tests >/tmp/flx-build.log 2>&1 || { cat /tmp/flx-build.log; }
-swift test --skip-build >/tmp/flx-xctest.log 2>&1
+swift build --build-tests >$logs/build.log 2>&1 || { cat $logs/build.log; }
+swift test --skip-build >$logs/xctest.log 2>&1
 xctest_status=$?
-grep -E "error|failed|Executed|passed \(" /tmp/flx-xctest.log | grep -v "^Test Case .* passed" | tail -40
-summary=$(grep -E "Executed [0-9]+ tests?, with .*[0-9]+ failures? \(" /tmp/flx-xctest.log | tail -1)
+grep -E "error|failed|Executed|passed \(" $logs/xctest.log | grep -v "^Test Case .* passed" | tail -40
+summary=$(grep -E "Executed [0-9]+ tests?, with .*[0-9]+ failures? \(" $logs/xctest.log | tail -1)
 if [ -n "$summary" ]; then
     total=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
     nfail=$(echo "$summary" | sed -E 's/.* ([0-9]+) failures? \(.*/\1/')
@@ -51,20 +53,20 @@ if [ -n "$summary" ]; then
     # A crash ends the run early: the last summary printed is then only part of the tests.
     if [ "$xctest_status" -ne 0 ] && [ "$nfail" -eq 0 ]; then fail "swift test exited with status $xctest_status"; fi
 else
-    fail "XCTest did not run (see /tmp/flx-xctest.log)"; tail -30 /tmp/flx-xctest.log
+    fail "XCTest did not run (see $logs/xctest.log)"; tail -30 $logs/xctest.log
 fi
 
 echo "== C examples against flexiti-sandbox"
-if make --no-print-directory -C examples >/tmp/flx-examples.log 2>&1; then pass "examples build through pkg-config"
-else fail "examples build through pkg-config"; cat /tmp/flx-examples.log; fi
+if make --no-print-directory -C examples >$logs/examples.log 2>&1; then pass "examples build through pkg-config"
+else fail "examples build through pkg-config"; cat $logs/examples.log; fi
 while read -r line; do
     case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; esac
-done < <(scripts/with-sandbox.sh scripts/test-examples.sh 2>&1 | tee /tmp/flx-examples-run.log | grep -E "^(ok|FAIL):")
+done < <(scripts/with-sandbox.sh scripts/test-examples.sh 2>&1 | tee $logs/examples-run.log | grep -E "^(ok|FAIL):")
 
 if [ -d python/tests ]; then
     echo "== Python"
-    FLEXITI_LIBRARY="$PWD/build/lib/libflexiti.so" python3 -m pytest -q python/tests 2>&1 | tee /tmp/flx-pytest.log | tail -5
-    line=$(grep -E "[0-9]+ (passed|failed|errors?)" /tmp/flx-pytest.log | tail -1)
+    FLEXITI_LIBRARY="$PWD/build/lib/libflexiti.so" python3 -m pytest -q python/tests 2>&1 | tee $logs/pytest.log | tail -5
+    line=$(grep -E "[0-9]+ (passed|failed|errors?)" $logs/pytest.log | tail -1)
     count() { echo "$line" | grep -oE "[0-9]+ $1" | grep -oE "[0-9]+" | head -1; }
     p=$(count passed); f=$(count failed); s=$(count skipped); e=$(count error)
     f=$(( ${f:-0} + ${e:-0} ))
@@ -74,8 +76,8 @@ fi
 
 if [ -x bench/run.sh ]; then
     echo "== benchmark smoke run (bench/run.sh --smoke: every client and operation once; no timing asserted)"
-    if bench/run.sh --smoke --no-build >/tmp/flx-bench-smoke.log 2>&1; then pass "benchmark smoke run"
-    else fail "benchmark smoke run"; tail -20 /tmp/flx-bench-smoke.log; fi
+    if bench/run.sh --smoke --no-build >$logs/bench-smoke.log 2>&1; then pass "benchmark smoke run"
+    else fail "benchmark smoke run"; tail -20 $logs/bench-smoke.log; fi
 fi
 
 echo

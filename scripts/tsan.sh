@@ -13,7 +13,7 @@ find Sources Tests -name '*.swift' -exec touch {} +
 swift build --build-tests --scratch-path "$scratch" --sanitize=thread
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(--filter "ThreadSafetyTests|RetryTests.testWaitingForABusySharedSession")
-swift test --skip-build --scratch-path "$scratch" --sanitize=thread "${args[@]}" 2>&1 | tee /tmp/flx-tsan.log
-reports=$(grep -c "WARNING: ThreadSanitizer" /tmp/flx-tsan.log || true)
+swift test --skip-build --scratch-path "$scratch" --sanitize=thread "${args[@]}" 2>&1 | tee "${TMPDIR:-/tmp}/flx-tsan.$$.log"
+reports=$(grep -c "WARNING: ThreadSanitizer" "${TMPDIR:-/tmp}/flx-tsan.$$.log" || true)
 echo "ThreadSanitizer reports: $reports"
-[ "$reports" -eq 0 ] && grep -qE "Executed [0-9]+ tests?, with 0 failures" /tmp/flx-tsan.log
+[ "$reports" -eq 0 ] && grep -qE "Executed [0-9]+ tests?, with 0 failures" "${TMPDIR:-/tmp}/flx-tsan.$$.log"
