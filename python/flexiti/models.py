@@ -386,13 +386,14 @@ class Capture:
     remaining_authorization: Decimal
 
 
-def read_capture(ptr: Optional[int], keep: bool = True) -> Capture:
+def read_capture(ptr: Optional[int]) -> Capture:
     L = _native.lib()
+    owner = _CObject(ptr, L.flx_capture_free)
     c = Capture(t(L.flx_capture_id(ptr)), t(L.flx_capture_authorization_id(ptr)), t(L.flx_capture_reference(ptr)),
                 t(L.flx_capture_date(ptr)), t(L.flx_capture_transaction_type(ptr)),
                 to_decimal(L.flx_capture_amount_cents(ptr)), to_decimal(L.flx_capture_remaining_cents(ptr)),
                 to_decimal(L.flx_capture_remaining_authorization_cents(ptr)))
-    _attach(c, _CObject(ptr, L.flx_capture_free))
+    _attach(c, owner)
     return c
 
 
@@ -422,6 +423,7 @@ class Authorization:
 
 def read_authorization(ptr: Optional[int]) -> Authorization:
     L = _native.lib()
+    owner = _CObject(ptr, L.flx_authorization_free)   # freed even if reading fails below
     rate_text = t(L.flx_authorization_annual_rate(ptr))
     rate = AnnualRate(t(L.flx_authorization_annual_rate_description(ptr)), rate_text, _basis_points(rate_text),
                       t(L.flx_authorization_annual_rate_type(ptr)), t(L.flx_authorization_annual_rate_message(ptr)))
@@ -441,7 +443,7 @@ def read_authorization(ptr: Optional[int]) -> Authorization:
                   t(L.flx_authorization_fee_type(ptr, i)), t(L.flx_authorization_fee_message(ptr, i)))
               for i in range(L.flx_authorization_fee_count(ptr))),
         tuple(captures))
-    _attach(a, _CObject(ptr, L.flx_authorization_free))
+    _attach(a, owner)
     return a
 
 
