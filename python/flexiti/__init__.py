@@ -28,6 +28,13 @@ def library_version() -> str:
     return _native.text(_native.lib().flx_version())
 
 
+def version() -> str:
+    """Deprecated: use library_version() (or __version__ for this package)."""
+    import warnings
+    warnings.warn("flexiti.version() is deprecated: use flexiti.library_version()", DeprecationWarning, stacklevel=2)
+    return library_version()
+
+
 def library_path() -> str:
     """Where the loaded libflexiti came from: FLEXITI_LIBRARY, the copy in this package, or
     the system loader's name."""
