@@ -16,11 +16,20 @@ import sys
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 header_path = os.path.join(root, "include", "flexiti.h")
 dest = os.path.join(root, "python", "flexiti", "_signatures.py")
+for i, arg in enumerate(sys.argv):   # --header H / --out F: try another header without touching the tree
+    if arg == "--header" and i + 1 < len(sys.argv):
+        header_path = sys.argv[i + 1]
+    if arg == "--out" and i + 1 < len(sys.argv):
+        dest = sys.argv[i + 1]
 
 source = open(header_path, encoding="utf-8").read()
 code = re.sub(r"/\*.*?\*/", " ", source, flags=re.S)
 code = re.sub(r"//[^\n]*", " ", code)
+code = code.replace("\\\n", " ")   # preprocessor continuation lines
 code = "\n".join(l for l in code.splitlines() if not l.lstrip().startswith("#"))
+# Declaration macros (FLX_EXTERN, FLX_EXPERIMENTAL, FLX_DEPRECATED("0.2", "...")) say nothing
+# about types: drop them wherever they stand outside the enums.
+DECL_MACRO = re.compile(r'\bFLX_[A-Z0-9_]+\b(\s*\((?:"[^"]*"|[^()"])*\))?')
 code = code.replace('extern "C" {', "").replace("extern \"C\"", "")
 
 # C type -> (ctypes expression, Python type of an argument, Python type of a result)
@@ -35,7 +44,6 @@ SCALARS = {
     "uint64_t": ("ctypes.c_uint64", "int", "int"),
     "const char *": ("ctypes.c_char_p", "Optional[bytes]", "Optional[bytes]"),
     "void *": ("ctypes.c_void_p", "Any", "Optional[int]"),
-    "uint64_t *": ("ctypes.POINTER(ctypes.c_uint64)", "Any", None),
     "flx_log_callback": ("LogCallback", "Any", None),
 }
 
@@ -81,6 +89,12 @@ def classify(ctype: str, where: str):
         return SCALARS[bare]
     if bare in enums:
         return ("ctypes.c_int", "int", "int")
+    m = re.fullmatch(r"(\w+) \*", bare)
+    if m and (m.group(1) in SCALARS or m.group(1) in enums) and m.group(1) != "void":
+        target = SCALARS[m.group(1)][0] if m.group(1) in SCALARS else "ctypes.c_int"
+        return (f"ctypes.POINTER({target})", "Any", None)   # an out-parameter: pass ctypes.byref(...)
+    if bare == "char **":
+        return ("ctypes.POINTER(ctypes.c_char_p)", "Any", None)
     m = re.fullmatch(r"(\w+) (\*+)", bare)
     if m and m.group(1) in opaque | {"flx_log_record"}:
         if m.group(2) == "*":
@@ -97,6 +111,7 @@ for decl in code.split(";"):
         decl = decl.split("}")[-1].strip()
         if not decl or decl.startswith("typedef") or "flx_" not in decl or "(" not in decl:
             continue
+    decl = " ".join(DECL_MACRO.sub(" ", decl).split())
     m = re.fullmatch(r"(.+?)\s*\b(flx_\w+)\s*\((.*)\)", decl)
     if not m:
         continue
