@@ -74,11 +74,6 @@ def sandbox():
     proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def sandbox_url(sandbox):
-    return sandbox.url
-
-
 @pytest.fixture
 def session(sandbox):
     import flexiti

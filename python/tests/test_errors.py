@@ -155,3 +155,18 @@ def test_settings_out_of_range_are_refused(sandbox):
         flexiti.Session(*CLIENT)                                   # neither base_url nor environment
     with pytest.raises(ValueError):
         flexiti.Session(*CLIENT, environment="moon")
+
+
+def test_an_error_crosses_a_process_boundary(make_session):
+    import os
+    import subprocess
+    import sys
+    with pytest.raises(flexiti.NotFoundError) as info:
+        make_session().lookup_customer(account_number="999999999")
+    child = ("import pickle, sys; e = pickle.load(sys.stdin.buffer); "
+             "print(type(e).__name__, e.code.name, e.http_status, e.scenario, e.reference_id)")
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(flexiti.__file__)))
+    r = subprocess.run([sys.executable, "-c", child], input=pickle.dumps(info.value), env=env, capture_output=True)
+    e = info.value
+    assert r.stdout.decode().split(" ", 3)[:3] == ["NotFoundError", "NOT_FOUND", "404"], r.stderr
+    assert r.stdout.decode().strip().endswith(f"{e.scenario} {e.reference_id}")
