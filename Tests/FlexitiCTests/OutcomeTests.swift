@@ -646,6 +646,12 @@ final class OutcomeTests: PurchaseFixture {
         XCTAssertEqual(flx_capture_return(session, capture, ret, nil, &err), FLX_E_WRONG_INPUTS)
         XCTAssertEqual(str(flx_error_field_param(err, 0)), "amount")
         flx_error_clear(&err)
+        // Local refusals name the request they refused.
+        var v: OpaquePointer?
+        XCTAssertEqual(flx_verify(session, "12ab", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(str(flx_error_endpoint(err)), "/client-id/{client_id}/account/{account_number}/verify")
+        XCTAssertEqual(str(flx_error_method(err)), "POST")
+        flx_error_clear(&err)
         XCTAssertEqual(sandbox.requestCount, before, "nothing sent")
         // With full, both go: everything left is released / returned.
         XCTAssertEqual(flx_request_set_full(ret, 1, nil), FLX_OK)

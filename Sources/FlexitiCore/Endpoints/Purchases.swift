@@ -460,7 +460,7 @@ extension Session {
             }
         }
         guard !account.isEmpty else {
-            return .failure(.invalidArgument("a refund needs the account number or the VCC (flx_request_set_account_number / _vcc_number)"))
+            return .failure(FlexitiError.invalidArgument("a refund needs the account number or the VCC (flx_request_set_account_number / _vcc_number)").before(Endpoints.refund))
         }
         let key = request.idempotencyKey
         return request.sendMoney(self, Endpoints.refund, pathParams: ["account_number": account]).flatMap { r in
