@@ -184,6 +184,7 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "flx_global_init": (ctypes.c_int, []),
     "flx_global_cleanup": (None, []),
     "flx_error_free": (None, [ctypes.c_void_p]),
+    "flx_error_clear": (None, [ctypes.POINTER(ctypes.c_void_p)]),
     "flx_error_code": (ctypes.c_int, [ctypes.c_void_p]),
     "flx_error_http_status": (ctypes.c_int, [ctypes.c_void_p]),
     "flx_error_api_error": (ctypes.c_char_p, [ctypes.c_void_p]),
@@ -457,6 +458,8 @@ class Lib(Protocol):
     def flx_global_cleanup(self) -> None: ...
 
     def flx_error_free(self, err: Handle, /) -> None: ...
+
+    def flx_error_clear(self, err: Any, /) -> None: ...
 
     def flx_error_code(self, err: Handle, /) -> int: ...
 
