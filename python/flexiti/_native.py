@@ -59,6 +59,8 @@ _SIGNATURES = {
     "flx_config_set_ca_file": (c_int, [Handle, c_char_p, HandleOut]),
     "flx_config_set_proxy": (c_int, [Handle, c_char_p, HandleOut]),
     "flx_config_set_allow_insecure_http": (c_int, [Handle, c_int, HandleOut]),
+    "flx_config_set_connection_limits": (c_int, [Handle, c_long, c_long, HandleOut]),
+    "flx_config_set_http_version": (c_int, [Handle, c_int, HandleOut]),
     "flx_session_new": (c_int, [Handle, HandleOut, HandleOut]),
     "flx_session_free": (None, [Handle]),
     "flx_session_authenticate": (c_int, [Handle, HandleOut]),

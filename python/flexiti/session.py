@@ -12,6 +12,7 @@ from .money import to_decimal
 
 ENVIRONMENTS = {"training": 1, "merchant_integration": 2, "production": 3}
 SCOPES = {"merchant": 1, "customer": 2}
+HTTP_VERSIONS = {"2": 0, "1.1": 1}  # flx_http_version
 CUSTOMER_KEYS = {"account_number": 1, "vcc_number": 2, "customer_id": 3}
 
 
@@ -53,7 +54,10 @@ class Session(OwnedHandle):
                  base_url: Optional[str] = None, scope: str = "merchant", lang: Optional[str] = None,
                  connect_timeout_ms: int = 10_000, total_timeout_ms: int = 60_000,
                  ca_file: Optional[str] = None, proxy: Optional[str] = None,
-                 allow_insecure_http: bool = False) -> None:
+                 allow_insecure_http: bool = False, max_idle_s: int = 50, max_lifetime_s: int = 300,
+                 http_version: str = "2") -> None:
+        """max_idle_s / max_lifetime_s: flx_config_set_connection_limits (lifetime 0: no limit);
+        http_version "2" (HTTP/2 over TLS, else HTTP/1.1) or "1.1": flx_config_set_http_version."""
         lib = self._lib = _native.lib()
         self._handle = ctypes.c_void_p()
         cfg = ctypes.c_void_p()
@@ -80,6 +84,10 @@ class Session(OwnedHandle):
                 do(lib.flx_config_set_ca_file(cfg, _b(ca_file), ctypes.byref(err)))
             if proxy is not None:
                 do(lib.flx_config_set_proxy(cfg, _b(proxy), ctypes.byref(err)))
+            do(lib.flx_config_set_connection_limits(cfg, max_idle_s, max_lifetime_s, ctypes.byref(err)))
+            if http_version not in HTTP_VERSIONS:
+                raise ValueError(f"http_version must be one of {sorted(HTTP_VERSIONS)}")
+            do(lib.flx_config_set_http_version(cfg, HTTP_VERSIONS[http_version], ctypes.byref(err)))
             do(lib.flx_session_new(cfg, ctypes.byref(self._handle), ctypes.byref(err)))
         finally:
             lib.flx_config_free(cfg)
