@@ -12,6 +12,7 @@
  * counting the log records of backoff waits and of immediate fresh-connection repeats.
  * Exit status 0 unless the set-up failed (the checker judges the calls).
  */
+#define _POSIX_C_SOURCE 200809L
 #include <flexiti.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,8 +77,10 @@ int main(int argc, char **argv) {
         flx_authorization *auth = NULL;
         flx_authorization_iter *iter = NULL;
 
-        if (i > 0 && i % 20 == 0) pause_ms(pauses_ms[(i / 20) % (sizeof pauses_ms / sizeof pauses_ms[0])]);
-        else if (i % 7 == 3) pause_ms(150);   /* a cashier's short pauses, well inside the timeout */
+        /* Every 21st call (so each kind of call in turn) comes after a pause around the timeout. */
+        long idle = i > 0 && i % 21 == 0 ? pauses_ms[(i / 21) % (sizeof pauses_ms / sizeof pauses_ms[0])]
+                  : i % 7 == 3 ? 150 : 0;     /* else a cashier's short pauses, well inside it */
+        if (i % 5 != 3 && idle) pause_ms(idle);
         err = NULL;
         switch (i % 5) {
         case 0:
@@ -101,6 +104,7 @@ int main(int argc, char **argv) {
                 snprintf(reference, sizeof reference, "-");
                 break;
             }
+            if (idle) pause_ms(idle);  /* the authorization itself meets the idle connection */
             if ((rc = flx_request_new(FLX_REQUEST_AUTHORIZATION, &req, &err)) != FLX_OK ||
                 (rc = flx_request_set_account_number(req, account, &err)) != FLX_OK ||
                 (rc = flx_request_set_amount_cents(req, 100 + i % 400, &err)) != FLX_OK ||

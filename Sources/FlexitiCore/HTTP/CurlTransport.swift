@@ -58,6 +58,10 @@ final class CurlTransport {
     private var renewHandle = false
     /// The socket of the kept-alive connection after the last transfer, -1 when none.
     private var idleSocket: Int32 = -1
+    /// That connection speaks HTTP/1.x, where a readable idle socket means the server is closing.
+    /// (HTTP/2 servers send frames after an answer, e.g. WINDOW_UPDATE; libcurl reads those and a
+    /// GOAWAY itself before it reuses an HTTP/2 connection.)
+    private var idleSocketIsHTTP1 = false
 
     init?(options: TransportOptions) {
         guard CurlGlobal.initialize() else { return nil }
@@ -136,11 +140,11 @@ final class CurlTransport {
         return true
     }
 
-    /// Whether the kept-alive connection has something to read or has hung up while idle. Between
-    /// requests a server sends nothing unless it is closing (HTTP/1.1: FIN or TLS close_notify;
-    /// HTTP/2: GOAWAY). libcurl 7.88 takes a pending close_notify for "alive" and sends on it.
+    /// Whether the kept-alive HTTP/1.x connection has something to read or has hung up while idle.
+    /// Between requests such a server sends nothing unless it is closing (FIN or TLS
+    /// close_notify); libcurl 7.88 takes a pending close_notify for "alive" and sends on it.
     private func connectionLooksClosed() -> Bool {
-        guard idleSocket >= 0 else { return false }
+        guard idleSocket >= 0, idleSocketIsHTTP1 else { return false }
         var p = pollfd(fd: idleSocket, events: Int16(POLLIN), revents: 0)
         return poll(&p, 1, 0) > 0  // readable, hung up, error, or no longer a descriptor
     }
@@ -248,6 +252,9 @@ final class CurlTransport {
         }
         var socket: curl_socket_t = -1
         if cshim_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK { idleSocket = socket }
+        var version = 0
+        _ = cshim_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
+        idleSocketIsHTTP1 = version == Int(CURL_HTTP_VERSION_1_0) || version == Int(CURL_HTTP_VERSION_1_1)
         var status = 0
         _ = cshim_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return .success(HTTPResponse(status: status, body: sink.bytes, newConnection: connects > 0))
