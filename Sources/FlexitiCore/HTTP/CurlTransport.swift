@@ -62,24 +62,26 @@ final class CurlTransport {
     /// (HTTP/2 servers send frames after an answer, e.g. WINDOW_UPDATE; libcurl reads those and a
     /// GOAWAY itself before it reuses an HTTP/2 connection.)
     private var idleSocketIsHTTP1 = false
+    /// Requests that left during the last perform (libcurl's own re-sends included).
+    private let sentCounter: UnsafeMutablePointer<Int>
+    var requestsSent: Int { sentCounter.pointee }
 
     init?(options: TransportOptions) {
         guard CurlGlobal.initialize() else { return nil }
         self.options = options
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        guard replaceShare(), replaceHandle() else {
-            if let handle { curl_easy_cleanup(handle) }
-            if let share { curl_share_cleanup(share) }
-            errorBuffer.deallocate()
-            return nil
-        }
+        sentCounter = .allocate(capacity: 1)
+        sentCounter.initialize(to: 0)
+        // On failure deinit frees what was made (it runs: every property is initialised by now).
+        guard replaceShare(), replaceHandle() else { return nil }
     }
 
     deinit {
         if let handle { curl_easy_cleanup(handle) }  // first: a share in use cannot be freed
         if let share { curl_share_cleanup(share) }
         errorBuffer.deallocate()
+        sentCounter.deallocate()
     }
 
     /// A new share handle: the old one goes with every connection in it.
@@ -126,6 +128,7 @@ final class CurlTransport {
         // promises that no proxy is used unless flx_config_set_proxy names one.
         setString(CURLOPT_PROXY, options.proxy ?? "")
         if cshim_setopt_write(h, responseWriteCallback) != CURLE_OK { ok = false }
+        if cshim_count_requests_into(h, sentCounter) != CURLE_OK { ok = false }
         // Set explicitly rather than left to the libcurl default, which changed over versions.
         let version = options.httpVersion == .http2OverTLS && CurlFeatures.http2
             ? Int(CURL_HTTP_VERSION_2TLS) : Int(CURL_HTTP_VERSION_1_1)
@@ -202,13 +205,15 @@ final class CurlTransport {
         }
 
         errorBuffer[0] = 0
+        sentCounter.pointee = 0
         setString(CURLOPT_URL, request.url)
         // Never 0 (libcurl: no limit); the call's deadline may leave less than the configured total.
         let totalMs = max(1, min(options.totalTimeoutMs, Int(clamping: request.timeoutMs ?? Int64.max)))
         setLong(CURLOPT_CONNECTTIMEOUT_MS, max(1, min(options.connectTimeoutMs, totalMs)))
         setLong(CURLOPT_TIMEOUT_MS, totalMs)
         // libcurl re-sends a request by itself when a reused connection dies before any answer;
-        // a fresh connection rules that out for a request that must not be repeated.
+        // a fresh connection rules that out for a request that must not be repeated (a call that
+        // changes state without an idempotency key). Cost: one TCP (and TLS) handshake per such call.
         setLong(CURLOPT_FRESH_CONNECT, request.sendAtMostOnce ? 1 : 0)
         if cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK { setupOK = false }
         _ = cshim_setopt_ptr(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
@@ -299,13 +304,18 @@ final class CurlTransport {
             var connectTime = 0, requestBytes = 0
             _ = cshim_getinfo_long(handle, CURLINFO_CONNECT_TIME_T, &connectTime)
             _ = cshim_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &requestBytes)
-            return TransportFailure(code: .timeout, detail: detail, requestMayHaveBeenSent: connectTime > 0 || requestBytes > 0)
+            return TransportFailure(code: .timeout, detail: detail, requestMayHaveBeenSent: connectTime > 0 || requestBytes > 0 || requestsSent > 0)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
              CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND,
              CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
              CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_CLIENTCERT:
             return TransportFailure(code: .tls, detail: detail, requestMayHaveBeenSent: false, notDelivered: true)
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            // Also what libcurl says when the answer has no HTTP status line ("HTTP/0.9"): by then
+            // the request was written and may have been performed.
+            if requestsSent > 0 {
+                return TransportFailure(code: .transport, detail: detail, requestMayHaveBeenSent: true)
+            }
             return TransportFailure(code: .invalidArgument, detail: detail, requestMayHaveBeenSent: false, notDelivered: true)
         case CURLE_OUT_OF_MEMORY:
             return TransportFailure(code: .outOfMemory, detail: detail, requestMayHaveBeenSent: true)
@@ -315,7 +325,8 @@ final class CurlTransport {
             // acted on) or HTTP/2 said the stream was refused (RFC 9113 8.7: not processed).
             let sent = Self.exchangedBytes(handle)
             let refused = detail.contains("REFUSED_STREAM")
-            let notDelivered = (sent.request == 0 && sent.uploaded == 0 && sent.received == 0) || (refused && sent.received == 0)
+            let nothingLeft = sent.request == 0 && sent.uploaded == 0 && requestsSent == 0
+            let notDelivered = (nothingLeft && sent.received == 0) || (refused && sent.received == 0)
             var f = TransportFailure(code: .transport, detail: detail, requestMayHaveBeenSent: !notDelivered, notDelivered: notDelivered)
             f.staleConnection = onReusedConnection && sent.received == 0
             return f
