@@ -90,6 +90,15 @@ for run in runs:
     report(not never_sent, f"nginx soak {run}: no failure for a request that never reached nginx"
            + (f" ({'; '.join(never_sent[:5])})" if never_sent else ""))
 
+    if run.endswith("drop"):
+        # Both authorizations met a response dropped behind nginx (its 502): performed, unknown.
+        lost = [c for c in calls if c["kind"] == "authorization"]
+        report(len(lost) == 2 and all(c["code"] == "outcome_unknown" and by_reference.get(c["reference"]) for c in lost),
+               f"nginx soak {run}: a response lost behind the proxy (nginx 502) is outcome_unknown and the authorization exists "
+               f"({[(c['reference'], c['code'], len(by_reference.get(c['reference'], []))) for c in lost]})")
+        at_nginx = {entry[5]: entry[4] for entry in log}
+        report(all(at_nginx.get(c["ref"]) == "502" for c in lost), f"nginx soak {run}: nginx answered those with 502")
+
     if run.endswith("default"):
         report(not failures, f"nginx soak {run}: no failed call with the default retry policy")
         report(summary.get("backoffs") == "0", f"nginx soak {run}: no backoff wait spent on a stale connection")
