@@ -81,3 +81,15 @@ def test_money_rejects_inexact_or_out_of_range(bad):
 def test_money_rejects_float():
     with pytest.raises(TypeError):
         flexiti.to_cents(0.1)
+
+
+def test_connection_limits_and_http_version_are_configurable(sandbox_url):
+    with flexiti.Session(base_url=sandbox_url, client_id="flexitidemo", client_secret="flexitidemo-secret",
+                         max_idle_s=5, max_lifetime_s=0, http_version="1.1") as s:
+        s.lookup_customer(account_number="116994755")
+        s.lookup_customer(account_number="116994755")
+        assert s.stats()["connections_opened"] == 1
+    with pytest.raises(flexiti.InvalidArgumentError):
+        flexiti.Session(base_url=sandbox_url, client_id="a", client_secret="b", max_idle_s=0)
+    with pytest.raises(ValueError):
+        flexiti.Session(base_url=sandbox_url, client_id="a", client_secret="b", http_version="3")
