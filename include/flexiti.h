@@ -340,7 +340,8 @@ typedef enum flx_scope {
 
 /**
  * Creates a configuration with defaults: no environment, scope merchant, connect timeout
- * 10 s, total timeout 60 s, TLS verification on with the system CA store, no proxy.
+ * 10 s, total timeout 60 s, TLS verification on with the system CA store, no proxy, HTTP/2
+ * over TLS, kept-alive connections reused up to 50 s idle and 300 s old.
  * *out must be released with flx_config_free(). Errors: FLX_E_INVALID_ARGUMENT (out is NULL),
  * FLX_E_OUT_OF_MEMORY.
  */
