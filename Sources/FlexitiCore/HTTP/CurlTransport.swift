@@ -161,7 +161,9 @@ final class CurlTransport {
     /// Sends one request. `freshConnection`: drop kept-alive connections first.
     func perform(_ request: HTTPRequest, freshConnection: Bool = false) -> Result<HTTPResponse, TransportFailure> {
         // A connection the server has started closing is never used (see connectionLooksClosed).
-        if freshConnection || connectionLooksClosed() {
+        // A request that must go on a new connection drops the old ones rather than leaving them
+        // cached beside it: the session keeps at most one, the one the close check watches.
+        if freshConnection || request.sendAtMostOnce || connectionLooksClosed() {
             discardConnections()
         } else if renewHandle || handle == nil {
             _ = replaceHandle()
