@@ -33,7 +33,7 @@ def test_dropped_refund_then_firewall_block_is_outcome_unknown(session, sandbox)
     finally:
         sandbox.clear_faults()
     e = info.value
-    assert (e.code, e.retryable, e.http_status) == (flexiti.Code.FLX_E_OUTCOME_UNKNOWN, True, 466)
+    assert (e.code, e.retryable, e.http_status) == (flexiti.Code.OUTCOME_UNKNOWN, True, 466)
     assert e.attempts >= 2 and e.idempotency_key and e.path.endswith(f"/{ACCOUNT}/refund")
     assert _state(sandbox)["refunds"] == before + 1          # it did happen, once
     # The repeat with the same key and fields: Flexiti answers with the first refund.
