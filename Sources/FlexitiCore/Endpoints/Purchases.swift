@@ -289,7 +289,10 @@ public struct PurchaseRequest: Sendable {
         call.pathParams = pathParams.merging(["client_id": session.configuration.clientId]) { a, _ in a }
         call.body = body
         call.idempotencyKey = idempotencyKey
-        let result = session.send(call)
+        let result = Journal.around(session.configuration.journal, key: idempotencyKey,
+                                    record: { journalRecord(endpoint, pathParams: call.pathParams, body: body) }) {
+            session.send(call)
+        }
         switch result {
         case .success:
             committedBody = text
