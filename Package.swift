@@ -48,7 +48,7 @@ let package = Package(
         ),
 
         .testTarget(name: "FlexitiCoreTests", dependencies: ["FlexitiCore", "FlexitiSandbox"]),
-        .testTarget(name: "FlexitiCTests", dependencies: ["Flexiti", "CFlexiti", "FlexitiSandbox"]),
+        .testTarget(name: "FlexitiCTests", dependencies: ["Flexiti", "CFlexiti", "FlexitiSandbox", "CSQLite"]),
         .testTarget(
             name: "FlexitiSandboxTests",
             dependencies: [
