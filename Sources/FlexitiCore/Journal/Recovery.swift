@@ -27,17 +27,21 @@ extension Journal {
         return result
     }
 
-    /// The outcome model's verdict, in journal states: the same rule as the key binding
-    /// (PurchaseRequest.sendMoney): an unknown outcome or a 5xx may have happened.
+    /// The outcome model's verdict, in journal states.
     func finish(key: String, outcome: Result<APIResponse, FlexitiError>, kind: PurchaseKind) -> FlexitiError? {
         switch outcome {
         case let .success(r):
             return finish(key: key, state: .succeeded, result: JournalResult(kind: kind, json: r.json))
         case let .failure(e):
-            let mayHaveHappened = e.code == .outcomeUnknown || e.httpStatus >= 500
-            return finish(key: key, state: mayHaveHappened ? .unknown : .failed, error: e)
+            return finish(key: key, state: e.mayHaveHappened ? .unknown : .failed, error: e)
         }
     }
+}
+
+extension FlexitiError {
+    /// A money call that failed this way may still have been performed: an unknown outcome, or a
+    /// 5xx. The key binding (PurchaseRequest.sendMoney) and the journal both follow this rule.
+    public var mayHaveHappened: Bool { code == .outcomeUnknown || httpStatus >= 500 }
 }
 
 extension PurchaseRequest {
@@ -121,7 +125,7 @@ extension Session {
         call.body = body
         call.idempotencyKey = entry.key
         let result = Journal.around(journal, key: entry.key, record: { .success(r) }) { send(call) }
-        if case let .failure(e) = result, e.code == .outcomeUnknown || e.httpStatus >= 500 { return e }
+        if case let .failure(e) = result, e.mayHaveHappened { return e }
         return nil
     }
 

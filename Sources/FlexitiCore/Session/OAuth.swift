@@ -37,7 +37,7 @@ enum OAuth {
         case let .success(r):
             guard let access = r.json["access_token"]?.text, !access.isEmpty,
                   let expiresIn = r.json["expires_in"]?.int64, expiresIn > 0 else {
-                return .failure(context.apply(to: FlexitiError(.malformedResponse, "token response lacks access_token or expires_in")))
+                return .failure(r.failure(.malformedResponse, "token response lacks access_token or expires_in"))
             }
             let renewAt = issuedAt + expiresIn - Defaults.tokenRenewalMargin(expiresIn: expiresIn)
             return .success(Token(accessToken: Secret(access), refreshToken: Secret(r.json["refresh_token"]?.text ?? ""),
