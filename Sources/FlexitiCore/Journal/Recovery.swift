@@ -154,6 +154,13 @@ extension Session {
             page += 1
         }
         switch matches.count {
+        case 0 where Journal.wallClock() < entry.updatedAt &+ settleSeconds:
+            // The call may still be on its way or being processed: absent now is not absent.
+            var e = FlexitiError(.outcomeUnknown, "recovery: no authorization with reference \(r.reference ?? "") yet, but the call "
+                                 + "was made less than \(settleSeconds) s ago and may still be processed; resolve it again after that")
+            e.idempotencyKey = entry.key
+            e.retryable = true
+            return e
         case 0:
             var e = FlexitiError(ErrorCode(rawValue: 103),
                                  "recovery: Flexiti has no authorization with reference \(r.reference ?? "") for this amount; it was not made")
@@ -168,6 +175,11 @@ extension Session {
             return e
         }
     }
+
+    /// How long after its last attempt a call can still be performed at Flexiti: the call's total
+    /// timeout (ASSUMPTION: Flexiti finishes or drops a request within it), plus a second for the
+    /// journal's whole-second timestamps.
+    var settleSeconds: Int64 { Int64(max(configuration.transport.totalTimeoutMs, 0) / 1000) &+ 2 }
 
     /// YYYY-MM-DD (UTC) of a wall-clock time, as the listing filters take it.
     static func day(_ seconds: Int64) -> String {
