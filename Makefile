@@ -21,7 +21,7 @@ SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCR
 EXAMPLES := lookup
 
 .PHONY: all deps lib sandbox stage install uninstall examples demo test test-swift test-c test-python \
-	test-header check-exports clean help
+	test-header check-exports clean help wheel
 
 help:
 	@echo "make            build build/lib/$(LIB_REAL) (release, static Swift stdlib, flx_* only)"
@@ -29,6 +29,7 @@ help:
 	@echo "make test       run every test suite; ends with 'N passed, N failed'"
 	@echo "make install    install into PREFIX (default /usr/local); make uninstall removes it"
 	@echo "make examples   build examples/ through pkg-config against the installed library"
+	@echo "make wheel      build/dist/flexiti-$(VERSION)-py3-none-manylinux_*.whl (Python package with the library)"
 
 all: lib
 
@@ -76,6 +77,10 @@ uninstall:
 # (PKG_CONFIG_PATH picks which one; `make demo` and `make test` point it at build/stage).
 examples:
 	@$(MAKE) --no-print-directory -C examples
+
+# The Python wheel carrying the library (and, via auditwheel, the libraries it needs).
+wheel: lib
+	python3 scripts/build-wheel.py --lib $(BUILD)/lib/libflexiti.so --out $(BUILD)/dist
 
 demo: stage sandbox
 	@PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(MAKE) --no-print-directory -C examples

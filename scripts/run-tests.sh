@@ -70,6 +70,12 @@ done < <(timeout 300 scripts/with-sandbox.sh python3 tests/journal-kill/run.py 2
 grep -qE "^(ok|FAIL):" $logs/kill-test.log || { fail "journal kill test did not run"; tail -20 $logs/kill-test.log; }
 
 if [ -d python/tests ]; then
+    echo "== Python package: signatures from the header, mypy --strict"
+    if python3 scripts/gen-python-signatures.py --check; then pass "python/flexiti/_signatures.py up to date with the header"
+    else fail "python/flexiti/_signatures.py up to date with the header (run scripts/gen-python-signatures.py)"; fi
+    if (cd python && python3 -m mypy --strict flexiti examples/*.py) >$logs/mypy.log 2>&1; then
+        pass "mypy --strict on the package and python/examples"
+    else fail "mypy --strict on the package and python/examples"; tail -30 $logs/mypy.log; fi
     echo "== Python"
     FLEXITI_LIBRARY="$PWD/build/lib/libflexiti.so" python3 -m pytest -q python/tests 2>&1 | tee $logs/pytest.log | tail -5
     line=$(grep -E "[0-9]+ (passed|failed|errors?)" $logs/pytest.log | tail -1)

@@ -1,100 +1,89 @@
-"""Loading libflexiti and declaring the C functions' signatures (one place)."""
+"""Finding and loading libflexiti, and declaring its functions (from _signatures, generated
+from include/flexiti.h). The one place that knows where the library comes from:
+
+1. FLEXITI_LIBRARY, when set: the path (or soname) of the library to load, e.g. a system
+   installation or a build tree; nothing else is tried.
+2. The copy inside the package (wheels carry flexiti/libflexiti.so and the libraries it needs).
+3. The system loader: libflexiti.so.0, then libflexiti.so.
+"""
 from __future__ import annotations
 
 import ctypes
 import os
-from ctypes import POINTER, c_char_p, c_int, c_int64, c_long, c_size_t, c_uint32, c_uint64, c_void_p
+import threading
+from pathlib import Path
+from typing import Any, List, Optional, cast
 
-_lib: ctypes.CDLL | None = None
+from ._signatures import SIGNATURES, Lib
 
-
-def _load() -> ctypes.CDLL:
-    path = os.environ.get("FLEXITI_LIBRARY")
-    candidates = [path] if path else ["libflexiti.so.0", "libflexiti.so"]
-    last: OSError | None = None
-    for name in candidates:
-        try:
-            return ctypes.CDLL(name)
-        except OSError as e:  # try the next name
-            last = e
-    raise OSError(f"libflexiti not found (set FLEXITI_LIBRARY): {last}")
+_lock = threading.Lock()
+_lib: Optional[Lib] = None
+_path = ""
 
 
-Handle = c_void_p
-HandleOut = POINTER(c_void_p)
-
-# name: (restype, argtypes)
-_SIGNATURES = {
-    "flx_version": (c_char_p, []),
-    "flx_version_num": (c_uint32, []),
-    "flx_code_name": (c_char_p, [c_int]),
-    "flx_strerror": (c_char_p, [c_int]),
-    "flx_error_free": (None, [Handle]),
-    "flx_error_code": (c_int, [Handle]),
-    "flx_error_http_status": (c_int, [Handle]),
-    "flx_error_api_error": (c_char_p, [Handle]),
-    "flx_error_message": (c_char_p, [Handle]),
-    "flx_error_scenario": (c_char_p, [Handle]),
-    "flx_error_method": (c_char_p, [Handle]),
-    "flx_error_endpoint": (c_char_p, [Handle]),
-    "flx_error_path": (c_char_p, [Handle]),
-    "flx_error_reference_id": (c_char_p, [Handle]),
-    "flx_error_idempotency_key": (c_char_p, [Handle]),
-    "flx_error_transport_detail": (c_char_p, [Handle]),
-    "flx_error_retryable": (c_int, [Handle]),
-    "flx_error_attempts": (c_int, [Handle]),
-    "flx_error_field_count": (c_size_t, [Handle]),
-    "flx_error_field_param": (c_char_p, [Handle, c_size_t]),
-    "flx_error_field_msg": (c_char_p, [Handle, c_size_t]),
-    "flx_error_field_value": (c_char_p, [Handle, c_size_t]),
-    "flx_error_field_type": (c_char_p, [Handle, c_size_t]),
-    "flx_config_new": (c_int, [HandleOut, HandleOut]),
-    "flx_config_free": (None, [Handle]),
-    "flx_config_set_environment": (c_int, [Handle, c_int, HandleOut]),
-    "flx_config_set_base_url": (c_int, [Handle, c_char_p, HandleOut]),
-    "flx_config_set_credentials": (c_int, [Handle, c_char_p, c_char_p, HandleOut]),
-    "flx_config_set_scope": (c_int, [Handle, c_int, HandleOut]),
-    "flx_config_set_lang": (c_int, [Handle, c_char_p, HandleOut]),
-    "flx_config_set_timeouts": (c_int, [Handle, c_long, c_long, HandleOut]),
-    "flx_config_set_ca_file": (c_int, [Handle, c_char_p, HandleOut]),
-    "flx_config_set_proxy": (c_int, [Handle, c_char_p, HandleOut]),
-    "flx_config_set_allow_insecure_http": (c_int, [Handle, c_int, HandleOut]),
-    "flx_session_new": (c_int, [Handle, HandleOut, HandleOut]),
-    "flx_session_free": (None, [Handle]),
-    "flx_session_authenticate": (c_int, [Handle, HandleOut]),
-    "flx_session_stats": (c_int, [Handle, POINTER(c_uint64), POINTER(c_uint64), POINTER(c_uint64)]),
-    "flx_customer_lookup": (c_int, [Handle, c_int, c_char_p, HandleOut, HandleOut]),
-    "flx_customer_free": (None, [Handle]),
-    "flx_customer_security_question_id": (c_int64, [Handle]),
-    "flx_customer_credit_limit_cents": (c_int64, [Handle]),
-    "flx_customer_available_credit_cents": (c_int64, [Handle]),
-    "flx_customer_payment_protection": (c_int, [Handle]),
-}
-
-CUSTOMER_TEXT_FIELDS = [
-    "customer_id", "account_number", "first_name", "last_name", "email", "phone_number",
-    "address_1", "address_2", "city", "postal_code", "province", "account_status",
-    "account_status_reason_code", "risk_rating", "account_type", "preferred_language",
-    "card_ending_in", "security_question_text",
-]
-for _f in CUSTOMER_TEXT_FIELDS:
-    _SIGNATURES[f"flx_customer_{_f}"] = (c_char_p, [Handle])
+def _candidates() -> List[str]:
+    explicit = os.environ.get("FLEXITI_LIBRARY")
+    if explicit:
+        return [explicit]
+    bundled = Path(__file__).resolve().parent / "libflexiti.so"
+    return ([str(bundled)] if bundled.exists() else []) + ["libflexiti.so.0", "libflexiti.so"]
 
 
-def lib() -> ctypes.CDLL:
-    """The loaded library with every known signature declared (functions a given build lacks
-    are skipped, so a newer wrapper still loads an older library)."""
-    global _lib
-    if _lib is None:
-        loaded = _load()
-        for name, (restype, argtypes) in _SIGNATURES.items():
-            fn = getattr(loaded, name, None)
-            if fn is not None:
-                fn.restype = restype
-                fn.argtypes = argtypes
-        _lib = loaded
+class _Missing:
+    """Stands for a function the loaded library lacks (an older build): calling it says so."""
+
+    def __init__(self, name: str, path: str) -> None:
+        self.name, self.path = name, path
+
+    def __call__(self, *args: Any) -> Any:
+        raise OSError(f"{self.name} is not in {self.path}: that libflexiti is older than this package")
+
+
+def lib() -> Lib:
+    """The loaded library, every function declared. Raises OSError when it cannot be found."""
+    global _lib, _path
+    if _lib is not None:
+        return _lib
+    with _lock:
+        if _lib is None:
+            errors = []
+            for name in _candidates():
+                try:
+                    loaded = ctypes.CDLL(name)
+                except OSError as e:
+                    errors.append(str(e))
+                    continue
+                for fn_name, (restype, argtypes) in SIGNATURES.items():
+                    fn = getattr(loaded, fn_name, None)
+                    if fn is None:
+                        setattr(loaded, fn_name, _Missing(fn_name, name))
+                        continue
+                    fn.restype, fn.argtypes = restype, argtypes
+                _path = name
+                _lib = cast(Lib, loaded)
+                break
+            else:
+                raise OSError("libflexiti not found (install the flexiti wheel, or set FLEXITI_LIBRARY "
+                              "to the path of libflexiti.so): " + "; ".join(errors))
+    assert _lib is not None
     return _lib
 
 
-def text(raw: bytes | None) -> str:
+def library_path() -> str:
+    """The path or name the library was loaded from (loads it if needed)."""
+    lib()
+    return _path
+
+
+def text(raw: Optional[bytes]) -> str:
+    """A borrowed C string as str ("" for NULL); invalid UTF-8 is replaced, never raised."""
     return raw.decode("utf-8", "replace") if raw else ""
+
+
+def b(s: Optional[str]) -> Optional[bytes]:
+    """A str argument as the C API takes it (None stays NULL)."""
+    if s is None:
+        return None
+    if not isinstance(s, str):
+        raise TypeError(f"expected str, got {type(s).__name__}")
+    return s.encode("utf-8", "surrogatepass")
