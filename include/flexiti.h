@@ -1600,7 +1600,7 @@ const char *flx_journal_entry_error_message(const flx_journal_entry *entry);
 /** The requested amount in cents (0 when none, e.g. a full release) and whether `full` was set. */
 int64_t flx_journal_entry_amount_cents(const flx_journal_entry *entry);
 int flx_journal_entry_full(const flx_journal_entry *entry);
-/** The code a failed or unknown entry ended with; FLX_OK otherwise. */
+/** The code a failed or unknown entry ended with; FLX_OK otherwise; FLX_E_MISUSE for an invalid handle. */
 flx_code flx_journal_entry_error_code(const flx_journal_entry *entry);
 /** How many calls sent or tried to send it (the first, retries with the same key, recoveries). */
 int64_t flx_journal_entry_calls(const flx_journal_entry *entry);

@@ -135,7 +135,11 @@ public func flx_journal_entry_kind(_ e: OpaquePointer?) -> flx_request_kind {
 @c @implementation public func flx_journal_entry_error_message(_ e: OpaquePointer?) -> UnsafePointer<CChar>? { text(e, "error_message") { $0.errorMessage } }
 @c @implementation public func flx_journal_entry_amount_cents(_ e: OpaquePointer?) -> Int64 { entryObject(e)?.entry.record.amountCents ?? 0 }
 @c @implementation public func flx_journal_entry_full(_ e: OpaquePointer?) -> Int32 { entryObject(e)?.entry.record.full == true ? 1 : 0 }
-@c @implementation public func flx_journal_entry_error_code(_ e: OpaquePointer?) -> flx_code { flx_code(rawValue: numericCast(entryObject(e)?.entry.errorCode ?? 0)) }
+@c @implementation
+public func flx_journal_entry_error_code(_ e: OpaquePointer?) -> flx_code {
+    guard let o = entryObject(e) else { return flx_code(.misuse) }
+    return flx_code(rawValue: numericCast(o.entry.errorCode))
+}
 @c @implementation public func flx_journal_entry_calls(_ e: OpaquePointer?) -> Int64 { entryObject(e)?.entry.calls ?? 0 }
 @c @implementation public func flx_journal_entry_created_at(_ e: OpaquePointer?) -> Int64 { entryObject(e)?.entry.createdAt ?? 0 }
 @c @implementation public func flx_journal_entry_updated_at(_ e: OpaquePointer?) -> Int64 { entryObject(e)?.entry.updatedAt ?? 0 }
