@@ -34,6 +34,7 @@ private func entryObject(_ p: OpaquePointer?) -> JournalEntryObject? { Handles.g
 
 @c @implementation
 public func flx_journal_open(_ path: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     switch CInput.nonEmpty(path, "path") {
     case let .failure(e): return fail(e, err)
@@ -48,6 +49,7 @@ public func flx_journal_free(_ journal: OpaquePointer?) { Handles.remove(journal
 
 @c @implementation
 public func flx_config_set_journal(_ cfg: OpaquePointer?, _ journal: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let c = Handles.get(cfg, as: ConfigObject.self) else { return misuse("flx_config", err) }
     guard journal != nil else { c.configuration.journal = nil; return FLX_OK_CODE }
     guard let j = journalObject(journal) else { return misuse("flx_journal", err) }
@@ -57,6 +59,7 @@ public func flx_config_set_journal(_ cfg: OpaquePointer?, _ journal: OpaquePoint
 
 @c @implementation
 public func flx_journal_prune(_ journal: OpaquePointer?, _ maxAge: Int64, _ maxEntries: Int64, _ removed: UnsafeMutablePointer<Int64>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let j = journalObject(journal) else { return misuse("flx_journal", err) }
     guard maxAge >= 0, maxEntries >= 0 else { return fail(.invalidArgument("max_age_seconds and max_entries must not be negative"), err) }
     switch j.journal.prune(olderThanSeconds: maxAge, keep: maxEntries) {
@@ -69,6 +72,7 @@ public func flx_journal_prune(_ journal: OpaquePointer?, _ maxAge: Int64, _ maxE
 
 @c @implementation
 public func flx_journal_iter_new(_ journal: OpaquePointer?, _ unresolvedOnly: Int32, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let j = journalObject(journal) else { return misuse("flx_journal", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     return deliver(j.journal.entries(unresolvedOnly: unresolvedOnly != 0), to: out, err) { JournalIterObject($0) }
@@ -76,6 +80,7 @@ public func flx_journal_iter_new(_ journal: OpaquePointer?, _ unresolvedOnly: In
 
 @c @implementation
 public func flx_journal_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let i = Handles.get(iter, as: JournalIterObject.self) else { return misuse("flx_journal_iter", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     out.pointee = i.next().map { Handles.register(JournalEntryObject($0)) }
@@ -87,6 +92,7 @@ public func flx_journal_iter_free(_ iter: OpaquePointer?) { Handles.remove(iter,
 
 @c @implementation
 public func flx_journal_find(_ journal: OpaquePointer?, _ key: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let j = journalObject(journal) else { return misuse("flx_journal", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     switch CInput.nonEmpty(key, "idempotency_key") {
@@ -101,6 +107,7 @@ public func flx_journal_find(_ journal: OpaquePointer?, _ key: UnsafePointer<CCh
 
 @c @implementation
 public func flx_journal_resolve(_ session: OpaquePointer?, _ entry: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let e = entryObject(entry) else { return misuse("flx_journal_entry", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
@@ -173,7 +180,8 @@ private func moneyById(_ session: OpaquePointer?, _ req: OpaquePointer?, _ kind:
 
 @c @implementation
 public func flx_capture_create(_ session: OpaquePointer?, _ authorizationId: UnsafePointer<CChar>?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    moneyById(session, req, .capture, "FLX_REQUEST_CAPTURE", [(authorizationId, "authorization_id")], err) { s, r, ids in
+    if let rc = errInUse(err) { return rc }
+    return moneyById(session, req, .capture, "FLX_REQUEST_CAPTURE", [(authorizationId, "authorization_id")], err) { s, r, ids in
         guard let out else { return fail(.invalidArgument("out is NULL"), err) }
         return deliver(s.capture(authorizationId: ids[0], &r.request), to: out, err) { CaptureObject($0) }
     }
@@ -181,14 +189,16 @@ public func flx_capture_create(_ session: OpaquePointer?, _ authorizationId: Uns
 
 @c @implementation
 public func flx_release_create(_ session: OpaquePointer?, _ authorizationId: UnsafePointer<CChar>?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    moneyById(session, req, .release, "FLX_REQUEST_RELEASE", [(authorizationId, "authorization_id")], err) { s, r, ids in
+    if let rc = errInUse(err) { return rc }
+    return moneyById(session, req, .release, "FLX_REQUEST_RELEASE", [(authorizationId, "authorization_id")], err) { s, r, ids in
         deliverReceipt(s.release(authorizationId: ids[0], &r.request), out, err)
     }
 }
 
 @c @implementation
 public func flx_return_create(_ session: OpaquePointer?, _ authorizationId: UnsafePointer<CChar>?, _ captureId: UnsafePointer<CChar>?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    moneyById(session, req, .returnCapture, "FLX_REQUEST_RETURN", [(authorizationId, "authorization_id"), (captureId, "capture_id")], err) { s, r, ids in
+    if let rc = errInUse(err) { return rc }
+    return moneyById(session, req, .returnCapture, "FLX_REQUEST_RETURN", [(authorizationId, "authorization_id"), (captureId, "capture_id")], err) { s, r, ids in
         deliverReceipt(s.returnCapture(authorizationId: ids[0], captureId: ids[1], &r.request), out, err)
     }
 }
