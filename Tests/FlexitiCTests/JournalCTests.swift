@@ -263,6 +263,56 @@ final class JournalCTests: PurchaseFixture {
         journal = openJournal()
     }
 
+    /// Refund, return and release with lost answers: each re-sent with its key, performed once.
+    func testEveryResentKindIsResolvedOnce() throws {
+        let journal = openJournal()
+        defer { flx_journal_free(journal) }
+        let auth = try authorize(cents: 30_000, autoCapture: true)
+        defer { flx_authorization_free(auth) }
+        var cap: OpaquePointer?
+        check(flx_authorization_get_capture(auth, 0, &cap, nil), nil)
+        defer { flx_capture_free(cap) }
+        let authId = try XCTUnwrap(str(flx_authorization_id(auth))), capId = try XCTUnwrap(str(flx_capture_id(cap)))
+        let open = try authorize(cents: 20_000, autoCapture: false)
+        defer { flx_authorization_free(open) }
+        let openId = try XCTUnwrap(str(flx_authorization_id(open)))
+        let refundsBefore = (try JSONSerialization.jsonObject(with: Data(sandbox.stateJSON().utf8)) as? [String: Any])?["refunds"] as? Int ?? 0
+
+        let s = journaledSession(journal)
+        XCTAssertEqual(flx_session_authenticate(s, nil), FLX_OK)
+        sandbox.addFault(SandboxFault(.dropResponse, method: "POST", count: 0))   // every answer lost from now on
+        let refund = request(FLX_REQUEST_REFUND) { r in [flx_request_set_account_number(r, self.account, nil),
+                                                         flx_request_set_amount_cents(r, 700, nil),
+                                                         flx_request_set_reference(r, "Refund-1", nil)] }
+        let ret = request(FLX_REQUEST_RETURN) { r in [flx_request_set_amount_cents(r, 1_000, nil)] }
+        let rel = request(FLX_REQUEST_RELEASE) { r in [flx_request_set_full(r, 1, nil)] }
+        defer { flx_request_free(refund); flx_request_free(ret); flx_request_free(rel) }
+        XCTAssertEqual(flx_refund_create(s, refund, nil, nil), FLX_E_OUTCOME_UNKNOWN)
+        XCTAssertEqual(flx_return_create(s, authId, capId, ret, nil, nil), FLX_E_OUTCOME_UNKNOWN)
+        XCTAssertEqual(flx_release_create(s, openId, rel, nil, nil), FLX_E_OUTCOME_UNKNOWN)
+        flx_session_free(s)
+        sandbox.clearFaults()
+
+        let s2 = journaledSession(journal)
+        defer { flx_session_free(s2) }
+        let pending = entries(journal, unresolvedOnly: true)
+        XCTAssertEqual(pending.map { flx_journal_entry_kind($0) }, [FLX_REQUEST_REFUND, FLX_REQUEST_RETURN, FLX_REQUEST_RELEASE])
+        for e in pending {
+            var resolved: OpaquePointer?
+            var err: OpaquePointer?
+            check(flx_journal_resolve(s2, e, &resolved, &err), err)
+            XCTAssertEqual(flx_journal_entry_state(resolved), FLX_JOURNAL_SUCCEEDED, "\(flx_journal_entry_kind(e))")
+            flx_journal_entry_free(resolved)
+            flx_journal_entry_free(e)
+        }
+        let state = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sandbox.stateJSON().utf8)) as? [String: Any])
+        XCTAssertEqual(state["refunds"] as? Int, refundsBefore + 1, "one refund")
+        let captures = try XCTUnwrap(try stateOf(authorization: authId)["captures"] as? [[String: Any]])
+        XCTAssertEqual((captures.first?["returns"] as? [Any])?.count, 1, "one return")
+        XCTAssertEqual((try stateOf(authorization: openId)["releases"] as? [Any])?.count, 1, "one release")
+        XCTAssertEqual(entries(journal, unresolvedOnly: true).count, 0)
+    }
+
     func testAPinAuthorizationIsResolvedByReadingItBack() throws {
         var journal = openJournal()
         defer { flx_journal_free(journal) }
