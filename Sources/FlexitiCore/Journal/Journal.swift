@@ -174,14 +174,14 @@ public final class Journal: @unchecked Sendable {
     /// have happened is refused, nothing sent.
     public func recordPending(key: String, _ r: JournalRecord) -> FlexitiError? {
         db.withLock { db in
-            if let e = db.exec("BEGIN IMMEDIATE", "journal write") { return e }
+            if let e = db.query("BEGIN IMMEDIATE", [], "journal write") { return e }
             var prior: (state: Int64, kind: Int64, path: String, request: String)? = nil
             var e = db.query("SELECT state, kind, path, request FROM operations WHERE idempotency_key = ?", [.text(key)],
                              "journal read", row: { prior = ($0.int(0), $0.int(1), $0.text(2) ?? "", $0.text(3) ?? "") })
             if e == nil, let p = prior {
                 let same = p.kind == Int64(r.kind.rawValue) && p.path == r.path && p.request == r.request
                 if !same && p.state != Int64(JournalState.failed.rawValue) {
-                    _ = db.exec("ROLLBACK", "journal rollback")
+                    _ = db.query("ROLLBACK", [], "journal rollback")
                     var c = FlexitiError(idempotencyConflict,
                                          "the journal already holds a different operation under idempotency key \(key); set a new key for a new operation")
                     c.idempotencyKey = key
@@ -203,10 +203,10 @@ public final class Journal: @unchecked Sendable {
                     "journal write")
             }
             if let e {
-                _ = db.exec("ROLLBACK", "journal rollback")
+                _ = db.query("ROLLBACK", [], "journal rollback")
                 return e
             }
-            return db.exec("COMMIT", "journal commit")
+            return db.query("COMMIT", [], "journal commit")
         }
     }
 

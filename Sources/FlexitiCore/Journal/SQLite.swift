@@ -5,9 +5,16 @@ import CSQLite
 final class SQLiteDB {
     let db: OpaquePointer
 
+    /// Prepared statements by SQL text: the journal runs the same few on every money call, and
+    /// preparing is most of SQLite's cost per call (bench/journal.sh).
+    private var statements: [String: OpaquePointer] = [:]
+
     private init(_ db: OpaquePointer) { self.db = db }
 
-    deinit { sqlite3_close_v2(db) }
+    deinit {
+        for (_, stmt) in statements { sqlite3_finalize(stmt) }
+        sqlite3_close_v2(db)
+    }
 
     /// Opens (creating if needed) a database file. Not a journal yet: see Journal.open.
     static func open(_ path: String) -> Result<SQLiteDB, FlexitiError> {
@@ -31,12 +38,23 @@ final class SQLiteDB {
         return rc == SQLITE_OK ? nil : JournalError.make(rc, "\(what): \(message)")
     }
 
-    /// Prepares, binds, steps through every row and finalizes.
+    /// Prepares (once per SQL text), binds, steps through every row and resets.
     func query(_ sql: String, _ args: [SQLiteValue], _ what: String, row: (SQLiteRow) -> Void = { _ in }) -> FlexitiError? {
-        var stmt: OpaquePointer? = nil
-        var rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nil)
-        guard rc == SQLITE_OK, let stmt else { return JournalError.make(rc, "\(what): \(message)") }
-        defer { sqlite3_finalize(stmt) }
+        var rc: Int32 = SQLITE_OK
+        let stmt: OpaquePointer
+        if let cached = statements[sql] {
+            stmt = cached
+        } else {
+            var fresh: OpaquePointer? = nil
+            rc = sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &fresh, nil)
+            guard rc == SQLITE_OK, let fresh else { return JournalError.make(rc, "\(what): \(message)") }
+            statements[sql] = fresh
+            stmt = fresh
+        }
+        defer {
+            sqlite3_reset(stmt)
+            sqlite3_clear_bindings(stmt)
+        }
         for (i, a) in args.enumerated() {
             let index = Int32(i + 1)
             switch a {
