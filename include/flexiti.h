@@ -346,7 +346,8 @@ typedef enum flx_scope {
 
 /**
  * Creates a configuration with defaults: no environment, scope merchant, connect timeout
- * 10 s, total timeout 60 s, TLS verification on with the system CA store, no proxy.
+ * 10 s, total timeout 60 s, TLS verification on with the system CA store, no proxy, HTTP/2
+ * over TLS, kept-alive connections reused up to 50 s idle and 300 s old.
  * *out must be released with flx_config_free(). Errors: FLX_E_INVALID_ARGUMENT (out is NULL),
  * FLX_E_OUT_OF_MEMORY.
  */
@@ -401,6 +402,31 @@ flx_code flx_config_set_proxy(flx_config *cfg, const char *proxy_url, flx_error 
 /** allow != 0 permits plain http:// to any host. Only for test networks; never in production.
  *  Errors: FLX_E_MISUSE. */
 flx_code flx_config_set_allow_insecure_http(flx_config *cfg, int allow, flx_error **err);
+
+/**
+ * Limits the reuse of a kept-alive connection: it is not used again after max_idle_s seconds
+ * without a request (1 to 3600; default 50) nor once it is max_lifetime_s seconds old (0: no
+ * limit, else 1 to 86400; default 300); the next request opens a new connection instead. Keep
+ * max_idle_s below the idle timeout of every load balancer or firewall between the register and
+ * Flexiti, so that the library, not the balancer, closes an idle connection. The lifetime needs
+ * libcurl 7.80.0 or later and is ignored by an older libcurl. Whatever the limits, a connection
+ * the server has already closed is not used, and a request that provably never reached the
+ * server is sent again at once on a new connection (see CONNECTIONS below).
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out of range).
+ */
+flx_code flx_config_set_connection_limits(flx_config *cfg, long max_idle_s, long max_lifetime_s,
+                                          flx_error **err);
+
+/** The HTTP version spoken with Flexiti (reasons in docs/assumptions.md, "HTTP version"). */
+typedef enum flx_http_version {
+    FLX_HTTP_2_OVER_TLS = 0, /* default: HTTP/2 when the TLS handshake agrees on it, else
+                                HTTP/1.1; plain http:// (the sandbox) is HTTP/1.1 */
+    FLX_HTTP_1_1 = 1         /* HTTP/1.1 only, e.g. behind a firewall that mishandles HTTP/2 */
+} flx_http_version;
+
+/** Chooses the HTTP version. With a libcurl built without HTTP/2, FLX_HTTP_2_OVER_TLS speaks
+ *  HTTP/1.1. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (not an flx_http_version value). */
+flx_code flx_config_set_http_version(flx_config *cfg, flx_http_version version, flx_error **err);
 
 /* ---------------------------------------------------------------------------------------------
  * Session
@@ -1643,6 +1669,16 @@ const char *flx_journal_entry_result_status(const flx_journal_entry *entry);
  *          call longer than the total timeout (plus scheduling noise). When the deadline passes,
  *          the call fails with FLX_E_TIMEOUT, or FLX_E_OUTCOME_UNKNOWN for a money-moving
  *          request that may have reached Flexiti.
+ *
+ * CONNECTIONS A session keeps one connection alive between calls. It never sends on a
+ *          connection the server has begun to close (seen before use), nor on one idle or old
+ *          beyond flx_config_set_connection_limits(). When a request fails on a kept-alive
+ *          connection before any byte of an answer, and it provably never reached the server (no
+ *          complete request left the library, or HTTP/2 refused the stream), it is sent again at
+ *          once on a new connection, without backoff and whatever the retry policy: it counts in
+ *          flx_error_attempts() but is never reported as FLX_E_OUTCOME_UNKNOWN. When it may have
+ *          arrived, it is sent again at once only if repeating it is harmless (see RETRIES) and
+ *          retries are on. docs/errors.md has the table of "not delivered" and "maybe delivered".
  *
  * LOGGING  Silent by default. flx_config_set_log_callback() routes records to the POS's own log.
  *          Records are redacted by construction: they carry only the HTTP method, the endpoint

@@ -69,6 +69,18 @@ while read -r line; do
 done < <(timeout 300 scripts/with-sandbox.sh python3 tests/journal-kill/run.py 2>&1 | tee $logs/kill-test.log | grep -E "^(ok|FAIL|kill test):")
 grep -qE "^(ok|FAIL):" $logs/kill-test.log || { fail "journal kill test did not run"; tail -20 $logs/kill-test.log; }
 
+echo "== behind nginx: TLS, HTTP/2 and HTTP/1.1, 2 s keep-alive (scripts/nginx/soak.sh)"
+soak_lines=0
+while read -r line; do
+    soak_lines=$((soak_lines+1))
+    case "$line" in
+        ok:*) pass "${line#ok: }";;
+        FAIL:*) fail "${line#FAIL: }";;
+        SKIP:*) skipped=$((skipped+1)); echo "$line";;
+    esac
+done < <(scripts/with-sandbox.sh scripts/nginx/soak.sh 2>&1 | tee $logs/nginx-soak.log | grep -E "^(ok|FAIL|SKIP):")
+[ "$soak_lines" -gt 0 ] || { fail "nginx soak reported nothing"; tail -20 $logs/nginx-soak.log; }
+
 if [ -d python/tests ]; then
     echo "== Python package: signatures from the header, mypy --strict"
     if python3 scripts/gen-python-signatures.py --check; then pass "python/flexiti/_signatures.py up to date with the header"

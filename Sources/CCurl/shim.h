@@ -15,6 +15,10 @@ static inline CURLcode cshim_setopt_header(CURL *h, size_t (*fn)(char *, size_t,
     return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, fn);
 }
 static inline CURLcode cshim_getinfo_long(CURL *h, CURLINFO i, long *out) { return curl_easy_getinfo(h, i, out); }
+static inline CURLcode cshim_getinfo_off(CURL *h, CURLINFO i, curl_off_t *out) { return curl_easy_getinfo(h, i, out); }
+static inline CURLcode cshim_getinfo_socket(CURL *h, CURLINFO i, curl_socket_t *out) { return curl_easy_getinfo(h, i, out); }
+static inline curl_version_info_data *cshim_version_info(void) { return curl_version_info(CURLVERSION_NOW); }
+static inline CURLSHcode cshim_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
 
 // Counts requests that left: libcurl shows each request's header block once (CURLINFO_HEADER_OUT,
 // starting with the request line), including a request it re-sends by itself on a new

@@ -12,6 +12,14 @@ public enum Defaults {
     /// shared session included.
     public static let totalTimeoutMs = 60_000
 
+    /// A kept-alive connection idle longer than this is not reused (CURLOPT_MAXAGE_CONN): below
+    /// the idle timeouts of common load balancers (AWS ALB 60 s, nginx 75 s, Azure 4 min), so
+    /// the library closes first instead of racing the balancer's close.
+    public static let maxConnectionIdleSeconds = 50
+    /// A connection older than this is not reused (CURLOPT_MAXLIFETIME_CONN, libcurl 7.80.0
+    /// and later): spreads sessions over the balancer's back ends and follows DNS changes.
+    public static let maxConnectionLifetimeSeconds = 300
+
     /// Retries of idempotent requests (stripe: 2, starting at 0.5 s, doubling, jittered).
     public static let maxRetries = 2
     public static let retryBaseDelayMs = 500

@@ -80,6 +80,15 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(flx_config_set_timeouts(cfg, 1000, Int.max, nil), FLX_E_INVALID_ARGUMENT)
         XCTAssertEqual(flx_config_set_lang(cfg, "de", nil), FLX_E_INVALID_ARGUMENT)
         XCTAssertEqual(flx_config_set_lang(cfg, "fr", nil), FLX_OK)
+        XCTAssertEqual(flx_config_set_connection_limits(cfg, 0, 300, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_config_set_connection_limits(cfg, 3601, 300, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_config_set_connection_limits(cfg, 50, -1, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_config_set_connection_limits(cfg, 50, 86_401, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_config_set_connection_limits(nil, 50, 300, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_config_set_connection_limits(cfg, 1, 0, nil), FLX_OK)
+        XCTAssertEqual(flx_config_set_http_version(cfg, flx_http_version(rawValue: 2), nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_config_set_http_version(cfg, FLX_HTTP_1_1, nil), FLX_OK)
+        XCTAssertEqual(flx_config_set_http_version(cfg, FLX_HTTP_2_OVER_TLS, nil), FLX_OK)
     }
 
     func testSessionNeedsCredentialsAndAnEnvironment() {

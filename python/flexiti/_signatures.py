@@ -122,6 +122,10 @@ ENUMS: Dict[str, Dict[str, int]] = {
         "FLX_SCOPE_MERCHANT": 1,
         "FLX_SCOPE_CUSTOMER": 2,
     },
+    "flx_http_version": {
+        "FLX_HTTP_2_OVER_TLS": 0,
+        "FLX_HTTP_1_1": 1,
+    },
     "flx_customer_key": {
         "FLX_CUSTOMER_BY_ACCOUNT_NUMBER": 1,
         "FLX_CUSTOMER_BY_VCC_NUMBER": 2,
@@ -223,6 +227,8 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "flx_config_set_ca_file": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]),
     "flx_config_set_proxy": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]),
     "flx_config_set_allow_insecure_http": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_config_set_connection_limits": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_config_set_http_version": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p)]),
     "flx_session_new": (ctypes.c_int, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_session_free": (None, [ctypes.c_void_p]),
     "flx_session_authenticate": (ctypes.c_int, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)]),
@@ -561,6 +567,10 @@ class Lib(Protocol):
     def flx_config_set_proxy(self, cfg: Handle, proxy_url: Optional[bytes], err: Any, /) -> int: ...
 
     def flx_config_set_allow_insecure_http(self, cfg: Handle, allow: int, err: Any, /) -> int: ...
+
+    def flx_config_set_connection_limits(self, cfg: Handle, max_idle_s: int, max_lifetime_s: int, err: Any, /) -> int: ...
+
+    def flx_config_set_http_version(self, cfg: Handle, version: int, err: Any, /) -> int: ...
 
     def flx_session_new(self, cfg: Handle, out: Any, err: Any, /) -> int: ...
 

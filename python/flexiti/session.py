@@ -32,6 +32,7 @@ _SCOPE = {"merchant": "FLX_SCOPE_MERCHANT", "customer": "FLX_SCOPE_CUSTOMER"}
 _VERIFY = {"sms": "FLX_VERIFY_SMS", "email": "FLX_VERIFY_EMAIL", "security_question": "FLX_VERIFY_SECURITY_QUESTION",
            "merchant_override": "FLX_VERIFY_MERCHANT_OVERRIDE",
            "regular_purchase_bypass": "FLX_VERIFY_REGULAR_PURCHASE_BYPASS"}
+_HTTP_VERSION = {"2": "FLX_HTTP_2_OVER_TLS", "1.1": "FLX_HTTP_1_1"}
 _TRANSACTION = {"deposit": "FLX_TRANSACTION_DEPOSIT", "instore_payment": "FLX_TRANSACTION_INSTORE_PAYMENT",
                 "tradein": "FLX_TRANSACTION_TRADEIN"}
 _TOTALS = {"shipping_total": "FLX_SKU_SHIPPING_TOTAL", "transaction_discount_total": "FLX_SKU_DISCOUNT_TOTAL",
@@ -157,6 +158,9 @@ class Session:
     with an idempotency key), are repeated up to max_retries times after network errors and
     HTTP 500/502/503/504, waiting retry_delay doubling up to retry_max_delay (times a random
     factor in [0.5, 1]); max_retries=0 turns retries off. Durations are seconds or timedelta.
+    A kept-alive connection idle longer than connection_max_idle, or older than
+    connection_max_lifetime (0: no limit), is not reused (whole seconds). http_version "2"
+    (HTTP/2 over TLS, HTTP/1.1 otherwise) or "1.1".
 
     Log records go to `logger` (default logging.getLogger("flexiti")), redacted.
     """
@@ -166,7 +170,9 @@ class Session:
                  timeout: Seconds = 60, connect_timeout: Seconds = 10, max_retries: int = 2,
                  retry_delay: Seconds = 0.5, retry_max_delay: Seconds = 5, ca_file: Optional[str] = None,
                  proxy: Optional[str] = None, allow_insecure_http: bool = False,
-                 logger: Optional[logging.Logger] = None, journal: Optional["Journal"] = None) -> None:
+                 connection_max_idle: Seconds = 50, connection_max_lifetime: Seconds = 300,
+                 http_version: str = "2", logger: Optional[logging.Logger] = None,
+                 journal: Optional["Journal"] = None) -> None:
         self._ptr: Optional[int] = None
         self._listings: "weakref.WeakSet[Listing[Any]]" = weakref.WeakSet()
         self._logger = logger or logging.getLogger(_logging.LOGGER_NAME)
@@ -198,6 +204,10 @@ class Session:
                 do(L.flx_config_set_ca_file(cfg, b(ca_file), e))
             if proxy is not None:
                 do(L.flx_config_set_proxy(cfg, b(proxy), e))
+            do(L.flx_config_set_connection_limits(cfg, _ms(connection_max_idle, "connection_max_idle") // 1000,
+                                                  _ms(connection_max_lifetime, "connection_max_lifetime") // 1000, e))
+            do(L.flx_config_set_http_version(cfg, _enum("flx_http_version", _HTTP_VERSION, http_version,
+                                                        "http_version"), e))
             do(L.flx_config_set_log_callback(cfg, self._log_callback, None, ENUMS["flx_log_level"]["FLX_LOG_DEBUG"], e))
             if journal is not None:  # money calls are recorded in it (flexiti.journal)
                 do(L.flx_config_set_journal(cfg, journal._journal, e))

@@ -150,3 +150,14 @@ def test_closed_session_is_a_usage_error(sandbox):
     with pytest.raises(flexiti.UsageError) as info:
         s.lookup_customer(account_number=ACCOUNT)
     assert info.value.code == flexiti.Code.MISUSE
+
+
+def test_connection_limits_and_http_version_are_configurable(make_session):
+    s = make_session(connection_max_idle=5, connection_max_lifetime=0, http_version="1.1")
+    s.lookup_customer(account_number=ACCOUNT)
+    s.lookup_customer(account_number=ACCOUNT)
+    assert s.stats().connections_opened == 1
+    with pytest.raises(flexiti.InvalidArgumentError):
+        make_session(connection_max_idle=0)
+    with pytest.raises(ValueError):
+        make_session(http_version="3")

@@ -31,6 +31,7 @@ NOT_WRAPPED = {
     "flx_verification_format": "Verification.format is the format the caller asked for",
     "flx_request_idempotency_key": "requests live only for one call; pass idempotency_key= to know it before sending",
     "flx_authorization_refresh": "get_authorization(auth) reads the current state by id",
+    "flx_error_clear": "each call passes a fresh NULL error pointer and frees the error itself",
 }
 
 

@@ -1,6 +1,14 @@
 import CCurl
 import Glibc
 
+/// Which HTTP version to speak (docs/assumptions.md, "HTTP version").
+public enum HTTPVersionChoice: Int32, Sendable {
+    /// HTTP/2 when TLS negotiates it (ALPN), else HTTP/1.1; plain http:// is HTTP/1.1.
+    case http2OverTLS = 0
+    /// HTTP/1.1 only.
+    case http1_1 = 1
+}
+
 /// Transport settings copied from the session configuration.
 public struct TransportOptions: Sendable {
     public var connectTimeoutMs: Int = Defaults.connectTimeoutMs
@@ -9,37 +17,104 @@ public struct TransportOptions: Sendable {
     public var proxy: String?
     public var userAgent: String = Defaults.userAgent
     public var verifyTLS: Bool = true
+    /// Kept-alive connections idle longer / older than this are not reused (seconds; lifetime
+    /// 0: no limit).
+    public var maxIdleSeconds: Int = Defaults.maxConnectionIdleSeconds
+    public var maxLifetimeSeconds: Int = Defaults.maxConnectionLifetimeSeconds
+    public var httpVersion: HTTPVersionChoice = .http2OverTLS
     public init() {}
 }
 
-/// One libcurl easy handle, reused for every request of a session so the TCP/TLS connection is
-/// kept alive. Not thread-safe: the session serialises access.
+/// What the linked libcurl can do, read once at run time (the library may run on a newer or
+/// older libcurl than it was built with).
+enum CurlFeatures {
+    static let versionNumber: UInt32 = cshim_version_info()?.pointee.version_num ?? 0
+    static let http2: Bool = ((cshim_version_info()?.pointee.features ?? 0) & Int32(CURL_VERSION_HTTP2)) != 0
+    /// CURLOPT_MAXAGE_CONN: 7.65.0.
+    static let maxAge = versionNumber >= 0x07_41_00
+    /// CURLOPT_MAXLIFETIME_CONN: 7.80.0.
+    static let maxLifetime = versionNumber >= 0x07_50_00
+}
+
+/// The session's HTTP connection: a libcurl share handle that holds the kept-alive connection
+/// (and the DNS and TLS session caches), and an easy handle that makes the requests.
+///
+/// The easy handle is replaced (options set again, the connection kept in the share) after any
+/// transfer that opened a connection or failed: libcurl (7.88.1 at least) counts its own "reused
+/// connection died, retrying on a fresh one" events per easy handle and never resets the count,
+/// so a long-lived handle fails every sixth such event with "Connection died, tried 5 times".
+/// A fresh connection is had by replacing the share handle, which closes every connection.
+/// Not thread-safe: the session serialises access.
 final class CurlTransport {
-    private let handle: UnsafeMutableRawPointer
+    private var share: UnsafeMutableRawPointer?
+    private var handle: UnsafeMutableRawPointer?
     private let options: TransportOptions
     /// libcurl writes failure text here (it keeps the pointer, so it must not move).
     private let errorBuffer: UnsafeMutablePointer<CChar>
-    /// Options that never change are set once (benchmarked: resetting and setting them again on
-    /// every request cost about as much as building the request).
-    private let fixedOptionsOK: Bool
+    /// Options that never change are set once per easy handle (benchmarked: resetting and
+    /// setting them again on every request cost about as much as building the request).
+    private var fixedOptionsOK = false
+    /// The last transfer opened a connection or failed: replace the easy handle before the next.
+    private var renewHandle = false
+    /// The socket of the kept-alive connection after the last transfer, -1 when none.
+    private var idleSocket: Int32 = -1
+    /// That connection speaks HTTP/1.x, where a readable idle socket means the server is closing.
+    /// (HTTP/2 servers send frames after an answer, e.g. WINDOW_UPDATE; libcurl reads those and a
+    /// GOAWAY itself before it reuses an HTTP/2 connection.)
+    private var idleSocketIsHTTP1 = false
     /// Requests that left during the last perform (libcurl's own re-sends included).
     private let sentCounter: UnsafeMutablePointer<Int>
     var requestsSent: Int { sentCounter.pointee }
 
     init?(options: TransportOptions) {
-        guard CurlGlobal.initialize(), let h = curl_easy_init() else { return nil }
-        handle = h
+        guard CurlGlobal.initialize() else { return nil }
         self.options = options
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         sentCounter = .allocate(capacity: 1)
         sentCounter.initialize(to: 0)
+        // On failure deinit frees what was made (it runs: every property is initialised by now).
+        guard replaceShare(), replaceHandle() else { return nil }
+    }
+
+    deinit {
+        if let handle { curl_easy_cleanup(handle) }  // first: a share in use cannot be freed
+        if let share { curl_share_cleanup(share) }
+        errorBuffer.deallocate()
+        sentCounter.deallocate()
+    }
+
+    /// A new share handle: the old one goes with every connection in it.
+    private func replaceShare() -> Bool {
+        if let handle {
+            curl_easy_cleanup(handle)
+            self.handle = nil
+        }
+        if let share { curl_share_cleanup(share) }
+        idleSocket = -1
+        share = curl_share_init()
+        guard let share else { return false }
+        for data in [CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION] {
+            // Connection sharing needs 7.57.0; without it the handle keeps its own connection,
+            // which only loses the connection at each replacement.
+            _ = cshim_share_setopt_long(share, CURLSHOPT_SHARE, Int(data.rawValue))
+        }
+        return true
+    }
+
+    /// A new easy handle with the fixed options, attached to the share.
+    private func replaceHandle() -> Bool {
+        if let handle { curl_easy_cleanup(handle) }
+        handle = curl_easy_init()
+        renewHandle = false
+        guard let h = handle else { fixedOptionsOK = false; return false }
         var ok = true
         func setLong(_ o: CURLoption, _ v: Int) { if cshim_setopt_long(h, o, v) != CURLE_OK { ok = false } }
         func setString(_ o: CURLoption, _ v: String) {
             if v.withCString({ cshim_setopt_ptr(h, o, $0) }) != CURLE_OK { ok = false }  // libcurl copies strings
         }
         if cshim_setopt_ptr(h, CURLOPT_ERRORBUFFER, errorBuffer) != CURLE_OK { ok = false }
+        if let share { _ = cshim_setopt_ptr(h, CURLOPT_SHARE, share) }
         setLong(CURLOPT_NOSIGNAL, 1)
         setLong(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
         setLong(CURLOPT_TIMEOUT_MS, options.totalTimeoutMs)
@@ -54,16 +129,52 @@ final class CurlTransport {
         setString(CURLOPT_PROXY, options.proxy ?? "")
         if cshim_setopt_write(h, responseWriteCallback) != CURLE_OK { ok = false }
         if cshim_count_requests_into(h, sentCounter) != CURLE_OK { ok = false }
+        // Set explicitly rather than left to the libcurl default, which changed over versions.
+        let version = options.httpVersion == .http2OverTLS && CurlFeatures.http2
+            ? Int(CURL_HTTP_VERSION_2TLS) : Int(CURL_HTTP_VERSION_1_1)
+        setLong(CURLOPT_HTTP_VERSION, version)
+        // Older libcurl lacks these: it then reuses by its own rules, and a stale connection is
+        // still caught before use (connectionLooksClosed) or as "not delivered".
+        if CurlFeatures.maxAge { setLong(CURLOPT_MAXAGE_CONN, max(options.maxIdleSeconds, 1)) }
+        if CurlFeatures.maxLifetime && options.maxLifetimeSeconds > 0 {
+            setLong(CURLOPT_MAXLIFETIME_CONN, options.maxLifetimeSeconds)
+        }
         fixedOptionsOK = ok
+        return true
     }
 
-    deinit {
-        curl_easy_cleanup(handle)
-        errorBuffer.deallocate()
-        sentCounter.deallocate()
+    /// Whether the kept-alive HTTP/1.x connection has something to read or has hung up while idle.
+    /// Between requests such a server sends nothing unless it is closing (FIN or TLS
+    /// close_notify); libcurl 7.88 takes a pending close_notify for "alive" and sends on it.
+    private func connectionLooksClosed() -> Bool {
+        guard idleSocket >= 0, idleSocketIsHTTP1 else { return false }
+        var p = pollfd(fd: idleSocket, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) > 0  // readable, hung up, error, or no longer a descriptor
     }
 
-    func perform(_ request: HTTPRequest) -> Result<HTTPResponse, TransportFailure> {
+    /// Drops every kept-alive connection: the next request opens a new one.
+    func discardConnections() {
+        _ = replaceShare()
+        _ = replaceHandle()
+    }
+
+    /// Sends one request. `freshConnection`: drop kept-alive connections first.
+    func perform(_ request: HTTPRequest, freshConnection: Bool = false) -> Result<HTTPResponse, TransportFailure> {
+        // A connection the server has started closing is never used (see connectionLooksClosed).
+        // A request that must go on a new connection drops the old ones rather than leaving them
+        // cached beside it: the session keeps at most one, the one the close check watches.
+        if freshConnection || request.sendAtMostOnce || connectionLooksClosed() {
+            discardConnections()
+        } else if renewHandle || handle == nil {
+            _ = replaceHandle()
+        }
+        guard let handle else {
+            return .failure(TransportFailure(code: .outOfMemory, detail: "libcurl could not create a handle",
+                                             requestMayHaveBeenSent: false, notDelivered: true))
+        }
+        // Whether this request goes out on a connection that has served an earlier one.
+        let mayReuse = idleSocket >= 0 && !request.sendAtMostOnce
+        idleSocket = -1
         let sink = ResponseSink(limit: Defaults.maxResponseBytes)
         let sinkPointer = Unmanaged.passRetained(sink)
         defer { sinkPointer.release() }
@@ -119,7 +230,8 @@ final class CurlTransport {
             setLong(CURLOPT_POSTFIELDSIZE, bodyCopy.count - 1)
         }
         guard setupOK else {
-            return .failure(TransportFailure(code: .invalidArgument, detail: "libcurl rejected an option", requestMayHaveBeenSent: false))
+            renewHandle = true
+            return .failure(TransportFailure(code: .invalidArgument, detail: "libcurl rejected an option", requestMayHaveBeenSent: false, notDelivered: true))
         }
 
         let rc: CURLcode = bodyCopy.withUnsafeBufferPointer { buf in
@@ -135,16 +247,23 @@ final class CurlTransport {
         // Scrub the request body (it may hold a client secret or a security answer).
         bodyCopy.withUnsafeMutableBytes { raw in if let base = raw.baseAddress { explicit_bzero(base, raw.count) } }
 
+        var connects = 0
+        _ = cshim_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+        // libcurl's per-handle count of its own retries only grows on transfers that connected.
+        renewHandle = connects > 0 || rc != CURLE_OK
         if rc != CURLE_OK {
             if sink.overflowed {
                 return .failure(TransportFailure(code: .malformedResponse, detail: "response larger than \(Defaults.maxResponseBytes) bytes", requestMayHaveBeenSent: true))
             }
-            return .failure(classify(rc))
+            return .failure(classify(rc, handle: handle, onReusedConnection: mayReuse && connects == 0))
         }
+        var socket: curl_socket_t = -1
+        if cshim_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK { idleSocket = socket }
+        var version = 0
+        _ = cshim_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
+        idleSocketIsHTTP1 = version == Int(CURL_HTTP_VERSION_1_0) || version == Int(CURL_HTTP_VERSION_1_1)
         var status = 0
         _ = cshim_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        var connects = 0
-        _ = cshim_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         return .success(HTTPResponse(status: status, body: sink.bytes, newConnection: connects > 0))
     }
 
@@ -170,14 +289,16 @@ final class CurlTransport {
         }
     }
 
-    private func classify(_ rc: CURLcode) -> TransportFailure {
+    /// Why a transfer failed, and whether the request provably never reached the server
+    /// (docs/errors.md, "Delivered or not").
+    private func classify(_ rc: CURLcode, handle: UnsafeMutableRawPointer, onReusedConnection: Bool) -> TransportFailure {
         let detail: String = {
             let fromBuffer = errorBuffer[0] == 0 ? "" : String(cString: errorBuffer)
             return fromBuffer.isEmpty ? String(cString: curl_easy_strerror(rc)) : fromBuffer
         }()
         switch rc {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:
-            return TransportFailure(code: .connect, detail: detail, requestMayHaveBeenSent: false)
+            return TransportFailure(code: .connect, detail: detail, requestMayHaveBeenSent: false, notDelivered: true)
         case CURLE_OPERATION_TIMEDOUT:
             // Timed out while connecting means nothing was sent; afterwards, it may have been. On a
             // reused connection there is no connect time: the bytes of request already written
@@ -190,20 +311,40 @@ final class CurlTransport {
              CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND,
              CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
              CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_CLIENTCERT:
-            return TransportFailure(code: .tls, detail: detail, requestMayHaveBeenSent: false)
+            return TransportFailure(code: .tls, detail: detail, requestMayHaveBeenSent: false, notDelivered: true)
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
             // Also what libcurl says when the answer has no HTTP status line ("HTTP/0.9"): by then
             // the request was written and may have been performed.
             if requestsSent > 0 {
                 return TransportFailure(code: .transport, detail: detail, requestMayHaveBeenSent: true)
             }
-            return TransportFailure(code: .invalidArgument, detail: detail, requestMayHaveBeenSent: false)
+            return TransportFailure(code: .invalidArgument, detail: detail, requestMayHaveBeenSent: false, notDelivered: true)
         case CURLE_OUT_OF_MEMORY:
             return TransportFailure(code: .outOfMemory, detail: detail, requestMayHaveBeenSent: true)
         default:
-            // SEND_ERROR, RECV_ERROR, GOT_NOTHING, PARTIAL_FILE...: the server may have acted.
-            return TransportFailure(code: .transport, detail: detail, requestMayHaveBeenSent: true)
+            // SEND_ERROR, RECV_ERROR, GOT_NOTHING, HTTP2, PARTIAL_FILE...: the server may have
+            // acted, unless no byte of the request left libcurl (an incomplete request is never
+            // acted on) or HTTP/2 said the stream was refused (RFC 9113 8.7: not processed).
+            let sent = Self.exchangedBytes(handle)
+            let refused = detail.contains("REFUSED_STREAM")
+            let nothingLeft = sent.request == 0 && sent.uploaded == 0 && requestsSent == 0
+            let notDelivered = (nothingLeft && sent.received == 0) || (refused && sent.received == 0)
+            var f = TransportFailure(code: .transport, detail: detail, requestMayHaveBeenSent: !notDelivered, notDelivered: notDelivered)
+            f.staleConnection = onReusedConnection && sent.received == 0
+            return f
         }
+    }
+
+    /// Bytes of the failed transfer: request (headers) written, body uploaded, answer received.
+    private static func exchangedBytes(_ handle: UnsafeMutableRawPointer) -> (request: Int, uploaded: Int64, received: Int64) {
+        var request = 0, headers = 0
+        var uploaded: curl_off_t = 0, downloaded: curl_off_t = 0
+        // A getinfo that fails leaves "something was exchanged" (the cautious reading).
+        if cshim_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &request) != CURLE_OK { request = 1 }
+        if cshim_getinfo_off(handle, CURLINFO_SIZE_UPLOAD_T, &uploaded) != CURLE_OK { uploaded = 1 }
+        if cshim_getinfo_long(handle, CURLINFO_HEADER_SIZE, &headers) != CURLE_OK { headers = 1 }
+        if cshim_getinfo_off(handle, CURLINFO_SIZE_DOWNLOAD_T, &downloaded) != CURLE_OK { downloaded = 1 }
+        return (request, Int64(uploaded), Int64(headers) + Int64(downloaded))
     }
 }
 

@@ -35,4 +35,9 @@ public struct TransportFailure: Error, Sendable {
     public var code: ErrorCode
     public var detail: String
     public var requestMayHaveBeenSent: Bool
+    /// Provably never reached the server (docs/errors.md, "Delivered or not").
+    public var notDelivered = false
+    /// Failed on a kept-alive connection that had served earlier requests, before any byte of
+    /// an answer: the server (or a balancer) had closed it while idle.
+    public var staleConnection = false
 }

@@ -287,6 +287,7 @@ public final class Session: @unchecked Sendable {
     /// Sends one request (with the time left before the call's deadline as its timeout), logs it
     /// and turns the answer into JSON or a FlexitiError.
     func exchange(_ request: HTTPRequest, context: ErrorContext, state s: inout State) -> Result<APIResponse, FlexitiError> {
+        var context = context
         let logger = configuration.logger
         let method = context.endpoint.method.rawValue, template = context.endpoint.template
         let remaining = s.call.deadlineMs - timing.nowMs()
@@ -297,28 +298,51 @@ public final class Session: @unchecked Sendable {
         }
         var request = request
         request.timeoutMs = remaining
-        s.call.attempts[method + " " + template, default: 0] += 1
-        s.stats.requests += 1
-        let attempt = s.call.count(method, template)
-        logger?.log(.requestStart(attempt: attempt), method: method, endpoint: template, referenceId: context.referenceId)
-        let started = timing.nowMs()
-        let outcome = s.transport.perform(request)
-        // libcurl may have sent the request again on its own (a reused connection that died):
-        // every request that left counts.
-        let extra = max(s.transport.requestsSent, 1) - 1
-        if extra > 0 {
-            s.call.attempts[method + " " + template, default: 0] += extra
-            s.stats.requests += extra
+        var freshConnection = false
+        // The attempt given up for a new connection may have been delivered (then it counts).
+        var earlierMaybeDelivered = false
+        var result: Result<APIResponse, FlexitiError>
+        var attempt = 0, started = Int64(0), extra = 0
+        while true {
+            s.call.attempts[method + " " + template, default: 0] += 1
+            s.stats.requests += 1
+            attempt = s.call.count(method, template)
+            logger?.log(.requestStart(attempt: attempt), method: method, endpoint: template, referenceId: context.referenceId)
+            started = timing.nowMs()
+            let outcome = s.transport.perform(request, freshConnection: freshConnection)
+            // libcurl may have sent the request again on its own (a reused connection that died):
+            // every request that left counts.
+            extra = max(s.transport.requestsSent, 1) - 1
+            if extra > 0 {
+                s.call.attempts[method + " " + template, default: 0] += extra
+                s.stats.requests += extra
+            }
+            if !freshConnection, case let .failure(f) = outcome, let delay = staleConnectionRetry(f, request, s.call.deadlineMs) {
+                // Not a retry of the policy: the connection, not the request, failed.
+                logger?.log(.freshConnection(attempt: attempt, code: f.code, delivered: !f.notDelivered),
+                            method: method, endpoint: template, referenceId: context.referenceId)
+                earlierMaybeDelivered = !f.notDelivered
+                request.timeoutMs = delay
+                freshConnection = true
+                // A new x-reference-id, as for every attempt: nginx or Flexiti logs each once.
+                let referenceId = Identifiers.referenceId()
+                request.headers = request.headers.map { $0.0 == "x-reference-id" ? ($0.0, referenceId) : $0 }
+                context = ErrorContext(endpoint: context.endpoint, path: context.path, referenceId: referenceId,
+                                       idempotencyKey: context.idempotencyKey)
+                continue
+            }
+            result = interpret(outcome, context: context, stats: &s.stats)
+            break
         }
-        var result = interpret(outcome, context: context, stats: &s.stats)
         switch result {
         case var .success(r):
             r.attempts = s.call.count(method, template)
             result = .success(r)
-        case let .failure(e) where extra > 0 && context.endpoint.changesState && e.code != .outcomeUnknown:
+        case let .failure(e) where (extra > 0 || earlierMaybeDelivered) && context.endpoint.changesState && e.code != .outcomeUnknown:
             // libcurl re-sends only after a connection died with no answer: that earlier send
-            // may have been performed, whatever the re-send then met.
-            var lost = context.error(.outcomeUnknown, "the request was sent on a kept-alive connection that died without an answer; libcurl sent it again")
+            // may have been performed, whatever the re-send then met. The same holds for an
+            // attempt given up for a new connection that may have been delivered.
+            var lost = context.error(.outcomeUnknown, "the request was sent on a kept-alive connection that died without an answer; it was sent again")
             lost.retryable = context.safeToRepeat
             result = .failure(Session.stillUnknown(lost, last: e, attempts: s.call.count(method, template)))
         default:
@@ -336,6 +360,17 @@ public final class Session: @unchecked Sendable {
             }
         }
         return result
+    }
+
+    /// A request that failed on a stale kept-alive connection before any answer is sent again at
+    /// once, on a new connection, when that is harmless: it provably never left, or it may be
+    /// repeated (not a money-moving request without key) and retries are on. Returns the time
+    /// left for it, or nil.
+    private func staleConnectionRetry(_ f: TransportFailure, _ request: HTTPRequest, _ deadlineMs: Int64) -> Int64? {
+        guard f.staleConnection else { return nil }
+        guard f.notDelivered || (!request.sendAtMostOnce && configuration.retry.maxRetries > 0) else { return nil }
+        let left = deadlineMs - timing.nowMs()
+        return left >= 1 ? left : nil
     }
 
     private func interpret(_ outcome: Result<HTTPResponse, TransportFailure>, context: ErrorContext,

@@ -30,6 +30,8 @@ public enum LogEvent: Sendable {
     case requestEnd(attempt: Int, status: Int, code: ErrorCode, elapsedMs: Int64)
     /// The call will be repeated after `delayMs`.
     case retry(attempt: Int, code: ErrorCode, delayMs: Int64)
+    /// A kept-alive connection failed before any answer; the request goes again at once on a new one.
+    case freshConnection(attempt: Int, code: ErrorCode, delivered: Bool)
     /// The call gives up (budget, deadline or a non-repeatable failure).
     case callFailed(attempts: Int, code: ErrorCode, elapsedMs: Int64)
     /// The token was rejected; a new one is fetched and the call repeated once.
@@ -85,6 +87,12 @@ public struct Logger: Sendable {
             r.code = code
             r.elapsedMs = delayMs
             r.message = "\(what): \(Logger.name(code)); retrying in \(delayMs) ms (attempt \(attempt + 1) next)"
+        case let .freshConnection(attempt, code, delivered):
+            r.level = .info
+            r.attempt = attempt
+            r.code = code
+            let how = delivered ? "the request may have arrived and is safe to repeat" : "the request was not delivered"
+            r.message = "\(what): \(Logger.name(code)) on a kept-alive connection the server had closed (\(how)); sending at once on a new connection (attempt \(attempt + 1) next)"
         case let .callFailed(attempts, code, elapsedMs):
             r.level = .error
             r.attempt = attempts
