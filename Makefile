@@ -33,15 +33,15 @@ help:
 
 all: lib
 
-# libcurl and jansson development files, from Debian packages.
+# libcurl, jansson and sqlite3 development files, from Debian packages.
 deps:
-	@if pkg-config --exists libcurl jansson 2>/dev/null; then exit 0; fi; \
+	@if pkg-config --exists libcurl jansson sqlite3 2>/dev/null; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "installing libcurl4-openssl-dev libjansson-dev pkg-config"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev libjansson-dev pkg-config >/dev/null; \
+		echo "installing libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config >/dev/null; \
 	else \
-		echo "missing libcurl/jansson development files; run:"; \
-		echo "  sudo apt-get install -y libcurl4-openssl-dev libjansson-dev pkg-config"; exit 1; \
+		echo "missing libcurl/jansson/sqlite3 development files; run:"; \
+		echo "  sudo apt-get install -y libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config"; exit 1; \
 	fi
 
 lib: deps

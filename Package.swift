@@ -19,11 +19,13 @@ let package = Package(
         // System libraries, found through pkg-config.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
+        // The optional money journal (Journal/).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The hand-written public header, imported as a module so the implementation is checked against it.
         .systemLibrary(name: "CFlexiti"),
 
         // Swift core: configuration, transport, OAuth, error model, endpoints. No Foundation.
-        .target(name: "FlexitiCore", dependencies: ["CCurl", "CJansson"]),
+        .target(name: "FlexitiCore", dependencies: ["CCurl", "CJansson", "CSQLite"]),
         // The C ABI: one file per handle type, implementing include/flexiti.h.
         .target(
             name: "Flexiti",
@@ -46,7 +48,7 @@ let package = Package(
         ),
 
         .testTarget(name: "FlexitiCoreTests", dependencies: ["FlexitiCore", "FlexitiSandbox"]),
-        .testTarget(name: "FlexitiCTests", dependencies: ["Flexiti", "CFlexiti", "FlexitiSandbox"]),
+        .testTarget(name: "FlexitiCTests", dependencies: ["Flexiti", "CFlexiti", "FlexitiSandbox", "CSQLite"]),
         .testTarget(
             name: "FlexitiSandboxTests",
             dependencies: [

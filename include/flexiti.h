@@ -144,6 +144,12 @@ typedef enum flx_code {
     FLX_E_INSECURE_URL = 18,
     /** The requested value is not present in this response. */
     FLX_E_NOT_AVAILABLE = 19,
+    /** The money journal could not be created, read or written (missing or read-only directory, full disk); a money call that could not be recorded was not sent. */
+    FLX_E_JOURNAL = 20,
+    /** The file is not a libflexiti journal, is damaged, or was written by a newer version (schema); it was left untouched. */
+    FLX_E_JOURNAL_INVALID = 21,
+    /** Another process or journal handle has this journal open; one journal serves one process at a time. */
+    FLX_E_JOURNAL_BUSY = 22,
     FLX_E_INVALID_ACCOUNT = 100, /* "invalid_account" */
     FLX_E_INVALID_CLIENT = 101, /* "invalid_client" */
     FLX_E_INVALID_REQUEST = 102, /* "invalid_request" */
@@ -1399,6 +1405,45 @@ int64_t flx_receipt_amount_cents(const flx_receipt *receipt);
 int64_t flx_receipt_remaining_authorization_cents(const flx_receipt *receipt);
 int64_t flx_receipt_remaining_capture_cents(const flx_receipt *receipt);
 
+/* ---- Money calls by id ---- */
+
+/*
+ * For a POS that kept only ids (its own records, a receipt, or a journal entry after a restart):
+ * the same calls as flx_authorization_capture(), flx_authorization_release() and
+ * flx_capture_return(), without fetching the authorization or capture first.
+ */
+
+/**
+ * Captures all or part of the open authorization authorization_id (POST .../capture). req must
+ * be an FLX_REQUEST_CAPTURE request. *out must be released with flx_capture_free(); its
+ * authorization_id is authorization_id. Thread-safety: as flx_authorization_capture().
+ * Errors: those of flx_authorization_capture(), plus FLX_E_INVALID_ARGUMENT (authorization_id
+ * NULL, empty, not UTF-8 or too long) and, with a journal, FLX_E_JOURNAL, FLX_E_JOURNAL_BUSY and
+ * FLX_E_JOURNAL_INVALID (the call was not recorded and so not sent).
+ */
+flx_code flx_capture_create(flx_session *session, const char *authorization_id, flx_request *req,
+                            flx_capture **out, flx_error **err);
+
+/**
+ * Releases part of the uncaptured amount of authorization_id, or all of it with
+ * flx_request_set_full() (POST .../release). req must be an FLX_REQUEST_RELEASE request. *out
+ * (may be NULL) must be released with flx_receipt_free().
+ * Errors: those of flx_authorization_release(), plus FLX_E_INVALID_ARGUMENT (authorization_id
+ * NULL, empty, not UTF-8 or too long) and the journal errors of flx_capture_create().
+ */
+flx_code flx_release_create(flx_session *session, const char *authorization_id, flx_request *req,
+                            flx_receipt **out, flx_error **err);
+
+/**
+ * Returns an amount, or the whole remainder with flx_request_set_full(), against capture
+ * capture_id of authorization authorization_id (POST .../capture/{id}/return). req must be an
+ * FLX_REQUEST_RETURN request. *out (may be NULL) must be released with flx_receipt_free().
+ * Errors: those of flx_capture_return(), plus FLX_E_INVALID_ARGUMENT (an id NULL, empty, not
+ * UTF-8 or too long) and the journal errors of flx_capture_create().
+ */
+flx_code flx_return_create(flx_session *session, const char *authorization_id, const char *capture_id,
+                           flx_request *req, flx_receipt **out, flx_error **err);
+
 /* ---- Listings ---- */
 
 /**
@@ -1431,6 +1476,176 @@ void flx_authorization_iter_free(flx_authorization_iter *iter);
 void flx_capture_iter_free(flx_capture_iter *iter);
 
 /* @@section purchases@@ (keep this marker: new declarations go above it) */
+
+/* ---------------------------------------------------------------------------------------------
+ * Money journal
+ * ------------------------------------------------------------------------------------------- */
+
+/*
+ * An optional SQLite file in which every money-moving call (authorization, capture, release,
+ * return, refund, transaction) is recorded durably before its first byte is sent, and updated
+ * when its outcome is known, so that a POS restarted after a crash learns what happened
+ * (docs/journal.md). Without a journal the library behaves exactly as before.
+ *
+ * Attach it with flx_config_set_journal() before flx_session_new(). A money call whose journal
+ * write fails is not sent and returns FLX_E_JOURNAL (or FLX_E_JOURNAL_BUSY). Nothing secret is
+ * ever stored: no PIN/verification code, VCC, security answer, token or client secret.
+ *
+ * At start-up a POS iterates the entries that need resolution (flx_journal_iter_new with
+ * unresolved_only = 1) and calls flx_journal_resolve() on each; examples/recover.c does this.
+ *
+ * THREADS  A flx_journal may be shared by any number of sessions and threads (one SQLite
+ *          connection behind a mutex). Entries are immutable snapshots and may be read from
+ *          several threads. A journal iterator must not be used by two threads at once.
+ */
+typedef struct flx_journal flx_journal;
+/** One journaled money call, as read from the journal at one moment. Immutable. */
+typedef struct flx_journal_entry flx_journal_entry;
+/** Iterator over journal entries (a snapshot taken when it is created). */
+typedef struct flx_journal_iter flx_journal_iter;
+
+typedef enum flx_journal_state {
+    /** Recorded before sending; the call is running, or the process died during it. */
+    FLX_JOURNAL_PENDING = 1,
+    /** Flexiti answered success; the result getters hold its ids and amounts. */
+    FLX_JOURNAL_SUCCEEDED = 2,
+    /** Definitely not performed: refused by Flexiti, or stopped before anything was sent. */
+    FLX_JOURNAL_FAILED = 3,
+    /** The call ended FLX_E_OUTCOME_UNKNOWN (or an HTTP 5xx): it may have happened. */
+    FLX_JOURNAL_UNKNOWN = 4
+} flx_journal_state;
+
+/**
+ * Opens the journal at path, creating the file (not its directory) if it does not exist, and
+ * locks it for this process: a second flx_journal_open() of the same file, from this process or
+ * another, fails with FLX_E_JOURNAL_BUSY until the first is closed (the lock is the kernel's, so
+ * a crashed process releases it). Finished entries older than 90 days or beyond the newest
+ * 100000 are pruned at open (flx_journal_prune); entries that need resolution never are.
+ * *out must be released with flx_journal_free(). Thread-safe.
+ * Errors: FLX_E_INVALID_ARGUMENT (path or out NULL, path empty, not UTF-8 or too long),
+ * FLX_E_JOURNAL (the file cannot be created or written: missing or read-only directory,
+ * read-only file, full disk), FLX_E_JOURNAL_INVALID (not a regular file, not a libflexiti
+ * journal, damaged, or written by a newer version; the file is left untouched),
+ * FLX_E_JOURNAL_BUSY (open elsewhere), FLX_E_OUT_OF_MEMORY.
+ */
+flx_code flx_journal_open(const char *path, flx_journal **out, flx_error **err);
+
+/**
+ * Releases the caller's handle. The file stays open (and locked) while a flx_config or
+ * flx_session made with it is alive; it is closed when the last of them is freed. NULL is a
+ * no-op. Must not be called while another thread uses the handle.
+ */
+void flx_journal_free(flx_journal *journal);
+
+/**
+ * Sessions created from cfg after this call record their money calls in journal (NULL: no
+ * journal, the default). The config and its sessions keep the journal open on their own, so the
+ * caller may flx_journal_free() its handle at once. Not thread-safe for one cfg (like every
+ * flx_config setter).
+ * Errors: FLX_E_MISUSE (cfg, or journal when not NULL, not a live handle).
+ */
+flx_code flx_config_set_journal(flx_config *cfg, flx_journal *journal, flx_error **err);
+
+/**
+ * Deletes finished entries (succeeded or failed) last updated more than max_age_seconds ago, and
+ * all but the newest max_entries finished entries; never an entry that needs resolution.
+ * *removed (may be NULL) receives how many were deleted. Thread-safe.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (a negative limit), FLX_E_JOURNAL,
+ * FLX_E_JOURNAL_INVALID.
+ */
+flx_code flx_journal_prune(flx_journal *journal, int64_t max_age_seconds, int64_t max_entries, int64_t *removed,
+                           flx_error **err);
+
+/**
+ * An iterator over the journal's entries in the order they were first recorded: all of them,
+ * or with unresolved_only != 0 only those whose state is FLX_JOURNAL_PENDING or
+ * FLX_JOURNAL_UNKNOWN. The entries are read when the iterator is created. *out must be
+ * released with flx_journal_iter_free(); it stays valid after the journal handle is freed.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_JOURNAL, FLX_E_JOURNAL_INVALID.
+ */
+flx_code flx_journal_iter_new(flx_journal *journal, int unresolved_only, flx_journal_iter **out, flx_error **err);
+
+/**
+ * The next entry in *out (release it with flx_journal_entry_free()), or *out = NULL and FLX_OK
+ * at the end. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL).
+ */
+flx_code flx_journal_iter_next(flx_journal_iter *iter, flx_journal_entry **out, flx_error **err);
+
+/** Releases an iterator. NULL is a no-op. */
+void flx_journal_iter_free(flx_journal_iter *iter);
+
+/**
+ * The entry recorded under idempotency_key (the key of a flx_request, an error or a receipt),
+ * as it stands now. *out must be released with flx_journal_entry_free(). Thread-safe.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (key or out NULL, empty, not UTF-8),
+ * FLX_E_NOT_AVAILABLE (no such entry, or pruned), FLX_E_JOURNAL, FLX_E_JOURNAL_INVALID.
+ */
+flx_code flx_journal_find(flx_journal *journal, const char *idempotency_key, flx_journal_entry **out, flx_error **err);
+
+/**
+ * Learns the truth about a pending or unknown entry from Flexiti without performing the
+ * operation twice, records it in the journal and returns the entry as it now stands in *out
+ * (release with flx_journal_entry_free()). An entry already finished is returned unchanged,
+ * without a request. Per kind (docs/journal.md): a PIN-verified authorization is looked up in
+ * the authorizations listing of the days around its creation by its reference and amount (found:
+ * succeeded; absent: failed, FLX_E_NOT_FOUND); every other operation is sent again with its
+ * stored fields and the same idempotency key, which Flexiti answers with the first answer if
+ * the first attempt reached it, or performs once if it did not. session must have been created
+ * with the journal the entry comes from. Call it only once the process that made the call has
+ * ended (at start-up). Thread-safety: as any call on session.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL, session without a journal),
+ * FLX_E_NOT_AVAILABLE (the entry is not in the session's journal), FLX_E_OUTCOME_UNKNOWN (still
+ * no definite answer, or several authorizations carry the reference: the entry stays
+ * unresolved; try again later), the errors of the listing or of the re-sent call (network, HTTP,
+ * token; a definite refusal is recorded as FLX_JOURNAL_FAILED and returned as FLX_OK with that
+ * entry), FLX_E_JOURNAL, FLX_E_JOURNAL_INVALID.
+ */
+flx_code flx_journal_resolve(flx_session *session, const flx_journal_entry *entry, flx_journal_entry **out,
+                             flx_error **err);
+
+/** Releases an entry. NULL is a no-op. */
+void flx_journal_entry_free(flx_journal_entry *entry);
+
+/** The entry's state; 0 for an invalid handle. */
+flx_journal_state flx_journal_entry_state(const flx_journal_entry *entry);
+/** Which operation (FLX_REQUEST_AUTHORIZATION ... FLX_REQUEST_TRANSACTION); 0 for an invalid handle. */
+flx_request_kind flx_journal_entry_kind(const flx_journal_entry *entry);
+/**
+ * Text fields, borrowed from entry ("" when absent or for an invalid handle): the idempotency
+ * key, HTTP method and path as sent (after the base URL), the POS's reference, the
+ * authorization and capture ids and account number the call was made on (path parameters or
+ * request fields), and the error message of a failed or unknown entry.
+ */
+const char *flx_journal_entry_idempotency_key(const flx_journal_entry *entry);
+const char *flx_journal_entry_method(const flx_journal_entry *entry);
+const char *flx_journal_entry_path(const flx_journal_entry *entry);
+const char *flx_journal_entry_reference(const flx_journal_entry *entry);
+const char *flx_journal_entry_authorization_id(const flx_journal_entry *entry);
+const char *flx_journal_entry_capture_id(const flx_journal_entry *entry);
+const char *flx_journal_entry_account_number(const flx_journal_entry *entry);
+const char *flx_journal_entry_error_message(const flx_journal_entry *entry);
+/** The requested amount in cents (0 when none, e.g. a full release) and whether `full` was set. */
+int64_t flx_journal_entry_amount_cents(const flx_journal_entry *entry);
+int flx_journal_entry_full(const flx_journal_entry *entry);
+/** The code a failed or unknown entry ended with; FLX_OK otherwise; FLX_E_MISUSE for an invalid handle. */
+flx_code flx_journal_entry_error_code(const flx_journal_entry *entry);
+/** How many calls sent or tried to send it (the first, retries with the same key, recoveries). */
+int64_t flx_journal_entry_calls(const flx_journal_entry *entry);
+/** When it was first recorded and last changed, in seconds since 1970 UTC. */
+int64_t flx_journal_entry_created_at(const flx_journal_entry *entry);
+int64_t flx_journal_entry_updated_at(const flx_journal_entry *entry);
+/**
+ * The result of a succeeded entry, borrowed from entry ("" / 0 otherwise): the id of what was
+ * made (authorization, capture, return, refund, release or transaction id as Flexiti sent it),
+ * the authorization id and capture id of the answer (an auto-capture's capture id), the
+ * amount and the status.
+ */
+const char *flx_journal_entry_result_id(const flx_journal_entry *entry);
+const char *flx_journal_entry_result_authorization_id(const flx_journal_entry *entry);
+const char *flx_journal_entry_result_capture_id(const flx_journal_entry *entry);
+int64_t flx_journal_entry_result_amount_cents(const flx_journal_entry *entry);
+const char *flx_journal_entry_result_status(const flx_journal_entry *entry);
+
 
 /* ---------------------------------------------------------------------------------------------
  * Logging and retries

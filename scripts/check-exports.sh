@@ -17,6 +17,6 @@ check "every declared function is exported${missing:+ (missing: $(echo $missing)
 check "soname is libflexiti.so.0" 'readelf -d "$so" | grep -q "SONAME.*\[libflexiti.so.0\]"'
 deps=$(ldd "$so")
 check "no Swift or Foundation runtime needed at run time" '! echo "$deps" | grep -qiE "swift|foundation|dispatch"'
-check "links libcurl and libjansson" 'echo "$deps" | grep -q libcurl && echo "$deps" | grep -q libjansson'
+check "links libcurl, libjansson and libsqlite3" 'echo "$deps" | grep -q libcurl && echo "$deps" | grep -q libjansson && echo "$deps" | grep -q libsqlite3'
 check "stripped" '! file -L "$so" | grep -q "not stripped"'
 exit $((fails > 0))

@@ -37,6 +37,10 @@ run_all() {
             lookup_cpp)
                 vg "lookup_cpp found" "$bin" 116994755
                 vg "lookup_cpp not found" "$bin" 999999999 ;;
+            recover)
+                jdir=$(mktemp -d)
+                vg "recover (journal, SQLite)" "$bin" "$jdir/valgrind.journal"
+                rm -rf "$jdir" ;;
             *) vg "$name" "$bin" ;;
         esac
     done

@@ -106,8 +106,17 @@ final class BadInputTableTests: XCTestCase {
         return UInt(bitPattern: p)
     }
 
+    /// A path argument (flx_journal_open) creates files relative to the working directory: each
+    /// test runs in a scratch directory, removed afterwards, instead of the checkout.
+    private var previousDirectory = ""
+    private var scratch = ""
+
     override func setUpWithError() throws {
         guard Self.library != nil else { throw XCTSkip("libflexiti.so not found (build the flexiti product or set FLEXITI_LIBRARY)") }
+        previousDirectory = FileManager.default.currentDirectoryPath
+        scratch = NSTemporaryDirectory() + "flx-bad-input-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        FileManager.default.changeCurrentDirectoryPath(scratch)
         let cfg = outSlot(), session = outSlot(), err = outSlot()
         lib("flx_config_new", cfg, 0)
         let c = UnsafePointer<UInt>(bitPattern: cfg)!.pointee
@@ -165,6 +174,10 @@ final class BadInputTableTests: XCTestCase {
         }
         buffers.forEach { $0.deallocate() }
         outSlots.forEach { $0.deallocate() }
+        if !scratch.isEmpty {
+            FileManager.default.changeCurrentDirectoryPath(previousDirectory)
+            try? FileManager.default.removeItem(atPath: scratch)
+        }
     }
 
     func handleType(_ p: Param) -> String? {

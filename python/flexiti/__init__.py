@@ -21,6 +21,8 @@ from .models import (AnnualRate, Application, Authorization, Capture, Customer, 
                      Verification, Widget)
 from .money import Amount, to_cents, to_decimal
 from .session import Financing, LineItems, Listing, Product, Promotional, Regular, Session
+from .journal import Journal, JournalEntry
+from .errors import JournalError
 
 
 def library_version() -> str:
@@ -45,7 +47,7 @@ __all__ = [
     "APIError", "Amount", "AnnualRate", "Application", "ApplicationError", "AuthenticationError", "Authorization",
     "Capture", "Code", "ConnectError", "CreditError", "Customer", "DriversLicense", "Fee", "FieldError",
     "Financing", "FinancingOptions", "FlexitiError", "HTTPError", "IdempotencyConflictError",
-    "InvalidArgumentError", "LineItems", "Listing", "MalformedResponseError", "NetworkError", "NotFoundError",
+    "InvalidArgumentError", "Journal", "JournalEntry", "JournalError", "LineItems", "Listing", "MalformedResponseError", "NetworkError", "NotFoundError",
     "Offer", "Option", "OutcomeUnknownError", "PermissionDeniedError", "Plan", "Product", "Promotional",
     "Receipt", "Regular", "RegularPurchase", "RequestTimeoutError", "ResponseError", "ServiceError", "Session",
     "SessionStats", "StateError", "TLSError", "Term", "UnknownAPIError", "UsageError", "ValidationError",

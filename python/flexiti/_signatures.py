@@ -53,6 +53,9 @@ class Code(enum.IntEnum):
     UNKNOWN_API_ERROR = 17
     INSECURE_URL = 18
     NOT_AVAILABLE = 19
+    JOURNAL = 20
+    JOURNAL_INVALID = 21
+    JOURNAL_BUSY = 22
     INVALID_ACCOUNT = 100
     INVALID_CLIENT = 101
     INVALID_REQUEST = 102
@@ -171,6 +174,12 @@ ENUMS: Dict[str, Dict[str, int]] = {
         "FLX_SKU_TOTAL": 4,
         "FLX_SKU_GST_HST": 5,
         "FLX_SKU_PST": 6,
+    },
+    "flx_journal_state": {
+        "FLX_JOURNAL_PENDING": 1,
+        "FLX_JOURNAL_SUCCEEDED": 2,
+        "FLX_JOURNAL_FAILED": 3,
+        "FLX_JOURNAL_UNKNOWN": 4,
     },
     "flx_log_level": {
         "FLX_LOG_DEBUG": 10,
@@ -437,12 +446,46 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "flx_receipt_amount_cents": (ctypes.c_int64, [ctypes.c_void_p]),
     "flx_receipt_remaining_authorization_cents": (ctypes.c_int64, [ctypes.c_void_p]),
     "flx_receipt_remaining_capture_cents": (ctypes.c_int64, [ctypes.c_void_p]),
+    "flx_capture_create": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_release_create": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_return_create": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_authorization_iter_new": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_capture_iter_new": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_authorization_iter_next": (ctypes.c_int, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_capture_iter_next": (ctypes.c_int, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_authorization_iter_free": (None, [ctypes.c_void_p]),
     "flx_capture_iter_free": (None, [ctypes.c_void_p]),
+    "flx_journal_open": (ctypes.c_int, [ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_journal_free": (None, [ctypes.c_void_p]),
+    "flx_config_set_journal": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_journal_prune": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int64, ctypes.c_int64, ctypes.POINTER(ctypes.c_int64), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_journal_iter_new": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_journal_iter_next": (ctypes.c_int, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_journal_iter_free": (None, [ctypes.c_void_p]),
+    "flx_journal_find": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_journal_resolve": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_journal_entry_free": (None, [ctypes.c_void_p]),
+    "flx_journal_entry_state": (ctypes.c_int, [ctypes.c_void_p]),
+    "flx_journal_entry_kind": (ctypes.c_int, [ctypes.c_void_p]),
+    "flx_journal_entry_idempotency_key": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_method": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_path": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_reference": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_authorization_id": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_capture_id": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_account_number": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_error_message": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_amount_cents": (ctypes.c_int64, [ctypes.c_void_p]),
+    "flx_journal_entry_full": (ctypes.c_int, [ctypes.c_void_p]),
+    "flx_journal_entry_error_code": (ctypes.c_int, [ctypes.c_void_p]),
+    "flx_journal_entry_calls": (ctypes.c_int64, [ctypes.c_void_p]),
+    "flx_journal_entry_created_at": (ctypes.c_int64, [ctypes.c_void_p]),
+    "flx_journal_entry_updated_at": (ctypes.c_int64, [ctypes.c_void_p]),
+    "flx_journal_entry_result_id": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_result_authorization_id": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_result_capture_id": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_journal_entry_result_amount_cents": (ctypes.c_int64, [ctypes.c_void_p]),
+    "flx_journal_entry_result_status": (ctypes.c_char_p, [ctypes.c_void_p]),
     "flx_config_set_log_callback": (ctypes.c_int, [ctypes.c_void_p, LogCallback, ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p)]),
     "flx_config_set_retries": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int, ctypes.c_long, ctypes.c_long, ctypes.POINTER(ctypes.c_void_p)]),
 }
@@ -963,6 +1006,12 @@ class Lib(Protocol):
 
     def flx_receipt_remaining_capture_cents(self, receipt: Handle, /) -> int: ...
 
+    def flx_capture_create(self, session: Handle, authorization_id: Optional[bytes], req: Handle, out: Any, err: Any, /) -> int: ...
+
+    def flx_release_create(self, session: Handle, authorization_id: Optional[bytes], req: Handle, out: Any, err: Any, /) -> int: ...
+
+    def flx_return_create(self, session: Handle, authorization_id: Optional[bytes], capture_id: Optional[bytes], req: Handle, out: Any, err: Any, /) -> int: ...
+
     def flx_authorization_iter_new(self, session: Handle, filter: Handle, out: Any, err: Any, /) -> int: ...
 
     def flx_capture_iter_new(self, session: Handle, filter: Handle, out: Any, err: Any, /) -> int: ...
@@ -974,6 +1023,68 @@ class Lib(Protocol):
     def flx_authorization_iter_free(self, iter: Handle, /) -> None: ...
 
     def flx_capture_iter_free(self, iter: Handle, /) -> None: ...
+
+    def flx_journal_open(self, path: Optional[bytes], out: Any, err: Any, /) -> int: ...
+
+    def flx_journal_free(self, journal: Handle, /) -> None: ...
+
+    def flx_config_set_journal(self, cfg: Handle, journal: Handle, err: Any, /) -> int: ...
+
+    def flx_journal_prune(self, journal: Handle, max_age_seconds: int, max_entries: int, removed: Any, err: Any, /) -> int: ...
+
+    def flx_journal_iter_new(self, journal: Handle, unresolved_only: int, out: Any, err: Any, /) -> int: ...
+
+    def flx_journal_iter_next(self, iter: Handle, out: Any, err: Any, /) -> int: ...
+
+    def flx_journal_iter_free(self, iter: Handle, /) -> None: ...
+
+    def flx_journal_find(self, journal: Handle, idempotency_key: Optional[bytes], out: Any, err: Any, /) -> int: ...
+
+    def flx_journal_resolve(self, session: Handle, entry: Handle, out: Any, err: Any, /) -> int: ...
+
+    def flx_journal_entry_free(self, entry: Handle, /) -> None: ...
+
+    def flx_journal_entry_state(self, entry: Handle, /) -> int: ...
+
+    def flx_journal_entry_kind(self, entry: Handle, /) -> int: ...
+
+    def flx_journal_entry_idempotency_key(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_method(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_path(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_reference(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_authorization_id(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_capture_id(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_account_number(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_error_message(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_amount_cents(self, entry: Handle, /) -> int: ...
+
+    def flx_journal_entry_full(self, entry: Handle, /) -> int: ...
+
+    def flx_journal_entry_error_code(self, entry: Handle, /) -> int: ...
+
+    def flx_journal_entry_calls(self, entry: Handle, /) -> int: ...
+
+    def flx_journal_entry_created_at(self, entry: Handle, /) -> int: ...
+
+    def flx_journal_entry_updated_at(self, entry: Handle, /) -> int: ...
+
+    def flx_journal_entry_result_id(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_result_authorization_id(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_result_capture_id(self, entry: Handle, /) -> Optional[bytes]: ...
+
+    def flx_journal_entry_result_amount_cents(self, entry: Handle, /) -> int: ...
+
+    def flx_journal_entry_result_status(self, entry: Handle, /) -> Optional[bytes]: ...
 
     def flx_config_set_log_callback(self, cfg: Handle, callback: Any, userdata: Any, min_level: int, err: Any, /) -> int: ...
 

@@ -203,6 +203,11 @@ class ServiceError(APIError):
     """Flexiti's general_error or generic_error."""
 
 
+class JournalError(FlexitiError):
+    """The money journal cannot be used: not creatable or writable (a money call that could not
+    be recorded was not sent), not a journal or from a newer version, or open elsewhere."""
+
+
 class UnknownAPIError(APIError):
     """An `error` string this version of libflexiti does not know (see api_error)."""
 
@@ -244,6 +249,7 @@ _FAMILIES: Dict[Type[FlexitiError], Tuple[Code, ...]] = {
                        C.APPLICATION_DECLINED_3, C.APPLICATION_MARKED_PENDING_1,
                        C.APPLICATION_MARKED_PENDING_2, C.CUSTOMER_ALREADY_EXISTS),
     ServiceError: (C.GENERAL_ERROR, C.GENERIC_ERROR),
+    JournalError: (C.JOURNAL, C.JOURNAL_INVALID, C.JOURNAL_BUSY),
 }
 _CLASS_OF: Dict[int, Type[FlexitiError]] = {int(code): cls for cls, codes in _FAMILIES.items() for code in codes}
 

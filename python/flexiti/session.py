@@ -7,8 +7,8 @@ import logging
 import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import (Any, Callable, Dict, Generic, Iterator, Mapping, Optional, Sequence, Tuple, TypeVar,
-                    Union)
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Generic, Iterator, Mapping, Optional, Sequence, Tuple,
+                    TypeVar, Union)
 
 from . import _logging, _native, models
 from ._native import b
@@ -17,6 +17,9 @@ from .errors import UsageError, check
 from .models import (Application, Authorization, Capture, Customer, DriversLicense, FinancingOptions, Option,
                      Receipt, SessionStats, Verification, Widget)
 from .money import Amount, to_cents
+
+if TYPE_CHECKING:
+    from .journal import Journal
 
 Seconds = Union[float, int, datetime.timedelta]
 """A duration: seconds (int or float) or a timedelta."""
@@ -168,7 +171,8 @@ class Session:
                  retry_delay: Seconds = 0.5, retry_max_delay: Seconds = 5, ca_file: Optional[str] = None,
                  proxy: Optional[str] = None, allow_insecure_http: bool = False,
                  connection_max_idle: Seconds = 50, connection_max_lifetime: Seconds = 300,
-                 http_version: str = "2", logger: Optional[logging.Logger] = None) -> None:
+                 http_version: str = "2", logger: Optional[logging.Logger] = None,
+                 journal: Optional["Journal"] = None) -> None:
         self._ptr: Optional[int] = None
         self._listings: "weakref.WeakSet[Listing[Any]]" = weakref.WeakSet()
         self._logger = logger or logging.getLogger(_logging.LOGGER_NAME)
@@ -205,6 +209,8 @@ class Session:
             do(L.flx_config_set_http_version(cfg, _enum("flx_http_version", _HTTP_VERSION, http_version,
                                                         "http_version"), e))
             do(L.flx_config_set_log_callback(cfg, self._log_callback, None, ENUMS["flx_log_level"]["FLX_LOG_DEBUG"], e))
+            if journal is not None:  # money calls are recorded in it (flexiti.journal)
+                do(L.flx_config_set_journal(cfg, journal._journal, e))
             out = ctypes.c_void_p()
             do(L.flx_session_new(cfg, ctypes.byref(out), e))
             self._ptr = out.value

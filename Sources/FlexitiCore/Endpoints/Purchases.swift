@@ -291,14 +291,18 @@ public struct PurchaseRequest: Sendable {
             e.idempotencyKey = idempotencyKey
             return .failure(e)
         }
-        let result = session.send(call)
+        let body = call.body ?? .object([])
+        let result = Journal.around(session.configuration.journal, key: idempotencyKey,
+                                    record: { journalRecord(endpoint, pathParams: call.pathParams, body: body) }) {
+            session.send(call)
+        }
         switch result {
         case .success:
             committedOperation = operation
         case let .failure(e):
             // A definite refusal (4xx, or failed before sending) did not happen: the request may be
             // corrected and sent again with the same key. An unknown outcome or a 5xx may have.
-            if e.code == .outcomeUnknown || e.httpStatus >= 500 { committedOperation = operation }
+            if e.mayHaveHappened { committedOperation = operation }
         }
         return result
     }

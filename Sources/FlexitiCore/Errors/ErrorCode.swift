@@ -29,6 +29,9 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable {
     public static let unknownAPIError = ErrorCode(rawValue: 17)
     public static let insecureURL = ErrorCode(rawValue: 18)
     public static let notAvailable = ErrorCode(rawValue: 19)
+    public static let journalFailed = ErrorCode(rawValue: 20)
+    public static let journalInvalid = ErrorCode(rawValue: 21)
+    public static let journalBusy = ErrorCode(rawValue: 22)
 
     public static let invalidToken = ErrorCode(rawValue: 104)
     public static let wrongInputs = ErrorCode(rawValue: 139)
@@ -69,6 +72,9 @@ public enum ErrorCatalog {
         lib(17, "unknown_api_error", "FLX_E_UNKNOWN_API_ERROR", "Flexiti returned an error string this version does not know; see the raw string in the error object"),
         lib(18, "insecure_url", "FLX_E_INSECURE_URL", "Plain http:// to a host that is not loopback, without allow_insecure_http"),
         lib(19, "not_available", "FLX_E_NOT_AVAILABLE", "The requested value is not present in this response"),
+        lib(20, "journal_failed", "FLX_E_JOURNAL", "The money journal could not be created, read or written (missing or read-only directory, full disk); a money call that could not be recorded was not sent"),
+        lib(21, "journal_invalid", "FLX_E_JOURNAL_INVALID", "The file is not a libflexiti journal, is damaged, or was written by a newer version (schema); it was left untouched"),
+        lib(22, "journal_busy", "FLX_E_JOURNAL_BUSY", "Another process or journal handle has this journal open; one journal serves one process at a time"),
     ]
 
     // The API codes. `general_error` and `generic_error` are different strings in the reference

@@ -15,6 +15,8 @@ public struct SessionConfiguration: @unchecked Sendable {
     public var retry = RetryPolicy()
     /// nil: silent (the default).
     public var logger: Logger? = nil
+    /// nil: no money journal (the default). Shared, not copied, by every session made from this.
+    public var journal: Journal? = nil
 
     public init() {}
 
