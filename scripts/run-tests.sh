@@ -63,10 +63,10 @@ while read -r line; do
     case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; esac
 done < <(scripts/with-sandbox.sh scripts/test-examples.sh 2>&1 | tee $logs/examples-run.log | grep -E "^(ok|FAIL):")
 
-echo "== journal kill test (SIGKILLed tills against flexiti-sandbox; tests/journal-kill/run.py)"
+echo "== journal kill test (SIGKILLed tills against flexiti-sandbox; scripts/journal-kill/run.py)"
 while read -r line; do
     case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; kill\ test:*) echo "$line";; esac
-done < <(timeout 300 scripts/with-sandbox.sh python3 tests/journal-kill/run.py 2>&1 | tee $logs/kill-test.log | grep -E "^(ok|FAIL|kill test):")
+done < <(timeout 300 scripts/with-sandbox.sh python3 scripts/journal-kill/run.py 2>&1 | tee $logs/kill-test.log | grep -E "^(ok|FAIL|kill test):")
 grep -qE "^(ok|FAIL):" $logs/kill-test.log || { fail "journal kill test did not run"; tail -20 $logs/kill-test.log; }
 
 echo "== behind nginx: TLS, HTTP/2 and HTTP/1.1, 2 s keep-alive (scripts/nginx/soak.sh)"

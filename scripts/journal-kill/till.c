@@ -1,5 +1,5 @@
 /* The kill test's till: runs sales (authorize with a PIN, capture part, release the rest) with
- * the money journal on, and is killed at random moments by tests/journal-kill/run.py.
+ * the money journal on, and is killed at random moments by scripts/journal-kill/run.py.
  * Every start first resolves what the journal does not know (the recovery a POS runs), then
  * learns from the journal alone how far each sale got and carries on.
  *
