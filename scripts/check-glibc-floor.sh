@@ -33,4 +33,30 @@ for f in "$@"; do
         echo "ok: $name loads on glibc $GLIBC_MAX and GLIBCXX_$GLIBCXX_MAX (needs at most GLIBC_$max_glibc$([ "$max_cxx" = 0 ] || echo ", GLIBCXX_$max_cxx"))"
     fi
 done
+# Cross-check for shared libraries, independent of objdump: link a program against the library
+# with zig's glibc 2.28 stub libraries (`pip install ziglang`); lld then refuses any glibc symbol
+# version the library needs that glibc 2.28 does not have. The library's other dependencies
+# (libcurl, jansson, libstdc++) are given from this system so that lld checks it at all.
+if python3 -c "import ziglang" 2>/dev/null; then
+    for f in "$@"; do
+        case "$(basename "$f")" in *.so*) ;; *) continue;; esac
+        [ -f "$f" ] || continue
+        tmp=$(mktemp -d "${TMPDIR:-/tmp}/flx-zig.XXXXXX")
+        deps=$(readelf -d "$f" | sed -n 's/.*NEEDED.*\[\(.*\)\]/\1/p' | grep -vE '^(libc|libm|libdl|libpthread|librt|ld-linux.*)\.so' |
+               while read -r n; do ldd "$f" | awk -v n="$n" '$1 == n {print $3}'; done)
+        echo 'int main(void) { return 0; }' > "$tmp/main.c"
+        python3 -m ziglang cc -target x86_64-linux-gnu.2.28 "$tmp/main.c" -o "$tmp/main" "$(realpath "$f")" $deps \
+            -Wl,--no-allow-shlib-undefined -Wl,--no-as-needed > "$tmp/log" 2>&1
+        # Only what the file itself needs counts (this system's libstdc++ needs a newer glibc).
+        missing=$(grep -B1 "referenced by $(realpath "$f")" "$tmp/log" | sed -n 's/.*undefined reference: //p' | xargs)
+        if [ -n "$missing" ]; then
+            echo "FAIL: $(basename "$f") does not link against glibc 2.28's symbol set (zig): $missing"; fails=$((fails+1))
+        elif grep -q "referenced by" "$tmp/log" || [ -x "$tmp/main" ]; then
+            echo "ok: $(basename "$f") links against glibc 2.28's symbol set (zig cc -target x86_64-linux-gnu.2.28)"
+        else
+            echo "FAIL: $(basename "$f"): the zig cross-check did not run:"; head -5 "$tmp/log"; fails=$((fails+1))
+        fi
+        rm -rf "$tmp"
+    done
+fi
 exit $((fails > 0))
