@@ -21,14 +21,15 @@ RELEASE_SCRATCH := .build-release
 SANDBOX_SCRATCH := .build-release-sandbox
 LIB_REAL := libflexiti.so.$(VERSION)
 LIB_SONAME := libflexiti.so.$(SOMAJOR)
-# The glibc floor (glibc 2.28, GLIBCXX_3.4.25): every reference to these functions, inside the
-# static Swift runtime too, goes to compat/glibc-floor.c, which calls their oldest version.
-GLIBC_WRAP := dlopen dlsym dladdr dlerror sem_open pthread_condattr_setclock stat lstat fstat \
-	exp exp2 log log2 pow hypotf
-GLIBC_FLOOR_OBJ := $(abspath $(BUILD)/obj/glibc-floor.o)
-# On glibc < 2.34 the dl* and sem_* functions live in these two; name them so they are loaded.
+# The glibc floor (glibc 2.28, GLIBCXX_3.4.25): every reference to the functions compat/glibc-floor.c
+# wraps (its FLX_PIN lines and __wrap_ functions), inside the static Swift runtime too, goes to
+# their oldest version. The sandbox executable also wraps its start-up (glibc-floor-exe.c).
+GLIBC_WRAP := $(shell compat/wrapped-symbols.sh)
+GLIBC_FLOOR_OBJ := $(BUILD)/obj/glibc-floor.o
+GLIBC_FLOOR_EXE_OBJ := $(BUILD)/obj/glibc-floor-exe.o
+# On glibc < 2.34 the dl*, sem_* and pthread_* functions live in these two; name them so they are loaded.
 OLD_GLIBC_LIBS := $(shell $(CC) -print-file-name=libdl.so.2) $(shell $(CC) -print-file-name=libpthread.so.0)
-GLIBC_FLOOR_FLAGS := $(foreach s,$(GLIBC_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(GLIBC_FLOOR_OBJ) \
+GLIBC_FLOOR_FLAGS := $(foreach s,$(GLIBC_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(abspath $(GLIBC_FLOOR_OBJ)) \
 	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l))
 # lld, unlike gold, keeps the Swift type metadata out of .dynsym entirely, so nm -D shows only flx_*.
 SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) \
@@ -37,7 +38,8 @@ SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCR
 	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(GLIBC_FLOOR_FLAGS)
 # The sandbox as shipped: release, Swift runtime and Foundation linked statically, same floor.
 SWIFT_SANDBOX_FLAGS := -c release --product flexiti-sandbox --scratch-path $(SANDBOX_SCRATCH) \
-	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xlinker -s $(GLIBC_FLOOR_FLAGS)
+	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xlinker -s $(GLIBC_FLOOR_FLAGS) \
+	-Xlinker --wrap=__libc_start_main -Xlinker $(abspath $(GLIBC_FLOOR_EXE_OBJ))
 EXAMPLES := lookup
 # flexiti.pc: absolute paths, or (RELOCATABLE=1, for the tarball) relative to the .pc file.
 ifdef RELOCATABLE
@@ -74,7 +76,7 @@ deps:
 		echo "  sudo apt-get install -y libcurl4-openssl-dev libjansson-dev pkg-config"; exit 1; \
 	fi
 
-$(GLIBC_FLOOR_OBJ): compat/glibc-floor.c
+$(BUILD)/obj/%.o: compat/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -fPIC -Wall -Wextra -Werror -c $< -o $@
 
@@ -90,7 +92,7 @@ lib: deps $(GLIBC_FLOOR_OBJ)
 sandbox: deps
 	swift build --product flexiti-sandbox
 
-sandbox-release: deps $(GLIBC_FLOOR_OBJ)
+sandbox-release: deps $(GLIBC_FLOOR_OBJ) $(GLIBC_FLOOR_EXE_OBJ)
 	swift build $(SWIFT_SANDBOX_FLAGS)
 	@mkdir -p $(BUILD)/bin
 	cp $(SANDBOX_SCRATCH)/release/flexiti-sandbox $(BUILD)/bin/flexiti-sandbox
