@@ -70,7 +70,23 @@ if [ -n "$newer" ]; then
          "find the jansson version that added them and update jansson_ok and shlibs.local in $0" >&2
     exit 1
 fi
-echo "libjansson 4 libjansson4 (>= 2.7)" > "$work/src/debian/shlibs.local"
+# Likewise glibc and GCC's libraries: this builder's symbols files give the minimum versions of
+# *its* distribution (libc6 >= 2.34 because libc.so.6 took over dlopen/pthread_* there,
+# libstdc++6 >= 10.2), while the binaries are linked to need no more than glibc 2.28 and
+# GCC 8's libstdc++ (scripts/check-glibc-floor.sh fails the build otherwise). State that floor;
+# Debian 10 names libgcc_s's package libgcc1.
+cat > "$work/src/debian/shlibs.local" <<SHLIBS
+libjansson 4 libjansson4 (>= 2.7)
+libc 6 libc6 (>= 2.28)
+libm 6 libc6 (>= 2.28)
+libdl 2 libc6 (>= 2.28)
+libpthread 0 libc6 (>= 2.28)
+ld-linux-x86-64 2 libc6 (>= 2.28)
+libstdc++ 6 libstdc++6 (>= 8)
+libgcc_s 1 libgcc-s1 | libgcc1 (>= 1:8)
+SHLIBS
+scripts/check-glibc-floor.sh "build/lib/libflexiti.so.$version" build/bin/flexiti-sandbox >/dev/null ||
+    { echo "make-dist: the binaries need more than the glibc floor the packages declare" >&2; exit 1; }
 
 changelog_entry() {  # package
     printf '%s (%s) unstable; urgency=medium\n\n  * Release %s; see /usr/share/doc/%s/changelog.gz.\n\n -- %s  %s\n' \

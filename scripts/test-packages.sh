@@ -36,6 +36,7 @@ awk '/^```cmake/{p=1; next} p&&/^```/{exit} p' docs/install.md > "$tmp/CMakeList
 
 # start_sandbox BINARY: starts it on a free port, sets FLEXITI_BASE_URL.
 start_sandbox() {
+    : > "$tmp/sandbox.log"
     "$1" --port 0 --quiet > "$tmp/sandbox.log" 2>&1 &
     sandbox_pid=$!
     for _ in $(seq 1 100); do
