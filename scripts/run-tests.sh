@@ -30,6 +30,10 @@ for gen in gen-api-docs gen-error-docs gen-man-pages; do
     esac
 done
 
+unlinked=$(for f in docs/*.md; do b=$(basename "$f"); [ "$b" = README.md ] || grep -q "]($b)" docs/README.md || echo "$b"; done)
+if [ -z "$unlinked" ]; then pass "docs/README.md links every page of docs/"
+else fail "docs/README.md links every page of docs/ (missing: $(echo $unlinked))"; fi
+
 echo "== shipped library"
 while read -r line; do
     case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; esac
