@@ -2,7 +2,14 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
 
+# Install locations (GNU names). Debian multiarch: make install PREFIX=/usr LIBDIR=/usr/lib/x86_64-linux-gnu
 PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+CMAKEDIR ?= $(LIBDIR)/cmake/flexiti
 VERSION := $(shell sed -n 's/^\#define FLX_VERSION_STRING "\(.*\)"/\1/p' include/flexiti.h)
 SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 CC ?= cc
@@ -11,23 +18,49 @@ CXX ?= c++
 BUILD := build
 STAGE := $(abspath $(BUILD)/stage)
 RELEASE_SCRATCH := .build-release
+SANDBOX_SCRATCH := .build-release-sandbox
 LIB_REAL := libflexiti.so.$(VERSION)
 LIB_SONAME := libflexiti.so.$(SOMAJOR)
+# The glibc floor (glibc 2.28, GLIBCXX_3.4.25): every reference to the functions compat/glibc-floor.c
+# wraps (its FLX_PIN lines and __wrap_ functions), inside the static Swift runtime too, goes to
+# their oldest version. The sandbox executable also wraps its start-up (glibc-floor-exe.c).
+GLIBC_WRAP := $(shell compat/wrapped-symbols.sh)
+GLIBC_FLOOR_OBJ := $(BUILD)/obj/glibc-floor.o
+GLIBC_FLOOR_EXE_OBJ := $(BUILD)/obj/glibc-floor-exe.o
+# On glibc < 2.34 the dl*, sem_* and pthread_* functions live in these two; name them so they are loaded.
+OLD_GLIBC_LIBS := $(shell $(CC) -print-file-name=libdl.so.2) $(shell $(CC) -print-file-name=libpthread.so.0)
+GLIBC_FLOOR_FLAGS := $(foreach s,$(GLIBC_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(abspath $(GLIBC_FLOOR_OBJ)) \
+	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l))
 # lld, unlike gold, keeps the Swift type metadata out of .dynsym entirely, so nm -D shows only flx_*.
 SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
-	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s
+	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(GLIBC_FLOOR_FLAGS)
+# The sandbox as shipped: release, Swift runtime and Foundation linked statically, same floor.
+SWIFT_SANDBOX_FLAGS := -c release --product flexiti-sandbox --scratch-path $(SANDBOX_SCRATCH) \
+	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xlinker -s $(GLIBC_FLOOR_FLAGS) \
+	-Xlinker --wrap=__libc_start_main -Xlinker $(abspath $(GLIBC_FLOOR_EXE_OBJ))
 EXAMPLES := lookup
+# flexiti.pc: absolute paths, or (RELOCATABLE=1, for the tarball) relative to the .pc file.
+ifdef RELOCATABLE
+PC_PREFIX := $${pcfiledir}/$(shell realpath -m --relative-to=$(PKGCONFIGDIR) $(PREFIX))
+else
+PC_PREFIX := $(PREFIX)
+endif
+PC_LIBDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
+PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 
-.PHONY: all deps lib sandbox stage install uninstall examples demo test test-swift test-c test-python \
-	test-header check-exports clean help wheel
+.PHONY: all deps lib sandbox sandbox-release stage install uninstall examples demo test dist \
+	check-floor clean help wheel
 
 help:
 	@echo "make            build build/lib/$(LIB_REAL) (release, static Swift stdlib, flx_* only)"
 	@echo "make demo       build everything, start flexiti-sandbox, run the C checkout example"
 	@echo "make test       run every test suite; ends with 'N passed, N failed'"
-	@echo "make install    install into PREFIX (default /usr/local); make uninstall removes it"
+	@echo "make sandbox-release  build/bin/flexiti-sandbox (release, static Swift runtime)"
+	@echo "make install    install what was built into PREFIX (default /usr/local; LIBDIR, DESTDIR honoured)"
+	@echo "make uninstall  remove what make install installed"
+	@echo "make dist       build/dist/: tarball and .deb packages (libflexiti0, libflexiti-dev, flexiti-sandbox)"
 	@echo "make examples   build examples/ through pkg-config against the installed library"
 	@echo "make wheel      build/dist/flexiti-$(VERSION)-py3-none-manylinux_*.whl (Python package with the library)"
 
@@ -44,34 +77,73 @@ deps:
 		echo "  sudo apt-get install -y libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config"; exit 1; \
 	fi
 
-lib: deps
+$(BUILD)/obj/%.o: compat/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -fPIC -Wall -Wextra -Werror -c $< -o $@
+
+lib: deps $(GLIBC_FLOOR_OBJ)
 	swift build $(SWIFT_RELEASE_FLAGS)
 	@mkdir -p $(BUILD)/lib
 	cp $(RELEASE_SCRATCH)/release/libflexiti.so $(BUILD)/lib/$(LIB_REAL)
 	ln -sf $(LIB_REAL) $(BUILD)/lib/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(BUILD)/lib/libflexiti.so
+	@scripts/check-glibc-floor.sh $(BUILD)/lib/$(LIB_REAL)
 
+# The debug sandbox the tests start (scripts/with-sandbox.sh).
 sandbox: deps
 	swift build --product flexiti-sandbox
+
+sandbox-release: deps $(GLIBC_FLOOR_OBJ) $(GLIBC_FLOOR_EXE_OBJ)
+	swift build $(SWIFT_SANDBOX_FLAGS)
+	@mkdir -p $(BUILD)/bin
+	cp $(SANDBOX_SCRATCH)/release/flexiti-sandbox $(BUILD)/bin/flexiti-sandbox
+	@scripts/check-glibc-floor.sh $(BUILD)/bin/flexiti-sandbox
+
+check-floor:
+	@scripts/check-glibc-floor.sh $(wildcard $(BUILD)/lib/$(LIB_REAL) $(BUILD)/bin/flexiti-sandbox)
 
 # A private installation used by the demo and the tests, so they exercise what users install.
 stage: lib
 	@$(MAKE) --no-print-directory install PREFIX=$(STAGE) >/dev/null
 
-install: lib
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	install -m 0755 $(BUILD)/lib/$(LIB_REAL) $(DESTDIR)$(PREFIX)/lib/$(LIB_REAL)
-	ln -sf $(LIB_REAL) $(DESTDIR)$(PREFIX)/lib/$(LIB_SONAME)
-	ln -sf $(LIB_SONAME) $(DESTDIR)$(PREFIX)/lib/libflexiti.so
-	install -m 0644 include/flexiti.h $(DESTDIR)$(PREFIX)/include/flexiti.h
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' pkgconfig/flexiti.pc.in \
-		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/flexiti.pc
-	@echo "installed libflexiti $(VERSION) into $(DESTDIR)$(PREFIX)"
+# Copies what was built; never builds (so `sudo make install` leaves no root-owned build files).
+install:
+	@if [ ! -f $(BUILD)/lib/$(LIB_REAL) ]; then \
+		echo "make install: $(BUILD)/lib/$(LIB_REAL) is not built; run 'make' first (and 'make sandbox-release' to install flexiti-sandbox too)" >&2; \
+		exit 1; fi
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(CMAKEDIR) \
+		$(DESTDIR)$(MANDIR)/man3
+	install -m 0644 $(BUILD)/lib/$(LIB_REAL) $(DESTDIR)$(LIBDIR)/$(LIB_REAL)
+	ln -sf $(LIB_REAL) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libflexiti.so
+	install -m 0644 include/flexiti.h $(DESTDIR)$(INCLUDEDIR)/flexiti.h
+	sed -e 's|@PREFIX@|$(PC_PREFIX)|' -e 's|@LIBDIR@|$(PC_LIBDIR)|' -e 's|@INCLUDEDIR@|$(PC_INCLUDEDIR)|' \
+		-e 's|@VERSION@|$(VERSION)|' pkgconfig/flexiti.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/flexiti.pc
+	scripts/gen-cmake-config.sh $(DESTDIR)$(CMAKEDIR) $(CMAKEDIR) $(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(VERSION) $(LIB_SONAME)
+	install -m 0644 man/man3/*.3 $(DESTDIR)$(MANDIR)/man3/
+	grep -v '^#' man/man3/aliases | while read -r alias page; do ln -sf $$page $(DESTDIR)$(MANDIR)/man3/$$alias; done
+	@if [ -f $(BUILD)/bin/flexiti-sandbox ]; then \
+		install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 && \
+		install -m 0755 $(BUILD)/bin/flexiti-sandbox $(DESTDIR)$(BINDIR)/flexiti-sandbox && \
+		install -m 0644 man/man1/flexiti-sandbox.1 $(DESTDIR)$(MANDIR)/man1/ && \
+		echo "installed flexiti-sandbox into $(DESTDIR)$(BINDIR)"; \
+	else echo "(flexiti-sandbox not built: 'make sandbox-release' first to install it too)"; fi
+	@echo "installed libflexiti $(VERSION) into $(DESTDIR)$(PREFIX) (library in $(DESTDIR)$(LIBDIR))"
+	@case "$(LIBDIR)" in /usr/lib|/usr/lib/*-linux-gnu|/lib/*-linux-gnu) ;; \
+		*) [ -n "$(DESTDIR)" ] || echo "note: $(LIBDIR) may not be on the loader's path: run 'sudo ldconfig $(LIBDIR)', add it to /etc/ld.so.conf.d/, or link programs with -Wl,-rpath,$(LIBDIR) (see README)";; esac
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/lib/$(LIB_REAL) $(DESTDIR)$(PREFIX)/lib/$(LIB_SONAME) \
-		$(DESTDIR)$(PREFIX)/lib/libflexiti.so $(DESTDIR)$(PREFIX)/include/flexiti.h \
-		$(DESTDIR)$(PREFIX)/lib/pkgconfig/flexiti.pc
+	rm -f $(DESTDIR)$(LIBDIR)/$(LIB_REAL) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME) \
+		$(DESTDIR)$(LIBDIR)/libflexiti.so $(DESTDIR)$(INCLUDEDIR)/flexiti.h \
+		$(DESTDIR)$(PKGCONFIGDIR)/flexiti.pc $(DESTDIR)$(CMAKEDIR)/flexitiConfig.cmake \
+		$(DESTDIR)$(CMAKEDIR)/flexitiConfigVersion.cmake $(DESTDIR)$(BINDIR)/flexiti-sandbox \
+		$(DESTDIR)$(MANDIR)/man1/flexiti-sandbox.1 $(addprefix $(DESTDIR)$(MANDIR)/man3/,$(notdir $(wildcard man/man3/*.3)))
+	grep -v '^#' man/man3/aliases | while read -r alias page; do rm -f $(DESTDIR)$(MANDIR)/man3/$$alias; done
+	-rmdir $(DESTDIR)$(CMAKEDIR) 2>/dev/null
+
+# Tarball and Debian packages under build/dist/ (scripts/make-dist.sh).
+dist: lib sandbox-release
+	scripts/make-dist.sh
 
 # Examples are built the way a user builds: pkg-config against an installed library
 # (PKG_CONFIG_PATH picks which one; `make demo` and `make test` point it at build/stage).

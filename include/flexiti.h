@@ -68,6 +68,62 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* ---------------------------------------------------------------------------------------------
+ * Export, deprecation and version macros
+ * ------------------------------------------------------------------------------------------- */
+
+/*
+ * FLX_EXTERN             Every function of the API is declared with it: exported from
+ *                        libflexiti.so (default visibility), whatever visibility the including
+ *                        program compiles with.
+ * FLX_DEPRECATED(v, msg) A function that still works but goes away at the next soname change.
+ *                        Compilers that can warn at each use, naming the version v that
+ *                        deprecated it and msg (what to use instead). Define
+ *                        FLX_NO_DEPRECATION_WARNINGS to silence them.
+ * FLX_EXPERIMENTAL       A function whose answer shape Flexiti does not document (we read it
+ *                        leniently, see docs/assumptions.md). It works and stays, but what it
+ *                        returns may change in a minor release. Define FLX_WARN_EXPERIMENTAL to
+ *                        get a warning at each use.
+ * FLX_AT_LEAST_VERSION(major, minor, patch)
+ *                        True when this header is that version or newer, for code that must
+ *                        build against several versions:
+ *                            #if FLX_AT_LEAST_VERSION(0, 2, 0)
+ *                        flx_version_num() tells the version actually loaded at run time.
+ *
+ * ABI      libflexiti.so.0 keeps every function and its signature, every enum value and every
+ *          code number until the soname changes; symbols carry the version node FLEXITI_0.
+ *          New functions may be added in minor releases (check with FLX_AT_LEAST_VERSION).
+ */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define FLX_EXTERN extern __attribute__((visibility("default")))
+#else
+#define FLX_EXTERN extern
+#endif
+
+#if defined(__clang__) || (defined(__GNUC__) && (__GNUC__ > 4 || (__GNUC__ == 4 && __GNUC_MINOR__ >= 5)))
+#define FLX_HAS_ATTRIBUTE_MESSAGE 1
+#endif
+
+#if defined(FLX_NO_DEPRECATION_WARNINGS)
+#define FLX_DEPRECATED(version, message)
+#elif defined(FLX_HAS_ATTRIBUTE_MESSAGE)
+#define FLX_DEPRECATED(version, message) \
+    __attribute__((deprecated("deprecated since libflexiti " version ": " message)))
+#elif defined(__GNUC__)
+#define FLX_DEPRECATED(version, message) __attribute__((deprecated))
+#elif defined(_MSC_VER)
+#define FLX_DEPRECATED(version, message) __declspec(deprecated("deprecated since libflexiti " version ": " message))
+#else
+#define FLX_DEPRECATED(version, message)
+#endif
+
+#if defined(FLX_WARN_EXPERIMENTAL) && defined(FLX_HAS_ATTRIBUTE_MESSAGE)
+#define FLX_EXPERIMENTAL \
+    __attribute__((deprecated("experimental in libflexiti: the answer's shape is undocumented and may change")))
+#else
+#define FLX_EXPERIMENTAL
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -82,15 +138,18 @@ extern "C" {
 #define FLX_VERSION_STRING "0.1.0"
 /** The version as one number, 0xMMmmpp, for compile-time comparisons. */
 #define FLX_VERSION_NUM ((FLX_VERSION_MAJOR << 16) | (FLX_VERSION_MINOR << 8) | FLX_VERSION_PATCH)
+/** True when this header is version major.minor.patch or newer (compile time). */
+#define FLX_AT_LEAST_VERSION(major, minor, patch) \
+    (FLX_VERSION_NUM >= (((major) << 16) | ((minor) << 8) | (patch)))
 
 /**
  * The version of the library actually loaded, e.g. "0.1.0".
  * Returns a static string (never NULL, never freed). Thread-safe.
  */
-const char *flx_version(void);
+FLX_EXTERN const char *flx_version(void);
 
 /** The loaded library's version as FLX_VERSION_NUM packs it. Thread-safe. */
-uint32_t flx_version_num(void);
+FLX_EXTERN uint32_t flx_version_num(void);
 
 /* ---------------------------------------------------------------------------------------------
  * Result codes
@@ -203,7 +262,7 @@ typedef enum flx_code {
     FLX_E_DATE_FROM_BIGGER_THAN_DATE_TO = 150, /* "date_from_bigger_than_date_to" */
     FLX_E_CAPTURE_AMOUNT_EXCEEDED = 151, /* "capture_amount_exceeded" */
     FLX_E_RETURN_DATE_EXCEEDED = 152, /* "return_date_exceeded" */
-    FLX_E_IDEMPOTENCY_CONFLICT = 153, /* "idempotency_conflict" */
+    FLX_E_IDEMPOTENCY_CONFLICT = 153  /* "idempotency_conflict" */
 } flx_code;
 
 /**
@@ -211,14 +270,14 @@ typedef enum flx_code {
  * "auth_amount_exceeded"), for the library's codes a snake_case name (e.g. "timeout").
  * Returns a static string; "unknown_code" for a number that is not a code. Never NULL. Thread-safe.
  */
-const char *flx_code_name(flx_code code);
+FLX_EXTERN const char *flx_code_name(flx_code code);
 
 /**
  * A one-sentence general description of a code (for an endpoint-specific explanation read
  * flx_error_scenario()). Returns a static string; never NULL, also for unknown numbers.
  * Thread-safe.
  */
-const char *flx_strerror(flx_code code);
+FLX_EXTERN const char *flx_strerror(flx_code code);
 
 /* ---------------------------------------------------------------------------------------------
  * Library set-up
@@ -230,13 +289,13 @@ const char *flx_strerror(flx_code code);
  * libcurl itself. Reference-counted: each successful call needs one flx_global_cleanup().
  * Thread-safe. Errors: FLX_E_OUT_OF_MEMORY (libcurl could not initialise).
  */
-flx_code flx_global_init(void);
+FLX_EXTERN flx_code flx_global_init(void);
 
 /**
  * Releases one reference taken by flx_global_init(). libcurl's global state is kept until the
  * process exits (libcurl may be shared with the host program). Thread-safe.
  */
-void flx_global_cleanup(void);
+FLX_EXTERN void flx_global_cleanup(void);
 
 /* ---------------------------------------------------------------------------------------------
  * Errors
@@ -246,52 +305,52 @@ void flx_global_cleanup(void);
 typedef struct flx_error flx_error;
 
 /** Releases an error object. NULL is a no-op. */
-void flx_error_free(flx_error *err);
+FLX_EXTERN void flx_error_free(flx_error *err);
 
 /** Releases *err (if any) and sets *err to NULL, so the variable can be passed to the next
  *  call (see ERRORS at the top). err NULL or *err NULL is a no-op. Thread-safe for distinct
  *  variables. */
-void flx_error_clear(flx_error **err);
+FLX_EXTERN void flx_error_clear(flx_error **err);
 
 /** The error code (FLX_E_MISUSE for a NULL or invalid err). */
-flx_code flx_error_code(const flx_error *err);
+FLX_EXTERN flx_code flx_error_code(const flx_error *err);
 
 /** The HTTP status of the response, or 0 when no response arrived (network errors, local checks). */
-int flx_error_http_status(const flx_error *err);
+FLX_EXTERN int flx_error_http_status(const flx_error *err);
 
 /** Flexiti's `error` string as sent by the server (also when it is unknown to this version:
  *  see FLX_E_UNKNOWN_API_ERROR), or "" when the server sent none. Borrowed from err. */
-const char *flx_error_api_error(const flx_error *err);
+FLX_EXTERN const char *flx_error_api_error(const flx_error *err);
 
 /** The server's `message`, or the library's explanation. Never "". Borrowed from err. */
-const char *flx_error_message(const flx_error *err);
+FLX_EXTERN const char *flx_error_message(const flx_error *err);
 
 /**
  * The scenario text of the Flexiti reference row for this endpoint and error, e.g. for a
  * capture refused with auth_amount_exceeded: "Capture amount is greater than the remaining
  * credit authorization amount.". "" when no row applies. Borrowed from err.
  */
-const char *flx_error_scenario(const flx_error *err);
+FLX_EXTERN const char *flx_error_scenario(const flx_error *err);
 
 /** The HTTP method of the failed request ("GET", "POST"), or "". Borrowed from err. */
-const char *flx_error_method(const flx_error *err);
+FLX_EXTERN const char *flx_error_method(const flx_error *err);
 
 /** The endpoint as spelled in the Flexiti reference, e.g.
  *  "/client-id/{client_id}/customers/lookup", or "". Borrowed from err. */
-const char *flx_error_endpoint(const flx_error *err);
+FLX_EXTERN const char *flx_error_endpoint(const flx_error *err);
 
 /** The URL path requested, e.g. "/flexiti/pos-api/v2.5/client-id/demo/customers/lookup", or "".
  *  Borrowed from err. */
-const char *flx_error_path(const flx_error *err);
+FLX_EXTERN const char *flx_error_path(const flx_error *err);
 
 /** The x-reference-id sent with the failed request (quote it to Flexiti support), or "". */
-const char *flx_error_reference_id(const flx_error *err);
+FLX_EXTERN const char *flx_error_reference_id(const flx_error *err);
 
 /** The x-idempotency-key sent with the failed request, or "". Borrowed from err. */
-const char *flx_error_idempotency_key(const flx_error *err);
+FLX_EXTERN const char *flx_error_idempotency_key(const flx_error *err);
 
 /** libcurl's explanation of a network failure, or "". Borrowed from err. */
-const char *flx_error_transport_detail(const flx_error *err);
+FLX_EXTERN const char *flx_error_transport_detail(const flx_error *err);
 
 /**
  * 1 when sending the same request again (the same flx_request object, or the same arguments)
@@ -303,17 +362,17 @@ const char *flx_error_transport_detail(const flx_error *err);
  * failure after a request that changes state without a key (verify, apply, close,
  * widget/init) may have been sent: repeating it could act twice.
  */
-int flx_error_retryable(const flx_error *err);
+FLX_EXTERN int flx_error_retryable(const flx_error *err);
 
 /** How many times the failing request left, retries included and any re-send libcurl made by
  *  itself on a kept-alive connection that died (counted from libcurl's debug callback: each
  *  request header block written). A request that failed before any byte left (connect
  *  failure) counts once per try. A token request made on the way is counted apart. 0 for
  *  failures found before sending. */
-int flx_error_attempts(const flx_error *err);
+FLX_EXTERN int flx_error_attempts(const flx_error *err);
 
 /** The number of field errors (non-zero for FLX_E_WRONG_INPUTS). */
-size_t flx_error_field_count(const flx_error *err);
+FLX_EXTERN size_t flx_error_field_count(const flx_error *err);
 
 /**
  * Field error `index` (0-based): the parameter name, the message, the offending value (""
@@ -321,10 +380,10 @@ size_t flx_error_field_count(const flx_error *err);
  * "type" or "length"). Returns NULL when index >= flx_error_field_count(err).
  * Borrowed from err.
  */
-const char *flx_error_field_param(const flx_error *err, size_t index);
-const char *flx_error_field_msg(const flx_error *err, size_t index);
-const char *flx_error_field_value(const flx_error *err, size_t index);
-const char *flx_error_field_type(const flx_error *err, size_t index);
+FLX_EXTERN const char *flx_error_field_param(const flx_error *err, size_t index);
+FLX_EXTERN const char *flx_error_field_msg(const flx_error *err, size_t index);
+FLX_EXTERN const char *flx_error_field_value(const flx_error *err, size_t index);
+FLX_EXTERN const char *flx_error_field_type(const flx_error *err, size_t index);
 
 /* ---------------------------------------------------------------------------------------------
  * Configuration
@@ -351,15 +410,15 @@ typedef enum flx_scope {
  * *out must be released with flx_config_free(). Errors: FLX_E_INVALID_ARGUMENT (out is NULL),
  * FLX_E_OUT_OF_MEMORY.
  */
-flx_code flx_config_new(flx_config **out, flx_error **err);
+FLX_EXTERN flx_code flx_config_new(flx_config **out, flx_error **err);
 
 /** Releases a configuration and wipes the client secret it holds. NULL is a no-op. Sessions
  *  created from it are not affected (they keep their own copy). */
-void flx_config_free(flx_config *cfg);
+FLX_EXTERN void flx_config_free(flx_config *cfg);
 
 /** Selects a Flexiti environment (clears a custom base URL).
  *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (not an flx_environment value). */
-flx_code flx_config_set_environment(flx_config *cfg, flx_environment env, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_environment(flx_config *cfg, flx_environment env, flx_error **err);
 
 /**
  * Uses a custom base URL instead of an environment, up to and excluding the version segment,
@@ -368,19 +427,19 @@ flx_code flx_config_set_environment(flx_config *cfg, flx_environment env, flx_er
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, malformed, not UTF-8),
  * FLX_E_INSECURE_URL.
  */
-flx_code flx_config_set_base_url(flx_config *cfg, const char *base_url, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_base_url(flx_config *cfg, const char *base_url, flx_error **err);
 
 /** Sets the client id and secret from the Flexiti Developer Portal (both copied; the secret is
  *  wiped when cfg is freed). Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, empty, not UTF-8). */
-flx_code flx_config_set_credentials(flx_config *cfg, const char *client_id, const char *client_secret,
-                                    flx_error **err);
+FLX_EXTERN flx_code flx_config_set_credentials(flx_config *cfg, const char *client_id, const char *client_secret,
+                                               flx_error **err);
 
 /** Chooses the token scope. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (not an flx_scope value). */
-flx_code flx_config_set_scope(flx_config *cfg, flx_scope scope, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_scope(flx_config *cfg, flx_scope scope, flx_error **err);
 
 /** Sets the language of customer-facing texts in responses: "en" or "fr" (NULL: server default).
  *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
-flx_code flx_config_set_lang(flx_config *cfg, const char *lang, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_lang(flx_config *cfg, const char *lang, flx_error **err);
 
 /**
  * Sets the connect timeout of each HTTP request and the total time one call may take, in
@@ -388,20 +447,20 @@ flx_code flx_config_set_lang(flx_config *cfg, const char *lang, flx_error **err)
  * the wait for a busy shared session included (see DEADLINE below).
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out of range).
  */
-flx_code flx_config_set_timeouts(flx_config *cfg, long connect_timeout_ms, long total_timeout_ms,
-                                 flx_error **err);
+FLX_EXTERN flx_code flx_config_set_timeouts(flx_config *cfg, long connect_timeout_ms, long total_timeout_ms,
+                                            flx_error **err);
 
 /** Verifies servers with the CA certificates in this PEM file instead of the system store
  *  (NULL: system store). Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
-flx_code flx_config_set_ca_file(flx_config *cfg, const char *path, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_ca_file(flx_config *cfg, const char *path, flx_error **err);
 
 /** Sends requests through this proxy, e.g. "http://proxy.example:3128" (NULL: none).
  *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
-flx_code flx_config_set_proxy(flx_config *cfg, const char *proxy_url, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_proxy(flx_config *cfg, const char *proxy_url, flx_error **err);
 
 /** allow != 0 permits plain http:// to any host. Only for test networks; never in production.
  *  Errors: FLX_E_MISUSE. */
-flx_code flx_config_set_allow_insecure_http(flx_config *cfg, int allow, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_allow_insecure_http(flx_config *cfg, int allow, flx_error **err);
 
 /**
  * Limits the reuse of a kept-alive connection: it is not used again after max_idle_s seconds
@@ -414,8 +473,8 @@ flx_code flx_config_set_allow_insecure_http(flx_config *cfg, int allow, flx_erro
  * server is sent again at once on a new connection (see CONNECTIONS below).
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out of range).
  */
-flx_code flx_config_set_connection_limits(flx_config *cfg, long max_idle_s, long max_lifetime_s,
-                                          flx_error **err);
+FLX_EXTERN flx_code flx_config_set_connection_limits(flx_config *cfg, long max_idle_s, long max_lifetime_s,
+                                                     flx_error **err);
 
 /** The HTTP version spoken with Flexiti (reasons in docs/assumptions.md, "HTTP version"). */
 typedef enum flx_http_version {
@@ -426,7 +485,7 @@ typedef enum flx_http_version {
 
 /** Chooses the HTTP version. With a libcurl built without HTTP/2, FLX_HTTP_2_OVER_TLS speaks
  *  HTTP/1.1. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (not an flx_http_version value). */
-flx_code flx_config_set_http_version(flx_config *cfg, flx_http_version version, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_http_version(flx_config *cfg, flx_http_version version, flx_error **err);
 
 /* ---------------------------------------------------------------------------------------------
  * Session
@@ -442,11 +501,11 @@ typedef struct flx_session flx_session;
  * Errors: FLX_E_MISUSE (cfg), FLX_E_INVALID_ARGUMENT (out is NULL, credentials or
  * environment/base URL missing), FLX_E_INSECURE_URL, FLX_E_OUT_OF_MEMORY.
  */
-flx_code flx_session_new(const flx_config *cfg, flx_session **out, flx_error **err);
+FLX_EXTERN flx_code flx_session_new(const flx_config *cfg, flx_session **out, flx_error **err);
 
 /** Releases a session, closes its connection and wipes its token and secret. NULL is a no-op.
  *  No call on the session may be running in another thread. */
-void flx_session_free(flx_session *session);
+FLX_EXTERN void flx_session_free(flx_session *session);
 
 /**
  * Gets a new access token now (POST /oauth/token). Calls do this themselves when needed: the
@@ -456,14 +515,14 @@ void flx_session_free(flx_session *session);
  * FLX_E_TRANSPORT), HTTP errors without a usable body (FLX_E_HTTP_*), FLX_E_MALFORMED_RESPONSE,
  * FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_session_authenticate(flx_session *session, flx_error **err);
+FLX_EXTERN flx_code flx_session_authenticate(flx_session *session, flx_error **err);
 
 /**
  * Statistics of a session: HTTP requests sent, TCP connections opened and token requests made.
  * Any pointer may be NULL. Errors: FLX_E_MISUSE.
  */
-flx_code flx_session_stats(flx_session *session, uint64_t *requests, uint64_t *connections_opened,
-                           uint64_t *token_requests);
+FLX_EXTERN flx_code flx_session_stats(flx_session *session, uint64_t *requests, uint64_t *connections_opened,
+                                      uint64_t *token_requests);
 
 /* ---------------------------------------------------------------------------------------------
  * Customers
@@ -488,11 +547,11 @@ typedef enum flx_customer_key {
  * FLX_E_INSUFFICIENT_SCOPE, the token errors of flx_session_authenticate(), network and HTTP
  * errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_customer_lookup(flx_session *session, flx_customer_key key, const char *value,
-                             flx_customer **out, flx_error **err);
+FLX_EXTERN flx_code flx_customer_lookup(flx_session *session, flx_customer_key key, const char *value,
+                                        flx_customer **out, flx_error **err);
 
 /** Releases a customer record. NULL is a no-op. */
-void flx_customer_free(flx_customer *customer);
+FLX_EXTERN void flx_customer_free(flx_customer *customer);
 
 /**
  * Text fields of a customer, "" when absent. Borrowed from the record.
@@ -504,34 +563,34 @@ void flx_customer_free(flx_customer *customer);
  *  - preferred_language: "en-CA" or "fr-CA"; card_ending_in: the VCC's last 4 digits;
  *  - security_question_text: the question to ask for verification.
  */
-const char *flx_customer_customer_id(const flx_customer *customer);
-const char *flx_customer_account_number(const flx_customer *customer);
-const char *flx_customer_first_name(const flx_customer *customer);
-const char *flx_customer_last_name(const flx_customer *customer);
-const char *flx_customer_email(const flx_customer *customer);
-const char *flx_customer_phone_number(const flx_customer *customer);
-const char *flx_customer_address_1(const flx_customer *customer);
-const char *flx_customer_address_2(const flx_customer *customer);
-const char *flx_customer_city(const flx_customer *customer);
-const char *flx_customer_postal_code(const flx_customer *customer);
-const char *flx_customer_province(const flx_customer *customer);
-const char *flx_customer_account_status(const flx_customer *customer);
-const char *flx_customer_account_status_reason_code(const flx_customer *customer);
-const char *flx_customer_risk_rating(const flx_customer *customer);
-const char *flx_customer_account_type(const flx_customer *customer);
-const char *flx_customer_preferred_language(const flx_customer *customer);
-const char *flx_customer_card_ending_in(const flx_customer *customer);
-const char *flx_customer_security_question_text(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_customer_id(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_account_number(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_first_name(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_last_name(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_email(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_phone_number(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_address_1(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_address_2(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_city(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_postal_code(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_province(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_account_status(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_account_status_reason_code(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_risk_rating(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_account_type(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_preferred_language(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_card_ending_in(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_security_question_text(const flx_customer *customer);
 
 /** The security question id (4-9 in the documented catalogue), 0 when absent. */
-int64_t flx_customer_security_question_id(const flx_customer *customer);
+FLX_EXTERN int64_t flx_customer_security_question_id(const flx_customer *customer);
 
 /** Credit limit and available credit ("open to buy") in cents; 0 when absent. */
-int64_t flx_customer_credit_limit_cents(const flx_customer *customer);
-int64_t flx_customer_available_credit_cents(const flx_customer *customer);
+FLX_EXTERN int64_t flx_customer_credit_limit_cents(const flx_customer *customer);
+FLX_EXTERN int64_t flx_customer_available_credit_cents(const flx_customer *customer);
 
 /** 1 when the account has payment protection insurance, else 0. */
-int flx_customer_payment_protection(const flx_customer *customer);
+FLX_EXTERN int flx_customer_payment_protection(const flx_customer *customer);
 
 /**
  * More fields of a customer record.
@@ -542,11 +601,11 @@ int flx_customer_payment_protection(const flx_customer *customer);
  *  - flx_customer_contact_masked: 1 when email or phone_number came back masked (contains
  *    '*'; release 21.4 masks them for authorized-user cards looked up by VCC), else 0.
  */
-int flx_customer_tos_agreement(const flx_customer *customer);
-const char *flx_customer_originating_merchant_id(const flx_customer *customer);
-const char *flx_customer_originating_merchant_name(const flx_customer *customer);
-const char *flx_customer_creation_date(const flx_customer *customer);
-int flx_customer_contact_masked(const flx_customer *customer);
+FLX_EXTERN int flx_customer_tos_agreement(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_originating_merchant_id(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_originating_merchant_name(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_creation_date(const flx_customer *customer);
+FLX_EXTERN int flx_customer_contact_masked(const flx_customer *customer);
 
 /**
  * The offer types of a lookup answer (offer_types[]): the plans this merchant may offer this
@@ -556,12 +615,12 @@ int flx_customer_contact_masked(const flx_customer *customer);
  * "deferred"), and the allowed terms in months (term_count, term(i, j)). Out-of-range indexes
  * read as NULL (strings) or 0. Strings are borrowed from the record.
  */
-size_t flx_customer_offer_count(const flx_customer *customer);
-const char *flx_customer_offer_plan_name(const flx_customer *customer, size_t index);
-int64_t flx_customer_offer_plan_id(const flx_customer *customer, size_t index);
-const char *flx_customer_offer_category(const flx_customer *customer, size_t index);
-size_t flx_customer_offer_term_count(const flx_customer *customer, size_t index);
-int64_t flx_customer_offer_term(const flx_customer *customer, size_t index, size_t term_index);
+FLX_EXTERN size_t flx_customer_offer_count(const flx_customer *customer);
+FLX_EXTERN const char *flx_customer_offer_plan_name(const flx_customer *customer, size_t index);
+FLX_EXTERN int64_t flx_customer_offer_plan_id(const flx_customer *customer, size_t index);
+FLX_EXTERN const char *flx_customer_offer_category(const flx_customer *customer, size_t index);
+FLX_EXTERN size_t flx_customer_offer_term_count(const flx_customer *customer, size_t index);
+FLX_EXTERN int64_t flx_customer_offer_term(const flx_customer *customer, size_t index, size_t term_index);
 
 /* ---------------------------------------------------------------------------------------------
  * Verification, financing options, online flow and other customer endpoints
@@ -588,15 +647,15 @@ typedef struct flx_customer_list flx_customer_list;
  * flx_session_authenticate(), network and HTTP errors, FLX_E_MALFORMED_RESPONSE,
  * FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_customer_search(flx_session *session, const char *first_name, const char *last_name,
-                             const char *dob, const char *postal_code, flx_customer_list **out,
-                             flx_error **err);
+FLX_EXTERN flx_code flx_customer_search(flx_session *session, const char *first_name, const char *last_name,
+                                        const char *dob, const char *postal_code, flx_customer_list **out,
+                                        flx_error **err);
 
 /** Releases a search result and every record borrowed from it. NULL is a no-op. */
-void flx_customer_list_free(flx_customer_list *list);
+FLX_EXTERN void flx_customer_list_free(flx_customer_list *list);
 
 /** The number of accounts in the list (0 for an invalid list). */
-size_t flx_customer_list_count(const flx_customer_list *list);
+FLX_EXTERN size_t flx_customer_list_count(const flx_customer_list *list);
 
 /**
  * Account `index` (0-based) of the list, readable with every flx_customer_* getter; NULL
@@ -605,7 +664,7 @@ size_t flx_customer_list_count(const flx_customer_list *list);
  * fewer fields than lookup (no contact data, address or security question): call
  * flx_customer_lookup() with its account number for the full profile.
  */
-const flx_customer *flx_customer_list_at(const flx_customer_list *list, size_t index);
+FLX_EXTERN const flx_customer *flx_customer_list_at(const flx_customer_list *list, size_t index);
 
 /* -- Verification (in-store dynamic PIN) ----------------------------------------------------- */
 
@@ -643,34 +702,34 @@ typedef struct flx_verification flx_verification;
  * flx_session_authenticate(), FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS) (also for
  * a 2xx without verification_code), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_verify(flx_session *session, const char *account_number, flx_verify_format format,
-                    int64_t security_qid, const char *security_answer, const char *vcc_number,
-                    const char *request_id, flx_verification **out, flx_error **err);
+FLX_EXTERN flx_code flx_verify(flx_session *session, const char *account_number, flx_verify_format format,
+                               int64_t security_qid, const char *security_answer, const char *vcc_number,
+                               const char *request_id, flx_verification **out, flx_error **err);
 
 /** Releases a verification and wipes its PIN. NULL is a no-op. */
-void flx_verification_free(flx_verification *verification);
+FLX_EXTERN void flx_verification_free(flx_verification *verification);
 
 /** The request_id sent (the caller's or the generated one): pass it to the purchase.
  *  Borrowed from the verification. */
-const char *flx_verification_request_id(const flx_verification *verification);
+FLX_EXTERN const char *flx_verification_request_id(const flx_verification *verification);
 
 /** The format used (0 for an invalid handle). */
-flx_verify_format flx_verification_format(const flx_verification *verification);
+FLX_EXTERN flx_verify_format flx_verification_format(const flx_verification *verification);
 
 /** 1 when the PIN was sent to the customer (sms, email) and must be asked from them; 0 when
  *  the answer carried it (flx_verification_code). */
-int flx_verification_code_sent(const flx_verification *verification);
+FLX_EXTERN int flx_verification_code_sent(const flx_verification *verification);
 
 /** Where the PIN was sent: "sms" or "email" (from "verification_sent_to_sms"), or "" when
  *  the answer carried the PIN. Borrowed from the verification. */
-const char *flx_verification_sent_to(const flx_verification *verification);
+FLX_EXTERN const char *flx_verification_sent_to(const flx_verification *verification);
 
 /**
  * SENSITIVE. The PIN (verification_code) to send with the purchase, e.g. "2485"; "" when it
  * was sent to the customer. Never log it. Borrowed: valid until flx_verification_free(),
  * which overwrites it with zeros.
  */
-const char *flx_verification_code(const flx_verification *verification);
+FLX_EXTERN const char *flx_verification_code(const flx_verification *verification);
 
 /* -- Financing options (calculate-interest) --------------------------------------------------- */
 
@@ -688,11 +747,11 @@ typedef struct flx_financing flx_financing;
  * FLX_E_INSUFFICIENT_SCOPE, the token errors of flx_session_authenticate(), network and HTTP
  * errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_calculate_interest(flx_session *session, const char *account_number, int64_t amount_cents,
-                                flx_financing **out, flx_error **err);
+FLX_EXTERN flx_code flx_calculate_interest(flx_session *session, const char *account_number, int64_t amount_cents,
+                                           flx_financing **out, flx_error **err);
 
 /** Releases financing options. NULL is a no-op. */
-void flx_financing_free(flx_financing *financing);
+FLX_EXTERN void flx_financing_free(flx_financing *financing);
 
 /**
  * RATES  Annual rates are ratios, not money. Every rate is given twice: as the exact text the
@@ -704,15 +763,15 @@ void flx_financing_free(flx_financing *financing);
  * category ("preferred", "premium", "standard"), available credit (cents) and annual interest
  * rate (air). Strings borrowed from the object; "" / 0 when absent.
  */
-const char *flx_financing_account_number(const flx_financing *financing);
-const char *flx_financing_account_type(const flx_financing *financing);
-int64_t flx_financing_amount_cents(const flx_financing *financing);
-const char *flx_financing_customer_first_name(const flx_financing *financing);
-const char *flx_financing_customer_last_name(const flx_financing *financing);
-const char *flx_financing_customer_category(const flx_financing *financing);
-int64_t flx_financing_customer_available_credit_cents(const flx_financing *financing);
-const char *flx_financing_customer_air(const flx_financing *financing);
-int32_t flx_financing_customer_air_bp(const flx_financing *financing);
+FLX_EXTERN const char *flx_financing_account_number(const flx_financing *financing);
+FLX_EXTERN const char *flx_financing_account_type(const flx_financing *financing);
+FLX_EXTERN int64_t flx_financing_amount_cents(const flx_financing *financing);
+FLX_EXTERN const char *flx_financing_customer_first_name(const flx_financing *financing);
+FLX_EXTERN const char *flx_financing_customer_last_name(const flx_financing *financing);
+FLX_EXTERN const char *flx_financing_customer_category(const flx_financing *financing);
+FLX_EXTERN int64_t flx_financing_customer_available_credit_cents(const flx_financing *financing);
+FLX_EXTERN const char *flx_financing_customer_air(const flx_financing *financing);
+FLX_EXTERN int32_t flx_financing_customer_air_bp(const flx_financing *financing);
 
 /**
  * The regular purchase (one payment of the full price). has_regular is 0 when the answer
@@ -721,44 +780,44 @@ int32_t flx_financing_customer_air_bp(const flx_financing *financing);
  * in cents, type ("admin_total" or "admin_monthly") and the message the merchant must show;
  * out-of-range indexes read NULL / 0.
  */
-int flx_financing_has_regular(const flx_financing *financing);
-int64_t flx_financing_regular_amount_cents(const flx_financing *financing);
-const char *flx_financing_regular_air(const flx_financing *financing);
-int32_t flx_financing_regular_air_bp(const flx_financing *financing);
-int flx_financing_regular_verify(const flx_financing *financing);
-size_t flx_financing_regular_fee_count(const flx_financing *financing);
-const char *flx_financing_regular_fee_description(const flx_financing *financing, size_t fee);
-int64_t flx_financing_regular_fee_amount_cents(const flx_financing *financing, size_t fee);
-const char *flx_financing_regular_fee_type(const flx_financing *financing, size_t fee);
-const char *flx_financing_regular_fee_message(const flx_financing *financing, size_t fee);
+FLX_EXTERN int flx_financing_has_regular(const flx_financing *financing);
+FLX_EXTERN int64_t flx_financing_regular_amount_cents(const flx_financing *financing);
+FLX_EXTERN const char *flx_financing_regular_air(const flx_financing *financing);
+FLX_EXTERN int32_t flx_financing_regular_air_bp(const flx_financing *financing);
+FLX_EXTERN int flx_financing_regular_verify(const flx_financing *financing);
+FLX_EXTERN size_t flx_financing_regular_fee_count(const flx_financing *financing);
+FLX_EXTERN const char *flx_financing_regular_fee_description(const flx_financing *financing, size_t fee);
+FLX_EXTERN int64_t flx_financing_regular_fee_amount_cents(const flx_financing *financing, size_t fee);
+FLX_EXTERN const char *flx_financing_regular_fee_type(const flx_financing *financing, size_t fee);
+FLX_EXTERN const char *flx_financing_regular_fee_message(const flx_financing *financing, size_t fee);
 
 /**
  * Promotional plans (index plan < plan_count): id and name; each with terms (index
  * term < term_count(plan)): the number of months and the payment per month (or the deferred
  * amount) in cents. Out-of-range indexes read NULL (strings) or 0.
  */
-size_t flx_financing_plan_count(const flx_financing *financing);
-int64_t flx_financing_plan_id(const flx_financing *financing, size_t plan);
-const char *flx_financing_plan_name(const flx_financing *financing, size_t plan);
-size_t flx_financing_term_count(const flx_financing *financing, size_t plan);
-int64_t flx_financing_term_months(const flx_financing *financing, size_t plan, size_t term);
-int64_t flx_financing_term_amount_cents(const flx_financing *financing, size_t plan, size_t term);
+FLX_EXTERN size_t flx_financing_plan_count(const flx_financing *financing);
+FLX_EXTERN int64_t flx_financing_plan_id(const flx_financing *financing, size_t plan);
+FLX_EXTERN const char *flx_financing_plan_name(const flx_financing *financing, size_t plan);
+FLX_EXTERN size_t flx_financing_term_count(const flx_financing *financing, size_t plan);
+FLX_EXTERN int64_t flx_financing_term_months(const flx_financing *financing, size_t plan, size_t term);
+FLX_EXTERN int64_t flx_financing_term_amount_cents(const flx_financing *financing, size_t plan, size_t term);
 
 /** A term's fees, as for the regular purchase. */
-size_t flx_financing_term_fee_count(const flx_financing *financing, size_t plan, size_t term);
-const char *flx_financing_term_fee_description(const flx_financing *financing, size_t plan, size_t term, size_t fee);
-int64_t flx_financing_term_fee_amount_cents(const flx_financing *financing, size_t plan, size_t term, size_t fee);
-const char *flx_financing_term_fee_type(const flx_financing *financing, size_t plan, size_t term, size_t fee);
-const char *flx_financing_term_fee_message(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+FLX_EXTERN size_t flx_financing_term_fee_count(const flx_financing *financing, size_t plan, size_t term);
+FLX_EXTERN const char *flx_financing_term_fee_description(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+FLX_EXTERN int64_t flx_financing_term_fee_amount_cents(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+FLX_EXTERN const char *flx_financing_term_fee_type(const flx_financing *financing, size_t plan, size_t term, size_t fee);
+FLX_EXTERN const char *flx_financing_term_fee_message(const flx_financing *financing, size_t plan, size_t term, size_t fee);
 
 /** A term's annual rates (usually one): description, rate (text and basis points, see RATES
  *  above), type, and the message the merchant must show. */
-size_t flx_financing_term_rate_count(const flx_financing *financing, size_t plan, size_t term);
-const char *flx_financing_term_rate_description(const flx_financing *financing, size_t plan, size_t term, size_t rate);
-const char *flx_financing_term_rate(const flx_financing *financing, size_t plan, size_t term, size_t rate);
-int32_t flx_financing_term_rate_bp(const flx_financing *financing, size_t plan, size_t term, size_t rate);
-const char *flx_financing_term_rate_type(const flx_financing *financing, size_t plan, size_t term, size_t rate);
-const char *flx_financing_term_rate_message(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+FLX_EXTERN size_t flx_financing_term_rate_count(const flx_financing *financing, size_t plan, size_t term);
+FLX_EXTERN const char *flx_financing_term_rate_description(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+FLX_EXTERN const char *flx_financing_term_rate(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+FLX_EXTERN int32_t flx_financing_term_rate_bp(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+FLX_EXTERN const char *flx_financing_term_rate_type(const flx_financing *financing, size_t plan, size_t term, size_t rate);
+FLX_EXTERN const char *flx_financing_term_rate_message(const flx_financing *financing, size_t plan, size_t term, size_t rate);
 
 /* -- Account services: close, driver's licence, i18n, terms and conditions ------------------- */
 
@@ -769,7 +828,7 @@ const char *flx_financing_term_rate_message(const flx_financing *financing, size
  * errors of flx_session_authenticate(), FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS), network and HTTP
  * errors, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_account_close(flx_session *session, const char *account_number, flx_error **err);
+FLX_EXTERN flx_code flx_account_close(flx_session *session, const char *account_number, flx_error **err);
 
 /** The fields decoded from a driver's licence. Immutable. */
 typedef struct flx_drivers_license flx_drivers_license;
@@ -783,29 +842,29 @@ typedef struct flx_drivers_license flx_drivers_license;
  * FLX_E_INSUFFICIENT_SCOPE, FLX_E_GENERAL_ERROR, the token errors, network and HTTP errors,
  * FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_drivers_license_decode(flx_session *session, const char *code, flx_drivers_license **out,
-                                    flx_error **err);
+FLX_EXTERN flx_code flx_drivers_license_decode(flx_session *session, const char *code, flx_drivers_license **out,
+                                               flx_error **err);
 
 /** Releases a decoded licence. NULL is a no-op. */
-void flx_drivers_license_free(flx_drivers_license *license);
+FLX_EXTERN void flx_drivers_license_free(flx_drivers_license *license);
 
 /**
  * Decoded fields, "" when absent, borrowed from the object: names, dob (YYYY-MM-DD),
  * address_1, city, province, postal_code, and the government id: govid_type (e.g. "CADL"),
  * govid_issuedby (province), govid_number, govid_expiry (YYYY-MM-DD). Personal data: do not log.
  */
-const char *flx_drivers_license_first_name(const flx_drivers_license *license);
-const char *flx_drivers_license_middle_name(const flx_drivers_license *license);
-const char *flx_drivers_license_last_name(const flx_drivers_license *license);
-const char *flx_drivers_license_dob(const flx_drivers_license *license);
-const char *flx_drivers_license_address_1(const flx_drivers_license *license);
-const char *flx_drivers_license_city(const flx_drivers_license *license);
-const char *flx_drivers_license_province(const flx_drivers_license *license);
-const char *flx_drivers_license_postal_code(const flx_drivers_license *license);
-const char *flx_drivers_license_govid_type(const flx_drivers_license *license);
-const char *flx_drivers_license_govid_issuedby(const flx_drivers_license *license);
-const char *flx_drivers_license_govid_number(const flx_drivers_license *license);
-const char *flx_drivers_license_govid_expiry(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_first_name(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_middle_name(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_last_name(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_dob(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_address_1(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_city(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_province(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_postal_code(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_govid_type(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_govid_issuedby(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_govid_number(const flx_drivers_license *license);
+FLX_EXTERN const char *flx_drivers_license_govid_expiry(const flx_drivers_license *license);
 
 /** Localized option lists (salutations, provinces, security questions, id types...). */
 typedef struct flx_i18n flx_i18n;
@@ -819,21 +878,21 @@ typedef struct flx_i18n flx_i18n;
  * FLX_E_INVALID_ROLE, FLX_E_WRONG_INPUTS, FLX_E_INSUFFICIENT_SCOPE, the token errors, network
  * and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_i18n_get(flx_session *session, flx_i18n **out, flx_error **err);
+FLX_EXTERN FLX_EXPERIMENTAL flx_code flx_i18n_get(flx_session *session, flx_i18n **out, flx_error **err);
 
 /** Releases option lists. NULL is a no-op. */
-void flx_i18n_free(flx_i18n *i18n);
+FLX_EXTERN void flx_i18n_free(flx_i18n *i18n);
 
 /**
  * The lists (index list < list_count) by name (e.g. "province"), and their entries (index
  * entry < entry_count(list)): the value to send (e.g. "ON", "4") and the text to show.
  * Out-of-range indexes read NULL. Borrowed from the object.
  */
-size_t flx_i18n_list_count(const flx_i18n *i18n);
-const char *flx_i18n_list_name(const flx_i18n *i18n, size_t list);
-size_t flx_i18n_entry_count(const flx_i18n *i18n, size_t list);
-const char *flx_i18n_entry_value(const flx_i18n *i18n, size_t list, size_t entry);
-const char *flx_i18n_entry_text(const flx_i18n *i18n, size_t list, size_t entry);
+FLX_EXTERN FLX_EXPERIMENTAL size_t flx_i18n_list_count(const flx_i18n *i18n);
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_i18n_list_name(const flx_i18n *i18n, size_t list);
+FLX_EXTERN FLX_EXPERIMENTAL size_t flx_i18n_entry_count(const flx_i18n *i18n, size_t list);
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_i18n_entry_value(const flx_i18n *i18n, size_t list, size_t entry);
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_i18n_entry_text(const flx_i18n *i18n, size_t list, size_t entry);
 
 /** The cardholder agreement. Immutable. */
 typedef struct flx_terms flx_terms;
@@ -847,14 +906,14 @@ typedef struct flx_terms flx_terms;
  * FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors, network and HTTP errors,
  * FLX_E_MALFORMED_RESPONSE (no text in the answer), FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_terms_get(flx_session *session, const char *province, const char *account_type,
-                       flx_terms **out, flx_error **err);
+FLX_EXTERN FLX_EXPERIMENTAL flx_code flx_terms_get(flx_session *session, const char *province, const char *account_type,
+                                                   flx_terms **out, flx_error **err);
 
 /** Releases terms. NULL is a no-op. */
-void flx_terms_free(flx_terms *terms);
+FLX_EXTERN void flx_terms_free(flx_terms *terms);
 
 /** The text (HTML or plain, as sent). Borrowed from the object. */
-const char *flx_terms_text(const flx_terms *terms);
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_terms_text(const flx_terms *terms);
 
 /* -- Online channel: applicant, widget/init, apply ------------------------------------------- */
 
@@ -866,10 +925,10 @@ typedef struct flx_applicant flx_applicant;
 
 /** Creates an empty applicant; release it with flx_applicant_free().
  *  Errors: FLX_E_INVALID_ARGUMENT (out is NULL). */
-flx_code flx_applicant_new(flx_applicant **out, flx_error **err);
+FLX_EXTERN flx_code flx_applicant_new(flx_applicant **out, flx_error **err);
 
 /** Releases an applicant and wipes its secret fields. NULL is a no-op. */
-void flx_applicant_free(flx_applicant *applicant);
+FLX_EXTERN void flx_applicant_free(flx_applicant *applicant);
 
 /**
  * Sets one field by its API name (copied); value NULL removes it. Names (lowercase letters,
@@ -881,11 +940,11 @@ void flx_applicant_free(flx_applicant *applicant);
  * undocumented; values are sent as JSON strings).
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL or malformed name, value not UTF-8).
  */
-flx_code flx_applicant_set(flx_applicant *applicant, const char *name, const char *value, flx_error **err);
+FLX_EXTERN flx_code flx_applicant_set(flx_applicant *applicant, const char *name, const char *value, flx_error **err);
 
 /** Records whether the applicant accepted the terms and conditions (tos_agreement; required
  *  and true for the apply flow). Errors: FLX_E_MISUSE. */
-flx_code flx_applicant_set_tos_agreement(flx_applicant *applicant, int agreed, flx_error **err);
+FLX_EXTERN flx_code flx_applicant_set_tos_agreement(flx_applicant *applicant, int agreed, flx_error **err);
 
 /** A started hosted widget. Immutable. */
 typedef struct flx_widget flx_widget;
@@ -913,18 +972,18 @@ typedef enum flx_widget_flow {
  * FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS) (also for a 2xx without
  * redirection_url), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_widget_init(flx_session *session, flx_widget_flow flow, flx_customer_key key, const char *value,
-                         const flx_applicant *applicant, flx_widget **out, flx_error **err);
+FLX_EXTERN flx_code flx_widget_init(flx_session *session, flx_widget_flow flow, flx_customer_key key, const char *value,
+                                    const flx_applicant *applicant, flx_widget **out, flx_error **err);
 
 /** Releases a widget result. NULL is a no-op. */
-void flx_widget_free(flx_widget *widget);
+FLX_EXTERN void flx_widget_free(flx_widget *widget);
 
 /** The URL to open in the widget's modal or iframe. Borrowed from the widget. */
-const char *flx_widget_redirection_url(const flx_widget *widget);
+FLX_EXTERN const char *flx_widget_redirection_url(const flx_widget *widget);
 
 /** The widget_session_id to keep for the authorization or apply (from the answer, else from
  *  the URL's widget_session_id parameter); "" when neither has one. Borrowed. */
-const char *flx_widget_session_id(const flx_widget *widget);
+FLX_EXTERN const char *flx_widget_session_id(const flx_widget *widget);
 
 /** The decision of a credit application. */
 typedef enum flx_application_decision {
@@ -958,30 +1017,28 @@ typedef struct flx_application flx_application;
  * the token errors, FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS),
  * network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_apply(flx_session *session, const flx_applicant *applicant, const char *widget_session_id,
-                   const char *external_location_id, flx_application **out, flx_error **err);
+FLX_EXTERN FLX_EXPERIMENTAL flx_code flx_apply(flx_session *session, const flx_applicant *applicant, const char *widget_session_id,
+                                               const char *external_location_id, flx_application **out, flx_error **err);
 
 /** Releases an application result. NULL is a no-op. */
-void flx_application_free(flx_application *application);
+FLX_EXTERN void flx_application_free(flx_application *application);
 
 /** The decision, and its text as sent ("approved", "declined", "pending", ...; "" if none). */
-flx_application_decision flx_application_decision_of(const flx_application *application);
-const char *flx_application_decision_text(const flx_application *application);
+FLX_EXTERN FLX_EXPERIMENTAL flx_application_decision flx_application_decision_of(const flx_application *application);
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_application_decision_text(const flx_application *application);
 
 /**
  * The new account of an approved application ("" / 0 otherwise): account number, customer
  * id, VCC number, risk rating, account type, credit limit and available credit in cents.
  * Borrowed from the object.
  */
-const char *flx_application_account_number(const flx_application *application);
-const char *flx_application_customer_id(const flx_application *application);
-const char *flx_application_vcc_number(const flx_application *application);
-const char *flx_application_risk_rating(const flx_application *application);
-const char *flx_application_account_type(const flx_application *application);
-int64_t flx_application_credit_limit_cents(const flx_application *application);
-int64_t flx_application_available_credit_cents(const flx_application *application);
-
-/* @@section customers-more@@ (keep this marker: new declarations go above it) */
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_application_account_number(const flx_application *application);
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_application_customer_id(const flx_application *application);
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_application_vcc_number(const flx_application *application);
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_application_risk_rating(const flx_application *application);
+FLX_EXTERN FLX_EXPERIMENTAL const char *flx_application_account_type(const flx_application *application);
+FLX_EXTERN FLX_EXPERIMENTAL int64_t flx_application_credit_limit_cents(const flx_application *application);
+FLX_EXTERN FLX_EXPERIMENTAL int64_t flx_application_available_credit_cents(const flx_application *application);
 
 /* ---------------------------------------------------------------------------------------------
  * Purchases: authorizations, captures, releases, returns, refunds, transactions, listings
@@ -1089,24 +1146,24 @@ typedef enum flx_transaction_type {
  * kinds. *out must be released with flx_request_free().
  * Errors: FLX_E_INVALID_ARGUMENT (out is NULL, kind unknown), FLX_E_OUT_OF_MEMORY.
  */
-flx_code flx_request_new(flx_request_kind kind, flx_request **out, flx_error **err);
+FLX_EXTERN flx_code flx_request_new(flx_request_kind kind, flx_request **out, flx_error **err);
 
 /** Releases a request and wipes the verification code it holds. NULL is a no-op. */
-void flx_request_free(flx_request *req);
+FLX_EXTERN void flx_request_free(flx_request *req);
 
 /**
  * The x-idempotency-key this request is sent with ("" for listings and invalid handles). Valid
  * until the key is changed or the request freed. Journal it before sending to recognise the
  * operation later (it is also in flx_receipt_idempotency_key and flx_error_idempotency_key).
  */
-const char *flx_request_idempotency_key(const flx_request *req);
+FLX_EXTERN const char *flx_request_idempotency_key(const flx_request *req);
 
 /**
  * Sets the idempotency key: 1-255 printable ASCII characters without spaces, e.g. the POS's own
  * transaction number; NULL makes a new random key. Either way the request becomes a new
  * operation. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (bad key, or a listing request).
  */
-flx_code flx_request_set_idempotency_key(flx_request *req, const char *key, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_idempotency_key(flx_request *req, const char *key, flx_error **err);
 
 /*
  * Setters. Each copies its argument (a NULL string removes that field) and returns FLX_OK,
@@ -1137,40 +1194,40 @@ flx_code flx_request_set_idempotency_key(flx_request *req, const char *key, flx_
  * Required fields are checked by Flexiti (or by the library's validator before sending) and
  * reported as FLX_E_WRONG_INPUTS with field errors.
  */
-flx_code flx_request_set_account_number(flx_request *req, const char *account_number, flx_error **err);
-flx_code flx_request_set_vcc_number(flx_request *req, const char *vcc_number, flx_error **err);
-flx_code flx_request_set_customer_id(flx_request *req, const char *customer_id, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_account_number(flx_request *req, const char *account_number, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_vcc_number(flx_request *req, const char *vcc_number, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_customer_id(flx_request *req, const char *customer_id, flx_error **err);
 /** 1 to 9999999999999999 cents; see AMOUNTS above. */
-flx_code flx_request_set_amount_cents(flx_request *req, int64_t cents, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_amount_cents(flx_request *req, int64_t cents, flx_error **err);
 /** full != 0: release everything left (REL) or return the whole remaining capture (RET).
  *  A release or return needs an amount or full; with neither it is refused before sending. */
-flx_code flx_request_set_full(flx_request *req, int full, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_full(flx_request *req, int full, flx_error **err);
 /** plan_id and term (months, both > 0) are required for FLX_PURCHASE_PROMOTIONAL and must be 0
  *  for FLX_PURCHASE_REGULAR. */
-flx_code flx_request_set_financing(flx_request *req, flx_purchase_type type, int64_t plan_id, int64_t term,
-                                   flx_error **err);
+FLX_EXTERN flx_code flx_request_set_financing(flx_request *req, flx_purchase_type type, int64_t plan_id, int64_t term,
+                                              flx_error **err);
 /** auto_capture != 0: capture at once (in-store); 0: capture later with flx_authorization_capture. */
-flx_code flx_request_set_auto_capture(flx_request *req, int auto_capture, flx_error **err);
-flx_code flx_request_set_reference(flx_request *req, const char *reference, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_auto_capture(flx_request *req, int auto_capture, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_reference(flx_request *req, const char *reference, flx_error **err);
 /** The dynamic PIN: wiped from memory when the request is freed; never written into errors or logs. */
-flx_code flx_request_set_verification_code(flx_request *req, const char *verification_code, flx_error **err);
-flx_code flx_request_set_request_id(flx_request *req, const char *request_id, flx_error **err);
-flx_code flx_request_set_external_location_id(flx_request *req, const char *external_location_id, flx_error **err);
-flx_code flx_request_set_external_employee_id(flx_request *req, const char *external_employee_id, flx_error **err);
-flx_code flx_request_set_widget_session_id(flx_request *req, const char *widget_session_id, flx_error **err);
-flx_code flx_request_set_capture_id(flx_request *req, const char *capture_id, flx_error **err);
-flx_code flx_request_set_transaction_type(flx_request *req, flx_transaction_type type, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_verification_code(flx_request *req, const char *verification_code, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_request_id(flx_request *req, const char *request_id, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_external_location_id(flx_request *req, const char *external_location_id, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_external_employee_id(flx_request *req, const char *external_employee_id, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_widget_session_id(flx_request *req, const char *widget_session_id, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_capture_id(flx_request *req, const char *capture_id, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_transaction_type(flx_request *req, flx_transaction_type type, flx_error **err);
 /** Copies the line items (sku may be freed afterwards); NULL removes them. */
-flx_code flx_request_set_sku_data(flx_request *req, const flx_sku_data *sku, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_sku_data(flx_request *req, const flx_sku_data *sku, flx_error **err);
 /** Listing filter: authorization_status as the API spells it, e.g. "opened" or "closed". */
-flx_code flx_request_set_status(flx_request *req, const char *status, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_status(flx_request *req, const char *status, flx_error **err);
 /** Listing filter: creation dates "YYYY-MM-DD" (either may be NULL). A from later than to is
  *  reported by Flexiti as FLX_E_DATE_FROM_BIGGER_THAN_DATE_TO. */
-flx_code flx_request_set_date_range(flx_request *req, const char *date_from, const char *date_to, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_date_range(flx_request *req, const char *date_from, const char *date_to, flx_error **err);
 /** Listing: items fetched per request, 1 to 100 (default 50). */
-flx_code flx_request_set_page_size(flx_request *req, int page_size, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_page_size(flx_request *req, int page_size, flx_error **err);
 /** Capture listing filter: captures of one authorization. */
-flx_code flx_request_set_authorization_id(flx_request *req, const char *authorization_id, flx_error **err);
+FLX_EXTERN flx_code flx_request_set_authorization_id(flx_request *req, const char *authorization_id, flx_error **err);
 
 typedef enum flx_sku_total {
     FLX_SKU_SHIPPING_TOTAL = 1, /* shipping_total */
@@ -1182,21 +1239,21 @@ typedef enum flx_sku_total {
 } flx_sku_total;
 
 /** Creates empty line-item data; release with flx_sku_data_free(). Errors: FLX_E_INVALID_ARGUMENT. */
-flx_code flx_sku_data_new(flx_sku_data **out, flx_error **err);
+FLX_EXTERN flx_code flx_sku_data_new(flx_sku_data **out, flx_error **err);
 /** Releases line-item data. NULL is a no-op. */
-void flx_sku_data_free(flx_sku_data *sku);
+FLX_EXTERN void flx_sku_data_free(flx_sku_data *sku);
 /** purchase_order (up to 10 characters) and register_id (up to 50).
  *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8, too long). */
-flx_code flx_sku_data_set_purchase_order(flx_sku_data *sku, const char *purchase_order, flx_error **err);
-flx_code flx_sku_data_set_register_id(flx_sku_data *sku, const char *register_id, flx_error **err);
+FLX_EXTERN flx_code flx_sku_data_set_purchase_order(flx_sku_data *sku, const char *purchase_order, flx_error **err);
+FLX_EXTERN flx_code flx_sku_data_set_register_id(flx_sku_data *sku, const char *register_id, flx_error **err);
 /** A total in cents; negative values are allowed (returns carry negative totals), within
  *  +-9999999999999999. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
-flx_code flx_sku_data_set_total_cents(flx_sku_data *sku, flx_sku_total which, int64_t cents, flx_error **err);
+FLX_EXTERN flx_code flx_sku_data_set_total_cents(flx_sku_data *sku, flx_sku_total which, int64_t cents, flx_error **err);
 /** Appends a product line (strings copied; quantity >= 0; prices in cents, may be negative).
  *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
-flx_code flx_sku_data_add_product(flx_sku_data *sku, const char *sku_id, const char *category,
-                                  const char *description, int64_t quantity, int64_t unit_price_cents,
-                                  int64_t extended_price_cents, flx_error **err);
+FLX_EXTERN flx_code flx_sku_data_add_product(flx_sku_data *sku, const char *sku_id, const char *category,
+                                             const char *description, int64_t quantity, int64_t unit_price_cents,
+                                             int64_t extended_price_cents, flx_error **err);
 
 /* ---- Authorizations ---- */
 
@@ -1214,8 +1271,8 @@ flx_code flx_sku_data_add_product(flx_sku_data *sku, const char *sku_id, const c
  * errors of flx_session_authenticate(), FLX_E_OUTCOME_UNKNOWN (sent, no usable answer: retry
  * with the same req), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_authorization_create(flx_session *session, flx_request *req, flx_authorization **out,
-                                  flx_error **err);
+FLX_EXTERN flx_code flx_authorization_create(flx_session *session, flx_request *req, flx_authorization **out,
+                                             flx_error **err);
 
 /**
  * Reads one authorization by id (GET authorization/{id}), with its captures.
@@ -1224,16 +1281,16 @@ flx_code flx_authorization_create(flx_session *session, flx_request *req, flx_au
  * FLX_E_WRONG_INPUTS, FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the
  * token errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_authorization_fetch(flx_session *session, const char *authorization_id, flx_authorization **out,
-                                 flx_error **err);
+FLX_EXTERN flx_code flx_authorization_fetch(flx_session *session, const char *authorization_id, flx_authorization **out,
+                                            flx_error **err);
 
 /** Reads the current state of auth into a new object (auth itself never changes).
  *  Errors: those of flx_authorization_fetch(). */
-flx_code flx_authorization_refresh(flx_session *session, const flx_authorization *auth, flx_authorization **out,
-                                   flx_error **err);
+FLX_EXTERN flx_code flx_authorization_refresh(flx_session *session, const flx_authorization *auth, flx_authorization **out,
+                                              flx_error **err);
 
 /** Releases an authorization object (not the authorization at Flexiti). NULL is a no-op. */
-void flx_authorization_free(flx_authorization *auth);
+FLX_EXTERN void flx_authorization_free(flx_authorization *auth);
 
 /**
  * Text fields, "" when absent, borrowed from auth:
@@ -1243,35 +1300,35 @@ void flx_authorization_free(flx_authorization *auth);
  *  - annual_rate_*: the annual_rates disclosure {description, rate (decimal text, e.g.
  *    "0.2999"), type, message}; show the message to the customer.
  */
-const char *flx_authorization_id(const flx_authorization *auth);
-const char *flx_authorization_status(const flx_authorization *auth);
-const char *flx_authorization_account_number(const flx_authorization *auth);
-const char *flx_authorization_reference(const flx_authorization *auth);
-const char *flx_authorization_date(const flx_authorization *auth);
-const char *flx_authorization_message(const flx_authorization *auth);
-const char *flx_authorization_purchase_type(const flx_authorization *auth);
-const char *flx_authorization_annual_rate_description(const flx_authorization *auth);
-const char *flx_authorization_annual_rate(const flx_authorization *auth);
-const char *flx_authorization_annual_rate_type(const flx_authorization *auth);
-const char *flx_authorization_annual_rate_message(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_id(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_status(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_account_number(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_reference(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_date(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_message(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_purchase_type(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_annual_rate_description(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_annual_rate(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_annual_rate_type(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_annual_rate_message(const flx_authorization *auth);
 
 /** Authorized amount, amount still authorized and not captured or released, and the monthly
  *  (or deferred) term amount, in cents; 0 when absent. */
-int64_t flx_authorization_amount_cents(const flx_authorization *auth);
-int64_t flx_authorization_remaining_cents(const flx_authorization *auth);
-int64_t flx_authorization_term_amount_cents(const flx_authorization *auth);
+FLX_EXTERN int64_t flx_authorization_amount_cents(const flx_authorization *auth);
+FLX_EXTERN int64_t flx_authorization_remaining_cents(const flx_authorization *auth);
+FLX_EXTERN int64_t flx_authorization_term_amount_cents(const flx_authorization *auth);
 /** Promotional plan id and term in months; 0 for regular purchases or when absent. */
-int64_t flx_authorization_plan_id(const flx_authorization *auth);
-int64_t flx_authorization_term(const flx_authorization *auth);
+FLX_EXTERN int64_t flx_authorization_plan_id(const flx_authorization *auth);
+FLX_EXTERN int64_t flx_authorization_term(const flx_authorization *auth);
 
 /** Fees of the financing option (index 0-based): description, amount in cents, type
  *  ("admin_total", "admin_monthly") and the message the merchant must show. Text getters return
  *  NULL and the amount 0 when index >= flx_authorization_fee_count(auth). Borrowed from auth. */
-size_t flx_authorization_fee_count(const flx_authorization *auth);
-const char *flx_authorization_fee_description(const flx_authorization *auth, size_t index);
-int64_t flx_authorization_fee_amount_cents(const flx_authorization *auth, size_t index);
-const char *flx_authorization_fee_type(const flx_authorization *auth, size_t index);
-const char *flx_authorization_fee_message(const flx_authorization *auth, size_t index);
+FLX_EXTERN size_t flx_authorization_fee_count(const flx_authorization *auth);
+FLX_EXTERN const char *flx_authorization_fee_description(const flx_authorization *auth, size_t index);
+FLX_EXTERN int64_t flx_authorization_fee_amount_cents(const flx_authorization *auth, size_t index);
+FLX_EXTERN const char *flx_authorization_fee_type(const flx_authorization *auth, size_t index);
+FLX_EXTERN const char *flx_authorization_fee_message(const flx_authorization *auth, size_t index);
 
 /**
  * The captures known to this object: the auto-capture of an authorization created with
@@ -1279,9 +1336,9 @@ const char *flx_authorization_fee_message(const flx_authorization *auth, size_t 
  * returns a new object (release it with flx_capture_free()); it stays valid after auth is freed.
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_NOT_AVAILABLE (index >= count).
  */
-size_t flx_authorization_capture_count(const flx_authorization *auth);
-flx_code flx_authorization_get_capture(const flx_authorization *auth, size_t index, flx_capture **out,
-                                       flx_error **err);
+FLX_EXTERN size_t flx_authorization_capture_count(const flx_authorization *auth);
+FLX_EXTERN flx_code flx_authorization_get_capture(const flx_authorization *auth, size_t index, flx_capture **out,
+                                                  flx_error **err);
 
 /**
  * Captures all or part of an open authorization (POST .../capture). req must be an
@@ -1294,8 +1351,8 @@ flx_code flx_authorization_get_capture(const flx_authorization *auth, size_t ind
  * FLX_E_OUTCOME_UNKNOWN (retry with the same req), network and HTTP errors,
  * FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_authorization_capture(flx_session *session, const flx_authorization *auth, flx_request *req,
-                                   flx_capture **out, flx_error **err);
+FLX_EXTERN flx_code flx_authorization_capture(flx_session *session, const flx_authorization *auth, flx_request *req,
+                                              flx_capture **out, flx_error **err);
 
 /**
  * Releases (voids) part of the uncaptured amount, or all of it with flx_request_set_full()
@@ -1309,26 +1366,26 @@ flx_code flx_authorization_capture(flx_session *session, const flx_authorization
  * FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
  * FLX_E_OUTCOME_UNKNOWN, network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_authorization_release(flx_session *session, const flx_authorization *auth, flx_request *req,
-                                   flx_receipt **out, flx_error **err);
+FLX_EXTERN flx_code flx_authorization_release(flx_session *session, const flx_authorization *auth, flx_request *req,
+                                              flx_receipt **out, flx_error **err);
 
 /* ---- Captures ---- */
 
 /** Releases a capture object. NULL is a no-op. */
-void flx_capture_free(flx_capture *capture);
+FLX_EXTERN void flx_capture_free(flx_capture *capture);
 
 /** capture_id, authorization_id, reference, date and transaction_type ("" when absent),
  *  borrowed from capture. */
-const char *flx_capture_id(const flx_capture *capture);
-const char *flx_capture_authorization_id(const flx_capture *capture);
-const char *flx_capture_reference(const flx_capture *capture);
-const char *flx_capture_date(const flx_capture *capture);
-const char *flx_capture_transaction_type(const flx_capture *capture);
+FLX_EXTERN const char *flx_capture_id(const flx_capture *capture);
+FLX_EXTERN const char *flx_capture_authorization_id(const flx_capture *capture);
+FLX_EXTERN const char *flx_capture_reference(const flx_capture *capture);
+FLX_EXTERN const char *flx_capture_date(const flx_capture *capture);
+FLX_EXTERN const char *flx_capture_transaction_type(const flx_capture *capture);
 /** Captured amount, amount still returnable (remaining_capture_amount; the whole amount for a
  *  capture just made) and the authorization's remaining amount when sent, in cents; 0 when absent. */
-int64_t flx_capture_amount_cents(const flx_capture *capture);
-int64_t flx_capture_remaining_cents(const flx_capture *capture);
-int64_t flx_capture_remaining_authorization_cents(const flx_capture *capture);
+FLX_EXTERN int64_t flx_capture_amount_cents(const flx_capture *capture);
+FLX_EXTERN int64_t flx_capture_remaining_cents(const flx_capture *capture);
+FLX_EXTERN int64_t flx_capture_remaining_authorization_cents(const flx_capture *capture);
 
 /**
  * Returns an amount, or the whole remainder with flx_request_set_full(), against a capture of a
@@ -1344,8 +1401,8 @@ int64_t flx_capture_remaining_authorization_cents(const flx_capture *capture);
  * FLX_E_INSUFFICIENT_SCOPE, the token errors, FLX_E_OUTCOME_UNKNOWN, network and HTTP errors,
  * FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_capture_return(flx_session *session, const flx_capture *capture, flx_request *req,
-                            flx_receipt **out, flx_error **err);
+FLX_EXTERN flx_code flx_capture_return(flx_session *session, const flx_capture *capture, flx_request *req,
+                                       flx_receipt **out, flx_error **err);
 
 /* ---- Refunds, transactions, receipts ---- */
 
@@ -1363,7 +1420,7 @@ flx_code flx_capture_return(flx_session *session, const flx_capture *capture, fl
  * FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
  * FLX_E_OUTCOME_UNKNOWN, network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_refund_create(flx_session *session, flx_request *req, flx_receipt **out, flx_error **err);
+FLX_EXTERN flx_code flx_refund_create(flx_session *session, flx_request *req, flx_receipt **out, flx_error **err);
 
 /**
  * A deposit, in-store payment or trade-in (POST transactions). req must be an
@@ -1376,10 +1433,10 @@ flx_code flx_refund_create(flx_session *session, flx_request *req, flx_receipt *
  * FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors,
  * FLX_E_OUTCOME_UNKNOWN, network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_transaction_create(flx_session *session, flx_request *req, flx_receipt **out, flx_error **err);
+FLX_EXTERN flx_code flx_transaction_create(flx_session *session, flx_request *req, flx_receipt **out, flx_error **err);
 
 /** Releases a receipt. NULL is a no-op. */
-void flx_receipt_free(flx_receipt *receipt);
+FLX_EXTERN void flx_receipt_free(flx_receipt *receipt);
 
 /**
  * Text fields of a receipt, "" when absent, borrowed from it:
@@ -1389,21 +1446,21 @@ void flx_receipt_free(flx_receipt *receipt);
  *    date, transaction_type, account_number, message;
  *  - idempotency_key: the x-idempotency-key the operation was sent with.
  */
-const char *flx_receipt_id(const flx_receipt *receipt);
-const char *flx_receipt_authorization_id(const flx_receipt *receipt);
-const char *flx_receipt_capture_id(const flx_receipt *receipt);
-const char *flx_receipt_status(const flx_receipt *receipt);
-const char *flx_receipt_reference(const flx_receipt *receipt);
-const char *flx_receipt_date(const flx_receipt *receipt);
-const char *flx_receipt_transaction_type(const flx_receipt *receipt);
-const char *flx_receipt_account_number(const flx_receipt *receipt);
-const char *flx_receipt_message(const flx_receipt *receipt);
-const char *flx_receipt_idempotency_key(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_id(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_authorization_id(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_capture_id(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_status(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_reference(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_date(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_transaction_type(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_account_number(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_message(const flx_receipt *receipt);
+FLX_EXTERN const char *flx_receipt_idempotency_key(const flx_receipt *receipt);
 /** The amount released, returned, refunded or transacted; what remains of the authorization and
  *  of the capture afterwards; in cents, 0 when absent. */
-int64_t flx_receipt_amount_cents(const flx_receipt *receipt);
-int64_t flx_receipt_remaining_authorization_cents(const flx_receipt *receipt);
-int64_t flx_receipt_remaining_capture_cents(const flx_receipt *receipt);
+FLX_EXTERN int64_t flx_receipt_amount_cents(const flx_receipt *receipt);
+FLX_EXTERN int64_t flx_receipt_remaining_authorization_cents(const flx_receipt *receipt);
+FLX_EXTERN int64_t flx_receipt_remaining_capture_cents(const flx_receipt *receipt);
 
 /* ---- Money calls by id ---- */
 
@@ -1421,8 +1478,8 @@ int64_t flx_receipt_remaining_capture_cents(const flx_receipt *receipt);
  * NULL, empty, not UTF-8 or too long) and, with a journal, FLX_E_JOURNAL, FLX_E_JOURNAL_BUSY and
  * FLX_E_JOURNAL_INVALID (the call was not recorded and so not sent).
  */
-flx_code flx_capture_create(flx_session *session, const char *authorization_id, flx_request *req,
-                            flx_capture **out, flx_error **err);
+FLX_EXTERN flx_code flx_capture_create(flx_session *session, const char *authorization_id, flx_request *req,
+                                       flx_capture **out, flx_error **err);
 
 /**
  * Releases part of the uncaptured amount of authorization_id, or all of it with
@@ -1431,8 +1488,8 @@ flx_code flx_capture_create(flx_session *session, const char *authorization_id, 
  * Errors: those of flx_authorization_release(), plus FLX_E_INVALID_ARGUMENT (authorization_id
  * NULL, empty, not UTF-8 or too long) and the journal errors of flx_capture_create().
  */
-flx_code flx_release_create(flx_session *session, const char *authorization_id, flx_request *req,
-                            flx_receipt **out, flx_error **err);
+FLX_EXTERN flx_code flx_release_create(flx_session *session, const char *authorization_id, flx_request *req,
+                                       flx_receipt **out, flx_error **err);
 
 /**
  * Returns an amount, or the whole remainder with flx_request_set_full(), against capture
@@ -1441,8 +1498,8 @@ flx_code flx_release_create(flx_session *session, const char *authorization_id, 
  * Errors: those of flx_capture_return(), plus FLX_E_INVALID_ARGUMENT (an id NULL, empty, not
  * UTF-8 or too long) and the journal errors of flx_capture_create().
  */
-flx_code flx_return_create(flx_session *session, const char *authorization_id, const char *capture_id,
-                           flx_request *req, flx_receipt **out, flx_error **err);
+FLX_EXTERN flx_code flx_return_create(flx_session *session, const char *authorization_id, const char *capture_id,
+                                      flx_request *req, flx_receipt **out, flx_error **err);
 
 /* ---- Listings ---- */
 
@@ -1454,10 +1511,10 @@ flx_code flx_return_create(flx_session *session, const char *authorization_id, c
  * *out must be released with the matching _iter_free().
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL, filter of the wrong kind).
  */
-flx_code flx_authorization_iter_new(flx_session *session, const flx_request *filter, flx_authorization_iter **out,
-                                    flx_error **err);
-flx_code flx_capture_iter_new(flx_session *session, const flx_request *filter, flx_capture_iter **out,
-                              flx_error **err);
+FLX_EXTERN flx_code flx_authorization_iter_new(flx_session *session, const flx_request *filter, flx_authorization_iter **out,
+                                               flx_error **err);
+FLX_EXTERN flx_code flx_capture_iter_new(flx_session *session, const flx_request *filter, flx_capture_iter **out,
+                                         flx_error **err);
 
 /**
  * The next item, fetching the next page when needed. Returns FLX_OK with *out set to a new
@@ -1468,14 +1525,12 @@ flx_code flx_capture_iter_new(flx_session *session, const flx_request *filter, f
  * FLX_E_WRONG_INPUTS, FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the token
  * errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
  */
-flx_code flx_authorization_iter_next(flx_authorization_iter *iter, flx_authorization **out, flx_error **err);
-flx_code flx_capture_iter_next(flx_capture_iter *iter, flx_capture **out, flx_error **err);
+FLX_EXTERN flx_code flx_authorization_iter_next(flx_authorization_iter *iter, flx_authorization **out, flx_error **err);
+FLX_EXTERN flx_code flx_capture_iter_next(flx_capture_iter *iter, flx_capture **out, flx_error **err);
 
 /** Release an iterator. NULL is a no-op. Objects it returned stay valid. */
-void flx_authorization_iter_free(flx_authorization_iter *iter);
-void flx_capture_iter_free(flx_capture_iter *iter);
-
-/* @@section purchases@@ (keep this marker: new declarations go above it) */
+FLX_EXTERN void flx_authorization_iter_free(flx_authorization_iter *iter);
+FLX_EXTERN void flx_capture_iter_free(flx_capture_iter *iter);
 
 /* ---------------------------------------------------------------------------------------------
  * Money journal
@@ -1528,14 +1583,14 @@ typedef enum flx_journal_state {
  * journal, damaged, or written by a newer version; the file is left untouched),
  * FLX_E_JOURNAL_BUSY (open elsewhere), FLX_E_OUT_OF_MEMORY.
  */
-flx_code flx_journal_open(const char *path, flx_journal **out, flx_error **err);
+FLX_EXTERN flx_code flx_journal_open(const char *path, flx_journal **out, flx_error **err);
 
 /**
  * Releases the caller's handle. The file stays open (and locked) while a flx_config or
  * flx_session made with it is alive; it is closed when the last of them is freed. NULL is a
  * no-op. Must not be called while another thread uses the handle.
  */
-void flx_journal_free(flx_journal *journal);
+FLX_EXTERN void flx_journal_free(flx_journal *journal);
 
 /**
  * Sessions created from cfg after this call record their money calls in journal (NULL: no
@@ -1544,7 +1599,7 @@ void flx_journal_free(flx_journal *journal);
  * flx_config setter).
  * Errors: FLX_E_MISUSE (cfg, or journal when not NULL, not a live handle).
  */
-flx_code flx_config_set_journal(flx_config *cfg, flx_journal *journal, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_journal(flx_config *cfg, flx_journal *journal, flx_error **err);
 
 /**
  * Deletes finished entries (succeeded or failed) last updated more than max_age_seconds ago, and
@@ -1553,8 +1608,8 @@ flx_code flx_config_set_journal(flx_config *cfg, flx_journal *journal, flx_error
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (a negative limit), FLX_E_JOURNAL,
  * FLX_E_JOURNAL_INVALID.
  */
-flx_code flx_journal_prune(flx_journal *journal, int64_t max_age_seconds, int64_t max_entries, int64_t *removed,
-                           flx_error **err);
+FLX_EXTERN flx_code flx_journal_prune(flx_journal *journal, int64_t max_age_seconds, int64_t max_entries, int64_t *removed,
+                                      flx_error **err);
 
 /**
  * An iterator over the journal's entries in the order they were first recorded: all of them,
@@ -1563,16 +1618,16 @@ flx_code flx_journal_prune(flx_journal *journal, int64_t max_age_seconds, int64_
  * released with flx_journal_iter_free(); it stays valid after the journal handle is freed.
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_JOURNAL, FLX_E_JOURNAL_INVALID.
  */
-flx_code flx_journal_iter_new(flx_journal *journal, int unresolved_only, flx_journal_iter **out, flx_error **err);
+FLX_EXTERN flx_code flx_journal_iter_new(flx_journal *journal, int unresolved_only, flx_journal_iter **out, flx_error **err);
 
 /**
  * The next entry in *out (release it with flx_journal_entry_free()), or *out = NULL and FLX_OK
  * at the end. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL).
  */
-flx_code flx_journal_iter_next(flx_journal_iter *iter, flx_journal_entry **out, flx_error **err);
+FLX_EXTERN flx_code flx_journal_iter_next(flx_journal_iter *iter, flx_journal_entry **out, flx_error **err);
 
 /** Releases an iterator. NULL is a no-op. */
-void flx_journal_iter_free(flx_journal_iter *iter);
+FLX_EXTERN void flx_journal_iter_free(flx_journal_iter *iter);
 
 /**
  * The entry recorded under idempotency_key (the key of a flx_request, an error or a receipt),
@@ -1580,7 +1635,7 @@ void flx_journal_iter_free(flx_journal_iter *iter);
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (key or out NULL, empty, not UTF-8),
  * FLX_E_NOT_AVAILABLE (no such entry, or pruned), FLX_E_JOURNAL, FLX_E_JOURNAL_INVALID.
  */
-flx_code flx_journal_find(flx_journal *journal, const char *idempotency_key, flx_journal_entry **out, flx_error **err);
+FLX_EXTERN flx_code flx_journal_find(flx_journal *journal, const char *idempotency_key, flx_journal_entry **out, flx_error **err);
 
 /**
  * Learns the truth about a pending or unknown entry from Flexiti without performing the
@@ -1600,51 +1655,51 @@ flx_code flx_journal_find(flx_journal *journal, const char *idempotency_key, flx
  * token; a definite refusal is recorded as FLX_JOURNAL_FAILED and returned as FLX_OK with that
  * entry), FLX_E_JOURNAL, FLX_E_JOURNAL_INVALID.
  */
-flx_code flx_journal_resolve(flx_session *session, const flx_journal_entry *entry, flx_journal_entry **out,
-                             flx_error **err);
+FLX_EXTERN flx_code flx_journal_resolve(flx_session *session, const flx_journal_entry *entry, flx_journal_entry **out,
+                                        flx_error **err);
 
 /** Releases an entry. NULL is a no-op. */
-void flx_journal_entry_free(flx_journal_entry *entry);
+FLX_EXTERN void flx_journal_entry_free(flx_journal_entry *entry);
 
 /** The entry's state; 0 for an invalid handle. */
-flx_journal_state flx_journal_entry_state(const flx_journal_entry *entry);
+FLX_EXTERN flx_journal_state flx_journal_entry_state(const flx_journal_entry *entry);
 /** Which operation (FLX_REQUEST_AUTHORIZATION ... FLX_REQUEST_TRANSACTION); 0 for an invalid handle. */
-flx_request_kind flx_journal_entry_kind(const flx_journal_entry *entry);
+FLX_EXTERN flx_request_kind flx_journal_entry_kind(const flx_journal_entry *entry);
 /**
  * Text fields, borrowed from entry ("" when absent or for an invalid handle): the idempotency
  * key, HTTP method and path as sent (after the base URL), the POS's reference, the
  * authorization and capture ids and account number the call was made on (path parameters or
  * request fields), and the error message of a failed or unknown entry.
  */
-const char *flx_journal_entry_idempotency_key(const flx_journal_entry *entry);
-const char *flx_journal_entry_method(const flx_journal_entry *entry);
-const char *flx_journal_entry_path(const flx_journal_entry *entry);
-const char *flx_journal_entry_reference(const flx_journal_entry *entry);
-const char *flx_journal_entry_authorization_id(const flx_journal_entry *entry);
-const char *flx_journal_entry_capture_id(const flx_journal_entry *entry);
-const char *flx_journal_entry_account_number(const flx_journal_entry *entry);
-const char *flx_journal_entry_error_message(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_idempotency_key(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_method(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_path(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_reference(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_authorization_id(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_capture_id(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_account_number(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_error_message(const flx_journal_entry *entry);
 /** The requested amount in cents (0 when none, e.g. a full release) and whether `full` was set. */
-int64_t flx_journal_entry_amount_cents(const flx_journal_entry *entry);
-int flx_journal_entry_full(const flx_journal_entry *entry);
+FLX_EXTERN int64_t flx_journal_entry_amount_cents(const flx_journal_entry *entry);
+FLX_EXTERN int flx_journal_entry_full(const flx_journal_entry *entry);
 /** The code a failed or unknown entry ended with; FLX_OK otherwise; FLX_E_MISUSE for an invalid handle. */
-flx_code flx_journal_entry_error_code(const flx_journal_entry *entry);
+FLX_EXTERN flx_code flx_journal_entry_error_code(const flx_journal_entry *entry);
 /** How many calls sent or tried to send it (the first, retries with the same key, recoveries). */
-int64_t flx_journal_entry_calls(const flx_journal_entry *entry);
+FLX_EXTERN int64_t flx_journal_entry_calls(const flx_journal_entry *entry);
 /** When it was first recorded and last changed, in seconds since 1970 UTC. */
-int64_t flx_journal_entry_created_at(const flx_journal_entry *entry);
-int64_t flx_journal_entry_updated_at(const flx_journal_entry *entry);
+FLX_EXTERN int64_t flx_journal_entry_created_at(const flx_journal_entry *entry);
+FLX_EXTERN int64_t flx_journal_entry_updated_at(const flx_journal_entry *entry);
 /**
  * The result of a succeeded entry, borrowed from entry ("" / 0 otherwise): the id of what was
  * made (authorization, capture, return, refund, release or transaction id as Flexiti sent it),
  * the authorization id and capture id of the answer (an auto-capture's capture id), the
  * amount and the status.
  */
-const char *flx_journal_entry_result_id(const flx_journal_entry *entry);
-const char *flx_journal_entry_result_authorization_id(const flx_journal_entry *entry);
-const char *flx_journal_entry_result_capture_id(const flx_journal_entry *entry);
-int64_t flx_journal_entry_result_amount_cents(const flx_journal_entry *entry);
-const char *flx_journal_entry_result_status(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_result_id(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_result_authorization_id(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_result_capture_id(const flx_journal_entry *entry);
+FLX_EXTERN int64_t flx_journal_entry_result_amount_cents(const flx_journal_entry *entry);
+FLX_EXTERN const char *flx_journal_entry_result_status(const flx_journal_entry *entry);
 
 
 /* ---------------------------------------------------------------------------------------------
@@ -1722,8 +1777,8 @@ typedef void (*flx_log_callback)(void *userdata, const flx_log_record *record);
  * and userdata: userdata must stay valid until those sessions are freed.
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (min_level not an flx_log_level value).
  */
-flx_code flx_config_set_log_callback(flx_config *cfg, flx_log_callback callback, void *userdata,
-                                     flx_log_level min_level, flx_error **err);
+FLX_EXTERN flx_code flx_config_set_log_callback(flx_config *cfg, flx_log_callback callback, void *userdata,
+                                                flx_log_level min_level, flx_error **err);
 
 /**
  * Sets the retry policy (see RETRIES above): max_retries extra attempts (0 to 10; 0 disables
@@ -1731,10 +1786,8 @@ flx_code flx_config_set_log_callback(flx_config *cfg, flx_log_callback callback,
  * to 600000). Defaults: 2, 500, 5000.
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out of range).
  */
-flx_code flx_config_set_retries(flx_config *cfg, int max_retries, long base_delay_ms, long max_delay_ms,
-                                flx_error **err);
-
-/* @@section robustness@@ (keep this marker: new declarations go above it) */
+FLX_EXTERN flx_code flx_config_set_retries(flx_config *cfg, int max_retries, long base_delay_ms, long max_delay_ms,
+                                           flx_error **err);
 
 #ifdef __cplusplus
 }

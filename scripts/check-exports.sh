@@ -8,12 +8,14 @@ so=${1:-build/lib/libflexiti.so}
 fails=0
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fails=$((fails+1)); fi; }
 
-exported=$(nm -D --defined-only "$so" | awk '{print $3}' | sed 's/@.*//' | sort -u)
+exported=$(nm -D --defined-only "$so" | awk '$2 != "A" {print $3}' | sed 's/@.*//' | sort -u)
 declared=$(grep -oE '\bflx_[a-z0-9_]+[[:space:]]*\(' include/flexiti.h | tr -d ' (' | sort -u)
 extra=$(comm -23 <(echo "$exported") <(echo "$declared"))
 missing=$(comm -13 <(echo "$exported") <(echo "$declared"))
 check "every exported symbol is declared in flexiti.h${extra:+ (extra: $(echo $extra))}" '[ -z "$extra" ]'
 check "every declared function is exported${missing:+ (missing: $(echo $missing))}" '[ -z "$missing" ]'
+unversioned=$(objdump -T "$so" | awk '$4 != "*UND*" && $NF ~ /^flx_/ && $0 !~ / FLEXITI_0 / {print $NF}' | head -5)
+check "every flx_ symbol carries the version node FLEXITI_0${unversioned:+ (not: $(echo $unversioned))}" '[ -z "$unversioned" ]'
 check "soname is libflexiti.so.0" 'readelf -d "$so" | grep -q "SONAME.*\[libflexiti.so.0\]"'
 deps=$(ldd "$so")
 check "no Swift or Foundation runtime needed at run time" '! echo "$deps" | grep -qiE "swift|foundation|dispatch"'

@@ -43,11 +43,35 @@ while i < len(lines):
         pending_comment = comment
         i += 1
         continue
-    if re.match(r"^(typedef|const|void|flx_code|int|int64_t|uint32_t|uint64_t|size_t|#define FLX_)", line):
+    if re.match(r"^#if", line) and not re.match(r"^#if(def|ndef)? *(__cplusplus|FLEXITI_H)", line):
+        # Compiler-dependent definitions (FLX_EXTERN, FLX_DEPRECATED...): the comment above
+        # them says what they mean; the variants themselves are not listed.
+        if pending_comment:
+            text = "\n".join(l.strip() for l in pending_comment).replace("/**", "").replace("/*", "").replace("*/", "")
+            out += ["```"] + [l[2:] if l.startswith("* ") else l.lstrip("*") for l in text.strip("\n").splitlines()] + ["```", ""]
+            pending_comment = []
+        depth = 1
+        while depth and i + 1 < len(lines):
+            i += 1
+            if lines[i].startswith("#if"):
+                depth += 1
+            elif lines[i].startswith("#endif"):
+                depth -= 1
+        i += 1
+        continue
+    if re.match(r"^(FLX_EXTERN |typedef|const|void|flx_code|int|int64_t|uint32_t|uint64_t|size_t|#define FLX_)", line):
         decl = [line]
+        if line.startswith("#define"):
+            while decl[-1].endswith("\\") and i + 1 < len(lines):
+                i += 1
+                decl.append(lines[i])
         while not re.search(r"[;)]\s*$|\}\s*\w+;\s*$", decl[-1]) and not line.startswith("#define") and i + 1 < len(lines):
             i += 1
             decl.append(lines[i])
+        if decl[0].startswith("FLX_EXTERN "):
+            # Every function carries FLX_EXTERN (see the header); shown without it.
+            width = len("FLX_EXTERN ")
+            decl = [decl[0][width:]] + [l[width:] if l.startswith(" " * width) else l for l in decl[1:]]
         text = "\n".join(l.strip() for l in pending_comment).replace("/**", "").replace("*/", "")
         text = "\n".join(l.lstrip("* ").rstrip() for l in text.splitlines()).strip()
         out += ["```c"] + decl + ["```", ""]

@@ -10,16 +10,18 @@ export PKG_CONFIG_PATH="$PWD/build/stage/lib/pkgconfig"
 # Logs of this run, apart from any other run on the machine.
 logs=$(mktemp -d "${TMPDIR:-/tmp}/flx-test.XXXXXX")
 
+# Runs a script that prints "ok: ..." / "FAIL: ..." lines and counts them.
+counted() {
+    while read -r line; do
+        case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; *) echo "$line";; esac
+    done < <("$@" 2>&1)
+}
+
 echo "== header"
-for std in "gcc -std=c99 -Wall -Wextra -Wpedantic -Werror" "gcc -std=c11 -Wall -Wextra -Wpedantic -Werror" \
-           "clang -std=c99 -Wall -Wextra -Wpedantic -Werror" "g++ -std=c++11 -Wall -Wextra -Werror"; do
-    lang=c; case "$std" in g++*) lang=c++;; esac
-    if $std -fsyntax-only -x $lang include/flexiti.h 2>$logs/hdr.log; then pass "header compiles with $std"
-    else fail "header compiles with $std"; cat $logs/hdr.log; fi
-done
+counted scripts/test-header.sh build/stage
 
 echo "== generated documentation"
-for gen in gen-api-docs gen-error-docs; do
+for gen in gen-api-docs gen-error-docs gen-man-pages; do
     python3 scripts/$gen.py --check; rc=$?
     case $rc in
         0) pass "$gen: docs up to date with the header";;
@@ -28,14 +30,29 @@ for gen in gen-api-docs gen-error-docs; do
     esac
 done
 
+unlinked=$(for f in docs/*.md; do b=$(basename "$f"); [ "$b" = README.md ] || grep -q "]($b)" docs/README.md || echo "$b"; done)
+if [ -z "$unlinked" ]; then pass "docs/README.md links every page of docs/"
+else fail "docs/README.md links every page of docs/ (missing: $(echo $unlinked))"; fi
+
 echo "== shipped library"
 while read -r line; do
     case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; esac
 done < <(scripts/check-exports.sh build/lib/libflexiti.so)
+counted scripts/check-glibc-floor.sh build/lib/libflexiti.so $(ls build/bin/flexiti-sandbox 2>/dev/null)
+counted scripts/check-abi.sh
 
 echo "== install"
 if scripts/test-install.sh >$logs/install.log 2>&1; then pass "make install / pkg-config / make uninstall"
 else fail "make install / pkg-config / make uninstall"; cat $logs/install.log; fi
+
+echo "== packages (build/dist, made by make dist)"
+if [ -z "$(ls build/dist/*.deb 2>/dev/null)" ]; then
+    skipped=$((skipped+1)); echo "SKIP: package test (no build/dist/*.deb: run make dist first)"
+elif [ "$(id -u)" != 0 ] || ! command -v dpkg >/dev/null; then
+    skipped=$((skipped+1)); echo "SKIP: package test (needs root and dpkg to install the .debs)"
+else
+    counted scripts/test-packages.sh
+fi
 
 echo "== XCTest"
 swift build --build-tests >$logs/build.log 2>&1 || { cat $logs/build.log; }

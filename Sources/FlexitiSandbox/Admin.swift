@@ -8,6 +8,8 @@ import NIOCore
 ///   POST   /_sandbox/reset    → reseed everything (faults and counters included)
 ///   GET    /_sandbox/state    → accounts, authorizations, captures, refunds, counters, faults
 ///   POST   /_sandbox/clock    {"advance_seconds": N} → {"now": "..."}
+///   GET    /_sandbox/requests → {"requests":[...]} the API requests received, secrets redacted
+///   DELETE /_sandbox/requests → empties that journal
 enum Admin {
     static func handle(method: String, path: String, body: ByteBuffer, core: SandboxCore) -> Outcome {
         func ok(_ j: JSON) -> Outcome { .json(200, j, refId: nil) }
@@ -27,16 +29,22 @@ enum Admin {
             return ok(faultsJSON())
         case ("POST", "/_sandbox/faults"):
             let data = Data(body.readableBytesView)
-            let decoder = JSONDecoder()
-            if let many = try? decoder.decode([SandboxFault].self, from: data) {
-                for f in many { core.faults.add(f) }
-            } else {
-                do { core.faults.add(try decoder.decode(SandboxFault.self, from: data)) } catch {
-                    return bad(400, "invalid fault: \(error). Known faults: "
-                               + SandboxFault.Kind.allCases.map(\.rawValue).joined(separator: ", "))
-                }
+            // One fault object or an array of them; unknown keys and kinds are refused, nothing armed.
+            let isArray = data.first { !" \t\r\n".utf8.contains($0) } == UInt8(ascii: "[")
+            do {
+                let faults = isArray ? try StrictJSON.decode([SandboxFault].self, from: data)
+                                     : [try StrictJSON.decode(SandboxFault.self, from: data)]
+                for f in faults { core.faults.add(f) }
+            } catch {
+                return bad(400, "invalid fault: \(error). Known faults: "
+                           + SandboxFault.Kind.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return ok(faultsJSON())
+        case ("GET", "/_sandbox/requests"):
+            return ok(core.journal.json())
+        case ("DELETE", "/_sandbox/requests"):
+            core.journal.clear()
+            return ok(core.journal.json())
         case ("POST", "/_sandbox/reset"):
             core.reset()
             return ok(.object([("reset", .bool(true))]))

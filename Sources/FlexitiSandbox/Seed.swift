@@ -216,12 +216,15 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw LoadError(description: "cannot read seed file \(path): \(error.localizedDescription)")
         }
-        return try decode(data)
+        do { return try decode(data) } catch let e as LoadError {
+            throw LoadError(description: "seed file \(path): \(e.description)")
+        }
     }
 
+    /// Unknown keys are refused (StrictJSON), so a misspelt field is an error, not a default.
     public static func decode(_ data: Data) throws -> SandboxSeed {
         let seed: SandboxSeed
-        do { seed = try JSONDecoder().decode(SandboxSeed.self, from: data) } catch {
+        do { seed = try StrictJSON.decode(SandboxSeed.self, from: data) } catch {
             throw LoadError(description: "invalid seed: \(error)")
         }
         try seed.validate()

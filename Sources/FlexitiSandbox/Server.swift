@@ -26,6 +26,7 @@ final class SandboxCore: Sendable {
     let store: Mutex<State>
     let faults = FaultSchedule()
     let counters = Mutex(Counters())
+    let journal = RequestJournal()
     let clockOffset = Mutex<Int64>(0)
     let logLock = Mutex(())
 
@@ -42,6 +43,7 @@ final class SandboxCore: Sendable {
         store.withLock { $0 = fresh }
         faults.clear()
         counters.withLock { $0 = Counters() }
+        journal.clear()
     }
 
     func log(_ line: String) {
@@ -190,6 +192,11 @@ struct SandboxResponder: HTTPResponder {
             outcome = process(method: method, path: path, request: request, body: bodyBuffer)
         }
 
+        if !path.hasPrefix("/_sandbox") {
+            core.journal.record(method: method, path: path, query: request.uri.query, headers: request.headers,
+                                body: bodyBuffer, time: Time.iso(core.now()), status: outcome.statusForLog,
+                                fault: faultName, error: outcome.errorCode)
+        }
         if core.options.logRequests {
             let d = (ContinuousClock.now - started).components
             let ms = Double(d.seconds) * 1000 + Double(d.attoseconds) / 1e15

@@ -11,8 +11,9 @@ struct FlexitiSandboxCommand: ParsableCommand {
         discussion: """
             Prints 'flexiti-sandbox listening on http://HOST:PORT/flexiti/pos-api' once ready.
             Admin API (no token): POST/GET/DELETE /_sandbox/faults, POST /_sandbox/reset,
-            GET /_sandbox/state, POST /_sandbox/clock. See docs/sandbox.md.
-            """
+            GET /_sandbox/state, POST /_sandbox/clock, GET/DELETE /_sandbox/requests. See docs/sandbox.md.
+            """,
+        version: sandboxVersion
     )
 
     @Option(help: "TCP port; 0 picks a free one (the ready line tells which).")
@@ -39,10 +40,23 @@ struct FlexitiSandboxCommand: ParsableCommand {
         options.port = port
         options.tokenLifetimeSeconds = tokenLifetime
         options.logRequests = !quiet
-        if let seed { options.seed = try SandboxSeed.load(path: seed) }
+        // A bad seed or faults file is a usage error (exit 64) naming the file and the key.
+        func usageError(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("flexiti-sandbox: \(message)\n".utf8))
+            return ExitCode(64)
+        }
+        if let seed {
+            do { options.seed = try SandboxSeed.load(path: seed) } catch { throw usageError("--seed: \(error)") }
+        }
         if let faults {
-            let data = try Data(contentsOf: URL(fileURLWithPath: faults))
-            options.faults = try JSONDecoder().decode([SandboxFault].self, from: data)
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: faults)) } catch {
+                throw usageError("--faults: cannot read \(faults): \(error.localizedDescription)")
+            }
+            do { options.faults = try StrictJSON.decode([SandboxFault].self, from: data) } catch {
+                throw usageError("--faults \(faults): \(error) (known faults: "
+                                 + SandboxFault.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            }
         }
         let sandbox = try Sandbox.start(options)
         FileHandle.standardOutput.write(Data("flexiti-sandbox listening on \(sandbox.baseURL)\n".utf8))
