@@ -39,7 +39,7 @@ public func flx_authorization_create(_ session: OpaquePointer?, _ req: OpaquePoi
 public func flx_authorization_fetch(_ session: OpaquePointer?, _ id: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    switch CInput.nonEmpty(id, "authorization_id") {
+    switch CInput.string(id, "authorization_id") {
     case let .failure(e): return fail(e, err)
     case let .success(text): return deliver(s.fetchAuthorization(id: text), out, err)
     }
