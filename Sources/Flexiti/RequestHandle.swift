@@ -235,11 +235,6 @@ private func withSku(_ p: OpaquePointer?, _ err: ErrOut, _ body: (SkuDataObject)
     return FLX_OK_CODE
 }
 
-private func skuText(_ p: UnsafePointer<CChar>?, _ name: String) -> Result<String?, FlexitiError> {
-    guard p != nil else { return .success(nil) }
-    return CInput.string(p, name).map { $0 }
-}
-
 @c @implementation
 public func flx_sku_data_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
@@ -253,7 +248,7 @@ public func flx_sku_data_free(_ sku: OpaquePointer?) { Handles.remove(sku, as: S
 @c @implementation
 public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     withSku(sku, err) { s in
-        switch skuText(v, "purchase_order") {
+        switch nullableString(v, "purchase_order") {
         case let .failure(e): return e
         case let .success(t): s.sku.purchaseOrder = t; return nil
         }
@@ -263,7 +258,7 @@ public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePo
 @c @implementation
 public func flx_sku_data_set_register_id(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     withSku(sku, err) { s in
-        switch skuText(v, "register_id") {
+        switch nullableString(v, "register_id") {
         case let .failure(e): return e
         case let .success(t): s.sku.registerId = t; return nil
         }
