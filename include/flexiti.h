@@ -158,7 +158,7 @@ FLX_EXTERN uint32_t flx_version_num(void);
 typedef enum flx_code {
     /** Success. */
     FLX_OK = 0,
-    /** An argument is NULL, empty, not valid UTF-8, too long or out of range. */
+    /** An argument the API could never see: NULL, not valid UTF-8, too long for the library, an unknown enum value, a field the request does not take (a bad value of an API parameter is FLX_E_WRONG_INPUTS). */
     FLX_E_INVALID_ARGUMENT = 1,
     /** Memory could not be allocated. */
     FLX_E_OUT_OF_MEMORY = 2,
@@ -539,7 +539,8 @@ typedef enum flx_customer_key {
 
 /**
  * Looks up one customer account (GET customers/lookup). The value is checked before sending:
- * a malformed one fails with FLX_E_WRONG_INPUTS and field errors, and nothing is sent.
+ * a malformed one fails with FLX_E_WRONG_INPUTS and field errors, and nothing is sent. Spaces
+ * and scanner whitespace in an account or VCC number are removed first (docs/validation.md).
  * *out must be released with flx_customer_free().
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8, unknown key kind),
  * FLX_E_WRONG_INPUTS, FLX_E_NOT_FOUND, FLX_E_USER_NOT_ABLE_TO_PURCHASE, FLX_E_USER_NOT_ACTIVE,
@@ -634,8 +635,9 @@ typedef struct flx_customer_list flx_customer_list;
 /**
  * Finds accounts by first name, last name and date of birth ("YYYY-MM-DD"), optionally
  * narrowed by postal code (6 characters, no space; NULL to leave it out) (GET
- * customers/search). first_name, last_name and dob must be non-NULL; an empty one fails with
- * FLX_E_WRONG_INPUTS (field error type "required") before anything is sent.
+ * customers/search). first_name, last_name and dob must be non-NULL; an empty one (type
+ * "required") or a malformed one fails with FLX_E_WRONG_INPUTS before anything is sent, with a
+ * field error for every failing field.
  *
  * One or several matches: FLX_OK and *out, released with flx_customer_list_free().
  * Zero matches: always FLX_E_NOT_FOUND and *out untouched, whether the server answers 404
@@ -693,8 +695,9 @@ typedef struct flx_verification flx_verification;
  * *out must be released with flx_verification_free().
  *
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL account number or out, not UTF-8,
- * unknown format, security_qid/answer given for another format), FLX_E_WRONG_INPUTS (account
- * number malformed, security_qid or answer missing for the security question; nothing sent),
+ * unknown format, security_qid/answer given for another format), FLX_E_WRONG_INPUTS (every
+ * failing field at once, nothing sent: account number malformed, security_qid 0 ("Not sent")
+ * or negative ("Value zero or negative.") or answer missing for the security question),
  * FLX_E_NOT_FOUND, FLX_E_SMS_NOT_VALID_PHONE, FLX_E_MERCHANT_OVERRIDE_IS_NOT_ALLOWED,
  * FLX_E_REGULAR_PURCHASE_BYPASS_IS_NOT_ALLOWED, FLX_E_PIW_MISMATCH,
  * FLX_E_SECRET_ANSWER_MISMATCH, FLX_E_TRIES_EXCEED (wrong answer more than three times in
@@ -742,8 +745,8 @@ typedef struct flx_financing flx_financing;
  * promotional plan with its terms. Show each term's months and payment, and every fee and
  * rate `message`: the merchant must display them. *out must be released with
  * flx_financing_free().
- * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8, amount beyond 18 digits),
- * FLX_E_WRONG_INPUTS, FLX_E_NOT_FOUND, FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE,
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8), FLX_E_WRONG_INPUTS (account
+ * number malformed, amount zero, negative or beyond number(18,2); nothing sent), FLX_E_NOT_FOUND, FLX_E_GENERAL_ERROR, FLX_E_INVALID_ROLE,
  * FLX_E_INSUFFICIENT_SCOPE, the token errors of flx_session_authenticate(), network and HTTP
  * errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
  */
@@ -933,11 +936,13 @@ FLX_EXTERN void flx_applicant_free(flx_applicant *applicant);
 /**
  * Sets one field by its API name (copied); value NULL removes it. Names (lowercase letters,
  * digits, '_'): first_name, last_name, dob (YYYY-MM-DD) and postal_code (the personal
- * information that identifies the customer), email, phone_number (10 digits), address_1,
- * address_2, city, province (2 letters), account_type ("consumer"/"business"); for apply also
+ * information that identifies the customer), email, phone_number (10 digits; spaces, '-', '.',
+ * parentheses and a leading +1 are removed when sent), address_1, address_2, city, province
+ * (2 letters, any case), account_type ("consumer"/"business"); for apply also
  * middle_name (in test environments it chooses the decision, e.g. "A-RR_L"), salutation, sin
  * (a secret: wiped on free, never in errors) and any other field apply takes (its full list is
  * undocumented; values are sent as JSON strings).
+ * Values are checked when sent (FLX_E_WRONG_INPUTS), not here.
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL or malformed name, value not UTF-8).
  */
 FLX_EXTERN flx_code flx_applicant_set(flx_applicant *applicant, const char *name, const char *value, flx_error **err);
@@ -961,10 +966,11 @@ typedef enum flx_widget_flow {
  *  - FLX_WIDGET_PURCHASE: identify the customer by exactly one of: key + value
  *    (FLX_CUSTOMER_BY_ACCOUNT_NUMBER or FLX_CUSTOMER_BY_VCC_NUMBER; applicant NULL), or
  *    applicant (first_name, last_name, dob, optional postal_code; key 0 and value NULL).
- *  - FLX_WIDGET_APPLY: applicant with first_name, last_name, dob, postal_code, email,
- *    phone_number, address_1, city, province, account_type and tos_agreement true (address_2
- *    optional); key 0 and value NULL.
- * Missing fields fail with FLX_E_WRONG_INPUTS before sending. *out must be released with
+ *  - FLX_WIDGET_APPLY: applicant with first_name, last_name, dob, email, phone_number,
+ *    address_1, city, province, account_type and tos_agreement true (postal_code and
+ *    address_2 optional); key 0 and value NULL.
+ * Missing or malformed fields (tos_agreement false: "Different to the available values.") fail
+ * with FLX_E_WRONG_INPUTS before sending, a field error for each. *out must be released with
  * flx_widget_free().
  * Errors: FLX_E_MISUSE (session or applicant), FLX_E_INVALID_ARGUMENT (not exactly one
  * identification, customer id as key, unknown flow, NULL out), FLX_E_WRONG_INPUTS,
@@ -1000,8 +1006,9 @@ typedef struct flx_application flx_application;
  * Submits a credit application (POST apply). Online: after the widget's flx-success event,
  * with the same session, the same personal information as widget/init and its
  * widget_session_id (external_location_id NULL). In store: external_location_id (and
- * widget_session_id NULL). The applicant needs first_name, last_name and dob (else
- * FLX_E_WRONG_INPUTS, nothing sent); tos_agreement is sent as set (unset: left out, and the
+ * widget_session_id NULL). The applicant needs first_name, last_name, dob, email,
+ * phone_number, address_1, city and province (missing or malformed fields: FLX_E_WRONG_INPUTS,
+ * a field error for each, nothing sent); tos_agreement is sent as set (unset: left out, and the
  * server answers FLX_E_TOS_AGREEMENT_REQUIRED). The request and answer were withdrawn from
  * the documentation: the library ASSUMES widget/init's layout plus the other fields at the top
  * level, and a `decision` (or `status`) in the answer. Older servers report declines and
@@ -1088,9 +1095,10 @@ FLX_EXTERN FLX_EXPERIMENTAL int64_t flx_application_available_credit_cents(const
  *          key returns the first answer) and FLX_E_MALFORMED_RESPONSE for a read. Refund's
  *          documented answer `{}` is a success.
  *
- * AMOUNTS  int64_t cents. An amount that can never be valid (zero, negative, or above
- *          9999999999999999 cents = 99999999999999.99, the API's number(18,2)) is refused by the
- *          setter with FLX_E_INVALID_ARGUMENT and never sent. Everything else (more than the
+ * AMOUNTS  int64_t cents. The setter stores any value; when the request is sent, an amount
+ *          that can never be valid (zero, negative, or more than the API's number(18,2): 16
+ *          integer digits) fails with FLX_E_WRONG_INPUTS ("Value zero or negative.", "Value
+ *          with higher precision and/or scale") and nothing is sent. Everything else (more than the
  *          credit available, more than remains to capture, ...) is decided by Flexiti and comes
  *          back as its own code (FLX_E_CREDIT_EXCEEDED, FLX_E_AUTH_AMOUNT_EXCEEDED, ...). Amounts
  *          leave as exact decimal text ("1234.56") and are read back exactly.
@@ -1168,8 +1176,11 @@ FLX_EXTERN flx_code flx_request_set_idempotency_key(flx_request *req, const char
 /*
  * Setters. Each copies its argument (a NULL string removes that field) and returns FLX_OK,
  * FLX_E_MISUSE (req is not a live request) or FLX_E_INVALID_ARGUMENT (text that is not UTF-8 or
- * too long, a value out of range, or a field the request's kind does not take; the message says
- * which). Which kinds take which field
+ * longer than the library takes, an unknown enum value, or a field the request's kind does not
+ * take; the message says which). Values are not judged here: when the request is sent, every
+ * bad value (an amount of 0, a plan_id of 1000, a reference of 41 characters, a purchase_order
+ * of 11) fails at once as FLX_E_WRONG_INPUTS with a field error each, and nothing is sent
+ * (docs/validation.md). Which kinds take which field
  * (AUTH = authorization, CAPT = capture, REL = release, RET = return, REF = refund,
  * TXN = transaction, LA/LC = authorization/capture listings):
  *
@@ -1184,12 +1195,16 @@ FLX_EXTERN flx_code flx_request_set_idempotency_key(flx_request *req, const char
  *   reference           AUTH CAPT REL RET REF (merchant order id, up to 40 characters)
  *   verification_code   AUTH TXN             (in-store PIN from verify; a secret)
  *   request_id          AUTH TXN             (in-store: the request_id given to verify)
- *   external_location_id, external_employee_id   every money-moving kind (in-store)
+ *   external_location_id AUTH CAPT REL RET REF TXN (in-store)
+ *   external_employee_id AUTH CAPT REL RET REF TXN (in-store)
  *   widget_session_id   AUTH                 (online: from the widget)
  *   capture_id          REF                  (links a refund to a capture)
  *   transaction_type    TXN
  *   sku_data            AUTH CAPT RET REF
- *   status, date_range  LA (date_range also LC); page_size LA LC; authorization_id LC
+ *   status              LA
+ *   date_range          LA LC
+ *   page_size           LA LC                (greater than 0; the server sets the maximum)
+ *   authorization_id    LC
  *
  * Required fields are checked by Flexiti (or by the library's validator before sending) and
  * reported as FLX_E_WRONG_INPUTS with field errors.
@@ -1197,13 +1212,14 @@ FLX_EXTERN flx_code flx_request_set_idempotency_key(flx_request *req, const char
 FLX_EXTERN flx_code flx_request_set_account_number(flx_request *req, const char *account_number, flx_error **err);
 FLX_EXTERN flx_code flx_request_set_vcc_number(flx_request *req, const char *vcc_number, flx_error **err);
 FLX_EXTERN flx_code flx_request_set_customer_id(flx_request *req, const char *customer_id, flx_error **err);
-/** 1 to 9999999999999999 cents; see AMOUNTS above. */
+/** In cents, more than 0; see AMOUNTS above. */
 FLX_EXTERN flx_code flx_request_set_amount_cents(flx_request *req, int64_t cents, flx_error **err);
 /** full != 0: release everything left (REL) or return the whole remaining capture (RET).
  *  A release or return needs an amount or full; with neither it is refused before sending. */
 FLX_EXTERN flx_code flx_request_set_full(flx_request *req, int full, flx_error **err);
-/** plan_id and term (months, both > 0) are required for FLX_PURCHASE_PROMOTIONAL and must be 0
- *  for FLX_PURCHASE_REGULAR. */
+/** plan_id and term (months, both 1 to 999, from calculate-interest) are required for
+ *  FLX_PURCHASE_PROMOTIONAL (checked when sent: FLX_E_WRONG_INPUTS) and must be 0 for
+ *  FLX_PURCHASE_REGULAR (else FLX_E_INVALID_ARGUMENT). */
 FLX_EXTERN flx_code flx_request_set_financing(flx_request *req, flx_purchase_type type, int64_t plan_id, int64_t term,
                                               flx_error **err);
 /** auto_capture != 0: capture at once (in-store); 0: capture later with flx_authorization_capture. */
@@ -1242,15 +1258,18 @@ typedef enum flx_sku_total {
 FLX_EXTERN flx_code flx_sku_data_new(flx_sku_data **out, flx_error **err);
 /** Releases line-item data. NULL is a no-op. */
 FLX_EXTERN void flx_sku_data_free(flx_sku_data *sku);
-/** purchase_order (up to 10 characters) and register_id (up to 50).
- *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL, not UTF-8, too long). */
+/** purchase_order (up to 10 characters) and register_id (up to 50); longer ones fail when the
+ *  request is sent (FLX_E_WRONG_INPUTS). Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL,
+ *  not UTF-8). */
 FLX_EXTERN flx_code flx_sku_data_set_purchase_order(flx_sku_data *sku, const char *purchase_order, flx_error **err);
 FLX_EXTERN flx_code flx_sku_data_set_register_id(flx_sku_data *sku, const char *register_id, flx_error **err);
-/** A total in cents; negative values are allowed (returns carry negative totals), within
- *  +-9999999999999999. Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
+/** A total in cents; negative values are allowed (returns carry negative totals); beyond
+ *  number(18,2) fails when sent (FLX_E_WRONG_INPUTS). Errors: FLX_E_MISUSE,
+ *  FLX_E_INVALID_ARGUMENT (unknown total). */
 FLX_EXTERN flx_code flx_sku_data_set_total_cents(flx_sku_data *sku, flx_sku_total which, int64_t cents, flx_error **err);
-/** Appends a product line (strings copied; quantity >= 0; prices in cents, may be negative).
- *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
+/** Appends a product line (strings copied; quantity 0 to 999999999; prices in cents, may be
+ *  negative; values are checked when sent: FLX_E_WRONG_INPUTS). Errors: FLX_E_MISUSE,
+ *  FLX_E_INVALID_ARGUMENT (NULL, not UTF-8). */
 FLX_EXTERN flx_code flx_sku_data_add_product(flx_sku_data *sku, const char *sku_id, const char *category,
                                              const char *description, int64_t quantity, int64_t unit_price_cents,
                                              int64_t extended_price_cents, flx_error **err);
@@ -1277,7 +1296,7 @@ FLX_EXTERN flx_code flx_authorization_create(flx_session *session, flx_request *
 /**
  * Reads one authorization by id (GET authorization/{id}), with its captures.
  * *out must be released with flx_authorization_free().
- * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL/empty id, out NULL), FLX_E_NOT_FOUND,
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL id, out NULL), FLX_E_NOT_FOUND,
  * FLX_E_WRONG_INPUTS, FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the
  * token errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
  */
@@ -1413,7 +1432,8 @@ FLX_EXTERN flx_code flx_capture_return(flx_session *session, const flx_capture *
  * errors are those of flx_customer_lookup(). Sending the same request object again reuses the
  * account found for that VCC: no second lookup).
  * *out (may be NULL) must be released with flx_receipt_free().
- * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (neither account number nor VCC, wrong kind),
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (wrong kind; neither account number nor VCC is
+ * FLX_E_WRONG_INPUTS, account_number "Not sent"),
  * FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND, FLX_E_REFUNDS_LIMIT_EXCEEDED_AMOUNT,
  * FLX_E_CAPTURE_AMOUNT_EXCEEDED, FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
  * FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, FLX_E_VCC_ACCOUNT_MISMATCH, FLX_E_WRONG_INPUTS,

@@ -41,7 +41,7 @@ public func flx_authorization_fetch(_ session: OpaquePointer?, _ id: UnsafePoint
     if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    switch CInput.nonEmpty(id, "authorization_id") {
+    switch CInput.string(id, "authorization_id") {
     case let .failure(e): return fail(e, err)
     case let .success(text): return deliver(s.fetchAuthorization(id: text), out, err)
     }

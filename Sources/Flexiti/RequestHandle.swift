@@ -16,6 +16,12 @@ final class SkuDataObject {
 
 private typealias ErrOut = UnsafeMutablePointer<OpaquePointer?>?
 
+// Setters store what they are given. Whether a value is right for the API (an amount of 0, a
+// plan_id of 1000, a purchase_order of 11 characters) is judged when the request is sent, by
+// the validator, as FLX_E_WRONG_INPUTS with every failing field (docs/validation.md). A setter
+// fails only on what the API could never see: NULL or freed handle, invalid UTF-8, an unknown
+// enum value, a field the kind of request does not take.
+
 /// Runs a setter on a live request after checking that its kind takes `field`.
 private func withRequest(_ p: OpaquePointer?, _ field: PurchaseField, _ err: ErrOut,
                          _ body: (RequestObject) -> FlexitiError?) -> flx_code {
@@ -97,11 +103,7 @@ public func flx_request_set_customer_id(_ req: OpaquePointer?, _ v: UnsafePointe
 @c @implementation
 public func flx_request_set_amount_cents(_ req: OpaquePointer?, _ cents: Int64, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
-    return withRequest(req, .amount, err) { r in
-        if let e = PurchaseRequest.checkAmount(cents) { return e }
-        r.request.amountCents = cents
-        return nil
-    }
+    return withRequest(req, .amount, err) { r in r.request.amountCents = cents; return nil }
 }
 
 @c @implementation
@@ -124,10 +126,6 @@ public func flx_request_set_financing(_ req: OpaquePointer?, _ type: flx_purchas
         case FLX_PURCHASE_PROMOTIONAL:
             r.request.purchaseType = .promotional
             if listing { return nil }
-            // number(3) each (api-notes §8).
-            guard (1...999).contains(planId), (1...999).contains(term) else {
-                return .invalidArgument("a promotional purchase needs plan_id and term between 1 and 999 (from calculate-interest)")
-            }
             r.request.planId = planId
             r.request.term = term
         default:
@@ -242,11 +240,7 @@ public func flx_request_set_date_range(_ req: OpaquePointer?, _ from: UnsafePoin
 @c @implementation
 public func flx_request_set_page_size(_ req: OpaquePointer?, _ size: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
-    return withRequest(req, .pageSize, err) { r in
-        guard (1...100).contains(size) else { return .invalidArgument("page_size must be between 1 and 100") }
-        r.request.pageSize = Int(size)
-        return nil
-    }
+    return withRequest(req, .pageSize, err) { r in r.request.pageSize = Int(size); return nil }
 }
 
 @c @implementation
@@ -261,13 +255,6 @@ private func withSku(_ p: OpaquePointer?, _ err: ErrOut, _ body: (SkuDataObject)
     guard let s = Handles.get(p, as: SkuDataObject.self) else { return misuse("flx_sku_data", err) }
     if let e = body(s) { return fail(e, err) }
     return FLX_OK_CODE
-}
-
-private func skuText(_ p: UnsafePointer<CChar>?, _ name: String, max: Int) -> Result<String?, FlexitiError> {
-    guard p != nil else { return .success(nil) }
-    return CInput.string(p, name).flatMap { s in
-        s.count <= max ? .success(s) : .failure(.invalidArgument("\(name) is longer than \(max) characters"))
-    }
 }
 
 @c @implementation
@@ -285,7 +272,7 @@ public func flx_sku_data_free(_ sku: OpaquePointer?) { Handles.remove(sku, as: S
 public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withSku(sku, err) { s in
-        switch skuText(v, "purchase_order", max: 10) {
+        switch nullableString(v, "purchase_order") {
         case let .failure(e): return e
         case let .success(t): s.sku.purchaseOrder = t; return nil
         }
@@ -296,7 +283,7 @@ public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePo
 public func flx_sku_data_set_register_id(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withSku(sku, err) { s in
-        switch skuText(v, "register_id", max: 50) {
+        switch nullableString(v, "register_id") {
         case let .failure(e): return e
         case let .success(t): s.sku.registerId = t; return nil
         }
@@ -309,7 +296,6 @@ public func flx_sku_data_set_total_cents(_ sku: OpaquePointer?, _ which: flx_sku
     return withSku(sku, err) { s in
         let index = Int(which.rawValue) - 1
         guard index >= 0, index < SkuData.totalNames.count else { return .invalidArgument("unknown sku total \(which.rawValue)") }
-        guard cents >= -Money.maxCents, cents <= Money.maxCents else { return .invalidArgument("total out of range") }
         s.sku.setTotal(SkuData.totalNames[index], cents: cents)
         return nil
     }
@@ -325,10 +311,6 @@ public func flx_sku_data_add_product(_ sku: OpaquePointer?, _ skuId: UnsafePoint
             case let .failure(e): return e
             case let .success(t): texts.append(t)
             }
-        }
-        guard quantity >= 0, quantity <= 999_999_999 else { return .invalidArgument("quantity must be between 0 and 999999999") }
-        for price in [unitPrice, extendedPrice] where price < -Money.maxCents || price > Money.maxCents {
-            return .invalidArgument("price out of range")
         }
         s.sku.products.append(SkuProduct(skuId: texts[0], category: texts[1], description: texts[2], quantity: quantity,
                                           unitPriceCents: unitPrice, extendedPriceCents: extendedPrice))

@@ -69,7 +69,9 @@ public func flx_verify(_ session: OpaquePointer?, _ accountNumber: UnsafePointer
         req.vccNumber = v
         req.requestId = r
     }
-    if f == .securityQuestion || securityQid != 0 { req.securityQid = securityQid }
+    // 0 is "none" in C: for the security question it reads "Not sent"; a negative id is sent
+    // to the validator, which answers "Value zero or negative.".
+    if securityQid != 0 { req.securityQid = securityQid }
     if let securityAnswer {
         // Never an error message that contains the answer: only its name.
         switch CInput.string(securityAnswer, "security_answer") {

@@ -1,3 +1,4 @@
+import Foundation
 import CFlexiti
 import Flexiti
 import FlexitiSandbox
@@ -24,9 +25,37 @@ final class CAPITests: XCTestCase {
         return try XCTUnwrap(session)
     }
 
-    func testVersionAgreesWithTheHeader() {
+    func testVersionAgreesWithTheHeader() throws {
         XCTAssertEqual(str(flx_version()), FLX_VERSION_STRING)
-        XCTAssertEqual(flx_version_num(), UInt32(FLX_VERSION_MAJOR << 16 | FLX_VERSION_MINOR << 8 | FLX_VERSION_PATCH))
+        // FLX_VERSION_NUM is a macro expression Swift does not import: a C compiler evaluates
+        // the header's own macro, and the library must answer the same number.
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("flx-version-" + UUID().uuidString)
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        let source = dir.appendingPathComponent("version.c"), program = dir.appendingPathComponent("version")
+        try "#include <stdio.h>\n#include \"flexiti.h\"\nint main(void) { printf(\"%lu\", (unsigned long)FLX_VERSION_NUM); return 0; }\n"
+            .write(to: source, atomically: true, encoding: .utf8)
+        let include = URL(fileURLWithPath: BadInputTableTests.headerPath).deletingLastPathComponent().path
+        guard Self.run("/usr/bin/env", ["cc", "-I", include, source.path, "-o", program.path]) != nil else {
+            throw XCTSkip("no C compiler (cc) to evaluate FLX_VERSION_NUM")
+        }
+        let printed = try XCTUnwrap(Self.run(program.path, []))
+        XCTAssertEqual(UInt32(printed), flx_version_num(), "FLX_VERSION_NUM as C computes it")
+    }
+
+    /// Runs a program; its standard output, or nil when it fails.
+    static func run(_ path: String, _ args: [String]) -> String? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        do { try p.run() } catch { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     func testCodeNamesAndDescriptionsNeverNull() {
@@ -34,9 +63,27 @@ final class CAPITests: XCTestCase {
         XCTAssertEqual(str(flx_code_name(FLX_E_INSUFFICIENT_SCOPE)), "Insufficient scope: authorized scope is insufficient")
         XCTAssertEqual(str(flx_code_name(FLX_OK)), "ok")
         XCTAssertEqual(str(flx_code_name(flx_code(rawValue: 9999))), "unknown_code")
-        for raw in 0..<300 {
-            XCTAssertNotNil(flx_code_name(flx_code(rawValue: UInt32(raw))))
-            XCTAssertFalse(str(flx_strerror(flx_code(rawValue: UInt32(raw))))?.isEmpty ?? true)
+        // Every code the header declares has its own name; every other number reads unknown_code.
+        let header = (try? String(contentsOfFile: BadInputTableTests.headerPath, encoding: .utf8)) ?? ""
+        var declared: Set<UInt32> = []
+        for line in header.split(separator: "\n") {
+            let t = line.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard t.count == 2, t[0].hasPrefix("FLX_E_") || t[0] == "FLX_OK",
+                  let n = UInt32(t[1].prefix { $0.isNumber }) else { continue }
+            declared.insert(n)
+        }
+        XCTAssertGreaterThan(declared.count, 50, "codes read from the header")
+        var names: [String: UInt32] = [:]
+        for raw in UInt32(0)..<300 {
+            let name = str(flx_code_name(flx_code(rawValue: raw))) ?? ""
+            XCTAssertFalse(str(flx_strerror(flx_code(rawValue: raw)))?.isEmpty ?? true)
+            if declared.contains(raw) {
+                XCTAssertNotEqual(name, "unknown_code", "code \(raw)")
+                XCTAssertNil(names[name], "codes \(raw) and \(names[name] ?? 0) share the name \(name)")
+                names[name] = raw
+            } else {
+                XCTAssertEqual(name, "unknown_code", "code \(raw) is not in the header")
+            }
         }
         XCTAssertEqual(str(flx_strerror(FLX_E_AUTH_AMOUNT_EXCEEDED)), "Capture amount is greater than the remaining credit authorization amount.")
     }

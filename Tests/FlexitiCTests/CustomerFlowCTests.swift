@@ -359,6 +359,86 @@ final class CustomerFlowCTests: XCTestCase {
         XCTAssertFalse(str(flx_terms_text(t))!.isEmpty)
     }
 
+    // MARK: - Every failing field at once, input as typed
+
+    /// "param: msg (value)" for each field error.
+    func fields(_ err: OpaquePointer?) -> [String] {
+        (0..<flx_error_field_count(err)).map { i in
+            "\(str(flx_error_field_param(err, i)) ?? ""): \(str(flx_error_field_msg(err, i)) ?? "") (\(str(flx_error_field_value(err, i)) ?? ""))"
+        }
+    }
+
+    func testSearchAndVerifyReportEveryFailingField() throws {
+        let s = try openSession()
+        defer { flx_session_free(s) }
+        var list: OpaquePointer?
+        var err: OpaquePointer?
+        XCTAssertEqual(flx_customer_search(s, "", "MITester", "1990-02-30", nil, &list, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(fields(err), ["dob: Value with wrong format (1990-02-30)", "first_name: Not sent ()"])
+        flx_error_free(err)
+        err = nil
+        var v: OpaquePointer?
+        XCTAssertEqual(flx_verify(s, "12ab", FLX_VERIFY_SECURITY_QUESTION, -4, "", nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(fields(err), ["account_number: Value different to a number. (12ab)",
+                                     "security_qid: Value zero or negative. (-4)", "security_answer: Not sent ()"])
+        flx_error_free(err)
+        XCTAssertNil(list)
+        XCTAssertNil(v)
+        XCTAssertEqual(sandbox.requestCount, 0, "nothing is sent")
+    }
+
+    func testWidgetInitAndApplyReportEveryFailingField() throws {
+        let s = try openSession(scope: FLX_SCOPE_CUSTOMER)
+        defer { flx_session_free(s) }
+        let a = makeApplicant(middleName: "A-RR_L")
+        defer { flx_applicant_free(a) }
+        XCTAssertEqual(flx_applicant_set(a, "email", "not-an-email", nil), FLX_OK)
+        XCTAssertEqual(flx_applicant_set(a, "phone_number", "416-555-01999", nil), FLX_OK)
+        XCTAssertEqual(flx_applicant_set(a, "city", nil, nil), FLX_OK)
+        XCTAssertEqual(flx_applicant_set_tos_agreement(a, 0, nil), FLX_OK)
+        var w: OpaquePointer?
+        var err: OpaquePointer?
+        XCTAssertEqual(flx_widget_init(s, FLX_WIDGET_APPLY, flx_customer_key(rawValue: 0), nil, a, &w, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(fields(err), ["email: Value with wrong format (not-an-email)", "phone_number: Value with higher precision (416-555-01999)",
+                                     "city: Not sent ()", "tos_agreement: Different to the available values. (false)"])
+        flx_error_free(err)
+        err = nil
+        XCTAssertEqual(flx_applicant_set(a, "first_name", nil, nil), FLX_OK)
+        var app: OpaquePointer?
+        XCTAssertEqual(flx_apply(s, a, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(fields(err), ["email: Value with wrong format (not-an-email)", "phone_number: Value with higher precision (416-555-01999)",
+                                     "first_name: Not sent ()", "city: Not sent ()"])
+        flx_error_free(err)
+        XCTAssertNil(w)
+        XCTAssertNil(app)
+        XCTAssertEqual(sandbox.requestCount, 0, "nothing is sent")
+    }
+
+    func testInputAsACashierTypesItIsAccepted() throws {
+        let s = try openSession()
+        defer { flx_session_free(s) }
+        let online = try openSession(scope: FLX_SCOPE_CUSTOMER)
+        defer { flx_session_free(online) }
+        var c: OpaquePointer?
+        var err: OpaquePointer?
+        XCTAssertEqual(flx_customer_lookup(s, FLX_CUSTOMER_BY_VCC_NUMBER, "1070 0152 1036 7982", &c, &err), FLX_OK, str(flx_error_message(err)) ?? "")
+        XCTAssertFalse(str(flx_customer_account_number(c))?.isEmpty ?? true)
+        flx_customer_free(c)
+        XCTAssertEqual(flx_customer_lookup(s, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, " 116994755\n", &c, &err), FLX_OK, str(flx_error_message(err)) ?? "")
+        flx_customer_free(c)
+        let a = makeApplicant(middleName: "A-RR_L", last: "Typedphone")
+        defer { flx_applicant_free(a) }
+        XCTAssertEqual(flx_applicant_set(a, "phone_number", "+1 (416) 555-0199", nil), FLX_OK)
+        XCTAssertEqual(flx_applicant_set(a, "province", "on", nil), FLX_OK)
+        var w: OpaquePointer?
+        XCTAssertEqual(flx_widget_init(online, FLX_WIDGET_APPLY, flx_customer_key(rawValue: 0), nil, a, &w, &err), FLX_OK, str(flx_error_message(err)) ?? "")
+        flx_widget_free(w)
+        // What is not unambiguous is refused, and the error shows the value as given.
+        XCTAssertEqual(flx_customer_lookup(s, FLX_CUSTOMER_BY_VCC_NUMBER, "1070-0152-1036-7982", &c, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(fields(err), ["vcc_number: Value different to a number. (1070-0152-1036-7982)"])
+        flx_error_free(err)
+    }
+
     // MARK: - Online channel
 
     func testWidgetInitPurchaseByAccountVccAndPersonalInformation() throws {
@@ -531,8 +611,9 @@ final class CustomerFlowCTests: XCTestCase {
             XCTAssertEqual(flx_drivers_license_decode(s, p, &out, nil), FLX_E_INVALID_ARGUMENT)
             XCTAssertEqual(flx_terms_get(s, p, nil, &out, nil), FLX_E_INVALID_ARGUMENT)
         }
-        XCTAssertEqual(flx_calculate_interest(s, "116994755", Int64.max, &out, nil), FLX_E_INVALID_ARGUMENT)
-        XCTAssertEqual(flx_calculate_interest(s, "116994755", Int64.min, &out, nil), FLX_E_INVALID_ARGUMENT)
+        // A value the API can see, however absurd, is the validator's: wrong_inputs, nothing sent.
+        XCTAssertEqual(flx_calculate_interest(s, "116994755", Int64.max, &out, nil), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(flx_calculate_interest(s, "116994755", Int64.min, &out, nil), FLX_E_WRONG_INPUTS)
         XCTAssertNil(out)
         XCTAssertEqual(sandbox.requestCount, 0)
     }

@@ -17,11 +17,25 @@ final class PurchaseTests: XCTestCase {
         }
     }
 
-    func testImpossibleAmountsAreInvalidArguments() {
-        for cents in [Int64(0), -1, -100, Money.maxCents + 1, .max, .min] {
-            XCTAssertEqual(PurchaseRequest.checkAmount(cents)?.code, .invalidArgument, "\(cents)")
+    /// An amount is a value of the API: the validator judges it when the request is sent, in
+    /// the server's words, like any other parameter (the request stores what it was given).
+    func testImpossibleAmountsAreWrongInputs() {
+        func errors(_ cents: Int64) -> [String] {
+            var r = PurchaseRequest(.capture)
+            r.amountCents = cents
+            var call = APICall(Endpoints.capture)
+            call.pathParams = ["client_id": "flexitidemo", "authorizationId": "1000000000001000"]
+            call.body = r.body()
+            return RequestValidator.validate(call).map { $0.param + ": " + $0.msg + " (" + $0.value + ")" }
         }
-        for cents in [Int64(1), 30, Money.maxCents] { XCTAssertNil(PurchaseRequest.checkAmount(cents)) }
+        for cents in [Int64(0), -1, -100] {
+            XCTAssertEqual(errors(cents), ["amount: Value zero or negative. (\(Money.format(cents: cents)))"], "\(cents)")
+        }
+        // number(18,2): 16 integer digits, so 17 are refused (10^16 dollars = 10^18 cents).
+        for cents in [Int64(1_000_000_000_000_000_000), .max, .min] {
+            XCTAssertEqual(errors(cents), ["amount: Value with higher precision and/or scale (\(Money.format(cents: cents)))"], "\(cents)")
+        }
+        for cents in [Int64(1), 30, Money.maxCents, 999_999_999_999_999_999] { XCTAssertEqual(errors(cents), [], "\(cents)") }
     }
 
     func testAuthorizationBody() {

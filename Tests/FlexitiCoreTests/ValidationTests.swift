@@ -194,7 +194,7 @@ final class ValidationTests: XCTestCase {
         "personal_income\tValue different to a number.": .bool(true),
         "phone_number\tValue with higher precision": s("41655512345"),
         "phone_number\tNot sent": nil,
-        "phone_number\tValue different to a number.": s("416-555-1234"),
+        "phone_number\tValue different to a number.": s("416-555-12a4"),
         "piw\tValue different to a string.": n("1"),
         "plan_id\tValue zero or negative.": n("0"),
         "plan_id\tValue with decimals.": n("4.5"),
@@ -282,6 +282,24 @@ final class ValidationTests: XCTestCase {
             else { c.query.append((param, value.text ?? "")) }
         }
         return c
+    }
+
+    /// The first value of `param` in a call (path, query, then body at any depth).
+    static func value(_ param: String, in call: APICall) -> String? {
+        for k in [param] + ValidationRules.pathAliases.filter({ $0.value == param }).map(\.key) {
+            if let v = call.pathParams[k] { return v }
+        }
+        if let q = call.query.first(where: { $0.0 == param }) { return q.1 }
+        func find(_ j: JSONValue) -> String? {
+            switch j {
+            case let .object(m):
+                for (k, v) in m { if k == param { return v.text }; if let f = find(v) { return f } }
+                return nil
+            case let .array(items): return items.lazy.compactMap(find).first
+            default: return nil
+            }
+        }
+        return call.body.flatMap(find)
     }
 
     // MARK: - Tests
@@ -494,13 +512,89 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(RequestValidator.validateAuthorization("Bearer " + secret + " x").map(\.value), [""])
     }
 
-    func testCustomerKeyUsesTheTable() {
-        XCTAssertNil(ParameterCheck.customerKey(.accountNumber("116994755")))
-        XCTAssertEqual(ParameterCheck.customerKey(.accountNumber(""))?.fieldErrors,
-                       [FieldError(param: "account_number", msg: "Not sent", value: "", type: "required")])
-        XCTAssertEqual(ParameterCheck.customerKey(.vccNumber("123"))?.fieldErrors,
-                       [FieldError(param: "vcc_number", msg: "Value with higher precision", value: "123", type: "length")])
-        XCTAssertEqual(ParameterCheck.customerKey(.customerId("1234567-12345"))?.fieldErrors, nil)
+    // MARK: - Input as a cashier types it
+
+    func testTypedInputIsCleanedAndCheckedAsSent() {
+        let cases: [(String, String, String)] = [
+            ("phone_number", "416-555-0100", "4165550100"), ("phone_number", "(416) 555-0100", "4165550100"),
+            ("phone_number", "+1 416 555 0100", "4165550100"), ("phone_number", "1-416-555-0100", "4165550100"),
+            ("phone_number", "416.555.0100", "4165550100"), ("employer_phone", "(416) 555-0000", "4165550000"),
+            ("vcc_number", "1070 0152 1036 7982", "1070015210367982"), ("account_number", " 116994755\r\n", "116994755"),
+            ("account_number", "1169 94755", "116994755"), ("customer_id", " 1234567-12345\t", "1234567-12345"),
+            ("province", "on", "ON"), ("province", " Qc ", "QC"), ("govid_issuedby", "ca", "CA"),
+        ]
+        for (param, typed, clean) in cases {
+            let call = Self.replacing(param, with: .string(typed), in: Self.baselines[Self.home[param] ?? "apply"]!)
+            XCTAssertEqual(RequestValidator.validate(call), [], "\(param) \(typed)")
+            let sent = RequestValidator.normalized(call)
+            XCTAssertEqual(RequestValidator.validate(sent), [])
+            XCTAssertEqual(Self.value(param, in: sent), clean, "\(param) \(typed)")
+            XCTAssertEqual(Self.value(param, in: call), typed, "the call itself is not changed")
+        }
+    }
+
+    func testCleanUpNeverChangesMeaningAndErrorsShowTheValueGiven() {
+        // Still refused, and the field error shows what the caller gave.
+        let refused: [(String, String, String)] = [
+            ("phone_number", "416-555-12a4", "Value different to a number."),
+            ("phone_number", "+44 20 7946 0958", "Value different to a number."),
+            ("phone_number", "(416) 555-01000", "Value with higher precision"),
+            ("vcc_number", "1070-0152-1036-7982", "Value different to a number."),
+            ("vcc_number", "1070 0152 1036 798", "Value with higher precision"),
+            ("account_number", "1169 947.55", "Value different to a number."),
+            ("province", "Ontario", "Different to the available values."),
+            ("province", "o n", "Different to the available values."),
+        ]
+        for (param, typed, msg) in refused {
+            let call = Self.replacing(param, with: .string(typed), in: Self.baselines[Self.home[param] ?? "apply"]!)
+            let errors = RequestValidator.validate(call)
+            XCTAssertEqual(errors.map(\.param), [param], typed)
+            XCTAssertEqual(errors.first?.msg, msg, typed)
+            XCTAssertEqual(errors.first?.value, typed, "the error shows the value as given")
+        }
+        // Leading zeros, letters and the other fields are never touched.
+        let call = Self.replacing("vcc_number", with: .string("0070015210367982"), in: Self.baselines["lookup"]!)
+        XCTAssertEqual(JSONWriter.write(RequestValidator.normalized(call).body ?? .null), JSONWriter.write(call.body ?? .null))
+        XCTAssertEqual(RequestValidator.normalized(call).query.map(\.1), call.query.map(\.1))
+    }
+
+    // MARK: - All failing fields at once, and one code for a bad value
+
+    func testWidgetInitReportsEveryFailingField() {
+        var call = Self.replacing("email", with: .string("not-an-email"), in: Self.baselines["widget"]!)
+        call = Self.replacing("phone_number", with: .string("41655501000"), in: call)
+        call = Self.replacing("city", with: nil, in: call)
+        call = Self.replacing("tos_agreement", with: .bool(false), in: call)
+        XCTAssertEqual(RequestValidator.validate(call), [
+            FieldError(param: "email", msg: "Value with wrong format", value: "not-an-email", type: "invalid"),
+            FieldError(param: "phone_number", msg: "Value with higher precision", value: "41655501000", type: "length"),
+            FieldError(param: "city", msg: "Not sent", value: "", type: "required"),
+            FieldError(param: "tos_agreement", msg: "Different to the available values.", value: "false", type: "invalid"),
+        ])
+        // A purchase by personal information needs the name and date of birth.
+        let purchase = Self.call(Endpoints.widgetInit, body: .object([
+            ("flow", .string("purchase")),
+            ("customer_identification", .object([("personal_information", .object([("first_name", .string("John")), ("dob", .string("1988-02-30"))]))]))]))
+        XCTAssertEqual(RequestValidator.validate(purchase).map { $0.param + ":" + $0.msg },
+                       ["dob:Value with wrong format", "last_name:Not sent"])
+    }
+
+    func testNegativeSecurityQidIsInvalidNotMissing() {
+        let call = Self.replacing("security_qid", with: .number("-4"), in: Self.baselines["verify"]!)
+        XCTAssertEqual(RequestValidator.validate(call),
+                       [FieldError(param: "security_qid", msg: "Value zero or negative.", value: "-4", type: "invalid")])
+    }
+
+    func testSkuDataFormatsAreCheckedSignsAreNot() {
+        let sku = JSONValue.object([("purchase_order", .string("12345678901")), ("register_id", .string(Self.a(51))),
+                                    ("transaction_total", .number("-1026.47")),
+                                    ("products", .array([.object([("sku_id", .string("x")), ("quantity", .number("-1")),
+                                                                  ("unit_price", .number("-100000000000000000.00"))])]))])
+        let call = Self.replacing("sku_data", with: sku, in: Self.baselines["authorize"]!)
+        XCTAssertEqual(RequestValidator.validate(call).map { $0.param + ":" + $0.msg }, [
+            "purchase_order:Value with higher length", "register_id:Value with higher length",
+            "quantity:Value different to a number.", "unit_price:Value with higher precision and/or scale",
+        ])
     }
 
     // MARK: - Through a real session: nothing on the wire

@@ -152,7 +152,9 @@ def test_money_is_never_a_float(session):
             session.refund(bad, account_number=ACCOUNT)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         session.refund("0.001", account_number=ACCOUNT)
-    with pytest.raises(flexiti.InvalidArgumentError):
+    with pytest.raises(flexiti.ValidationError) as zero:      # a bad value is Flexiti's wrong_inputs, nothing sent
         session.refund(0, account_number=ACCOUNT)
+    assert [(f.param, f.msg, f.value) for f in zero.value.field_errors] == [("amount", "Value zero or negative.", "0.00")]
+    assert zero.value.http_status == 0
     with pytest.raises(TypeError):
         session.authorize("1.00", financing=("promotional", 4, 12), account_number=ACCOUNT)  # type: ignore[arg-type]

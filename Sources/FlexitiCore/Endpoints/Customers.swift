@@ -72,11 +72,6 @@ extension Session {
     /// `not_found`, whether the server answers 404 (api-notes §5 ASSUMPTION) or an empty array,
     /// so callers have one branch for "nobody found".
     public func searchCustomers(_ q: CustomerSearch) -> Result<[Customer], FlexitiError> {
-        var missing: [FieldError] = []
-        for (name, v) in [("first_name", q.firstName), ("last_name", q.lastName), ("dob", q.dob)] where v.isEmpty {
-            missing.append(FieldError(param: name, msg: "Not sent", value: "", type: "required"))
-        }
-        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.customersSearch)) }
         var call = APICall(Endpoints.customersSearch)
         call.pathParams = ["client_id": configuration.clientId]
         call.query = [("first_name", q.firstName), ("last_name", q.lastName), ("dob", q.dob)]
@@ -99,25 +94,14 @@ extension Session {
     }
 }
 
-/// Checks made before a request leaves, answering like the server would (wrong_inputs with
+/// The answer of a call refused before it leaves, shaped like the server's (wrong_inputs with
 /// field errors) so callers handle one shape. The rules are in Validation/.
 public enum ParameterCheck {
-    static func isDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
-
     static func wrongInputs(_ errors: [FieldError]) -> FlexitiError {
         var e = FlexitiError(.wrongInputs, "Some inputs are wrong!")
         e.apiError = "wrong_inputs"
         e.scenario = "Invalid parameter"
         e.fieldErrors = errors
         return e
-    }
-
-    /// The lookup key checked by the table-driven validator (RequestValidator), as lookup sends it.
-    public static func customerKey(_ key: CustomerKey) -> FlexitiError? {
-        var call = APICall(Endpoints.customersLookup)
-        call.query = [(key.param, key.value)]
-        var errors = RequestValidator.validate(call)
-        errors.removeAll { $0.param == "client_id" }  // the session's, not the key's
-        return errors.isEmpty ? nil : wrongInputs(errors)
     }
 }

@@ -41,10 +41,6 @@ public struct Applicant: Sendable {
     var personalInformation: JSONValue {
         .object(Applicant.personalFields.compactMap { k in value(k).map { (k, JSONValue.string($0)) } })
     }
-
-    func missing(_ names: [String]) -> [FieldError] {
-        names.filter { (value($0) ?? "").isEmpty }.map { FieldError(param: $0, msg: "Not sent", value: "", type: "required") }
-    }
 }
 
 public enum WidgetFlow: String, Sendable {
@@ -98,23 +94,14 @@ extension Session {
         var body: [(String, JSONValue)] = [("flow", .string(flow.rawValue))]
         switch (flow, customer) {
         case let (.purchase, .accountNumber(n)):
-            if let e = ParameterCheck.customerKey(.accountNumber(n)) { return .failure(e.before(Endpoints.widgetInit)) }
             body.append(("customer_identification", .object([("account_number", .string(n))])))
         case let (.purchase, .vccNumber(v)):
-            if let e = ParameterCheck.customerKey(.vccNumber(v)) { return .failure(e.before(Endpoints.widgetInit)) }
             body.append(("customer_identification", .object([("vcc_number", .string(v))])))
         case let (.purchase, .personalInformation(a)):
-            let missing = a.missing(["first_name", "last_name", "dob"])
-            if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.widgetInit)) }
             body.append(("customer_identification", .object([("personal_information", a.personalInformation)])))
         case let (.apply, .personalInformation(a)):
-            var missing = a.missing(Applicant.personalFields + ["email", "phone_number", "address_1", "city", "province", "account_type"])
-            if a.tosAgreement != true {
-                missing.append(FieldError(param: "tos_agreement", msg: "Must be true", value: a.tosAgreement.map { $0 ? "true" : "false" } ?? "", type: a.tosAgreement == nil ? "required" : "invalid"))
-            }
-            if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.widgetInit)) }
             body.append(("customer_identification", .object([("personal_information", a.personalInformation)])))
-            body.append(("tos_agreement", .bool(true)))
+            if let t = a.tosAgreement { body.append(("tos_agreement", .bool(t))) }
             for k in Applicant.initApplyFields { if let v = a.value(k) { body.append((k, .string(v))) } }
         case (.apply, _):
             return .failure(FlexitiError.invalidArgument("the apply flow identifies the applicant by personal information").before(Endpoints.widgetInit))
@@ -136,8 +123,6 @@ extension Session {
     /// widget_session_id (online) or external_location_id (in store).
     public func apply(_ a: Applicant, widgetSessionId: String?, externalLocationId: String?) -> Result<Application, FlexitiError> {
         // tos_agreement is left to the server, which answers tos_agreement_required.
-        let missing = a.missing(["first_name", "last_name", "dob"])
-        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.apply)) }
         var body: [(String, JSONValue)] = [
             ("customer_identification", .object([("personal_information", a.personalInformation)])),
         ]

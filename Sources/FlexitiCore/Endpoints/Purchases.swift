@@ -23,7 +23,7 @@ public enum PurchaseKind: Int32, Sendable, CaseIterable {
 }
 
 /// The fields a request may carry; `PurchaseRequest.set` refuses a field its kind does not take.
-public enum PurchaseField: String, Sendable {
+public enum PurchaseField: String, Sendable, CaseIterable {
     case accountNumber = "account_number", vccNumber = "vcc_number", customerId = "customer_id"
     case amount, full, financing = "financing_option", autoCapture = "auto_capture", reference
     case verificationCode = "verification_code", requestId = "request_id"
@@ -187,15 +187,6 @@ public struct PurchaseRequest: Sendable {
     /// Checks that the field belongs to this kind of request.
     public func accepts(_ field: PurchaseField) -> FlexitiError? {
         field.allowed(for: kind) ? nil : .invalidArgument("\(kind.name) requests take no \(field.rawValue)")
-    }
-
-    /// Amount rule (one for the whole C API): an amount that can never be valid, zero, negative
-    /// or beyond number(18,2), is an invalid argument and nothing is sent.
-    public static func checkAmount(_ cents: Int64, _ name: String = "amount") -> FlexitiError? {
-        guard cents > 0, cents <= Money.maxCents else {
-            return .invalidArgument("\(name) must be between 1 cent and \(Money.format(cents: Money.maxCents)) (got \(cents) cents)")
-        }
-        return nil
     }
 
     /// The JSON body for the kind (absent fields are not sent).
@@ -387,11 +378,10 @@ public struct Capture: Sendable {
 
 /// The answer of release, return, refund or transactions: an id, amounts and a status.
 public struct Receipt: Sendable {
-    public let kind: PurchaseKind
     public let json: JSONValue
     public let idempotencyKey: String
-    public init(kind: PurchaseKind, json: JSONValue, idempotencyKey: String) {
-        self.kind = kind; self.json = json; self.idempotencyKey = idempotencyKey
+    public init(json: JSONValue, idempotencyKey: String) {
+        self.json = json; self.idempotencyKey = idempotencyKey
     }
     public var id: String? { json.first("return_id", "refund_id", "transaction_id", "release_id", "id")?.text }
 }
@@ -415,7 +405,6 @@ extension Session {
 
     /// GET authorization/{id} (v2.5.1).
     public func fetchAuthorization(id: String) -> Result<Authorization, FlexitiError> {
-        guard !id.isEmpty else { return .failure(.invalidArgument("authorization id is empty")) }
         var call = APICall(Endpoints.getAuthorization)
         call.pathParams = ["client_id": configuration.clientId, "authorizationId": id]
         return send(call).flatMap { r in object(r, "authorization", movesMoney: false).map(Authorization.init(json:)) }
@@ -440,7 +429,7 @@ extension Session {
         if let e = request.amountOrFullMissing(Endpoints.release) { return .failure(e) }
         let key = request.idempotencyKey
         return request.sendMoney(self, Endpoints.release, pathParams: ["authorizationId": authorizationId]).flatMap { r in
-            object(r, "release").map { Receipt(kind: .release, json: $0, idempotencyKey: key) }
+            object(r, "release").map { Receipt(json: $0, idempotencyKey: key) }
         }
     }
 
@@ -450,7 +439,7 @@ extension Session {
         if let e = request.amountOrFullMissing(Endpoints.returnCapture) { return .failure(e) }
         let key = request.idempotencyKey
         return request.sendMoney(self, Endpoints.returnCapture, pathParams: ["authorizationId": authorizationId, "captureId": captureId]).flatMap { r in
-            object(r, "return").map { Receipt(kind: .returnCapture, json: $0, idempotencyKey: key) }
+            object(r, "return").map { Receipt(json: $0, idempotencyKey: key) }
         }
     }
 
@@ -470,12 +459,10 @@ extension Session {
                 if !account.isEmpty { request.accountOfVCC = (vcc, account) }
             }
         }
-        guard !account.isEmpty else {
-            return .failure(FlexitiError.invalidArgument("a refund needs the account number or the VCC (flx_request_set_account_number / _vcc_number)").before(Endpoints.refund))
-        }
+        // Neither: the validator's account_number "Not sent", like any missing parameter.
         let key = request.idempotencyKey
         return request.sendMoney(self, Endpoints.refund, pathParams: ["account_number": account]).flatMap { r in
-            object(r, "refund").map { Receipt(kind: .refund, json: $0, idempotencyKey: key) }
+            object(r, "refund").map { Receipt(json: $0, idempotencyKey: key) }
         }
     }
 
@@ -484,7 +471,7 @@ extension Session {
         guard request.kind == .transaction else { return .failure(.invalidArgument("not a transaction request")) }
         let key = request.idempotencyKey
         return request.sendMoney(self, Endpoints.transactions, pathParams: [:]).flatMap { r in
-            object(r, "transaction").map { Receipt(kind: .transaction, json: $0, idempotencyKey: key) }
+            object(r, "transaction").map { Receipt(json: $0, idempotencyKey: key) }
         }
     }
 

@@ -39,20 +39,12 @@ public struct Verification: Sendable {
 
 extension Session {
     public func verify(_ req: VerifyRequest) -> Result<Verification, FlexitiError> {
-        if let e = ParameterCheck.customerKey(.accountNumber(req.accountNumber)) { return .failure(e.before(Endpoints.verify)) }
-        var missing: [FieldError] = []
-        if req.format == .securityQuestion {
-            if (req.securityQid ?? 0) <= 0 {
-                missing.append(FieldError(param: "security_qid", msg: "Not sent", value: req.securityQid.map { String($0) } ?? "", type: "required"))
-            }
-            if req.securityAnswer?.isEmpty ?? true {
-                missing.append(FieldError(param: "security_answer", msg: "Not sent", value: "", type: "required"))
-            }
-        } else if req.securityQid != nil || req.securityAnswer != nil {
-            // Never send a security answer where it was not asked for.
+        // Never send a security answer where it was not asked for. Values are the validator's
+        // (Session.send): a missing question or answer is "Not sent", a qid of 0 or less
+        // "Value zero or negative.", all of them at once.
+        if req.format != .securityQuestion && (req.securityQid != nil || req.securityAnswer != nil) {
             return .failure(FlexitiError.invalidArgument("security_qid and security_answer are only for the security_question format").before(Endpoints.verify))
         }
-        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.verify)) }
 
         let requestId = req.requestId ?? Identifiers.verifyRequestId()
         var body: [(String, JSONValue)] = [("format", .string(req.format.rawValue)), ("request_id", .string(requestId))]

@@ -53,7 +53,7 @@ public enum ErrorCatalog {
 
     static let library: [ErrorCodeInfo] = [
         lib(0, "ok", "FLX_OK", "Success"),
-        lib(1, "invalid_argument", "FLX_E_INVALID_ARGUMENT", "An argument is NULL, empty, not valid UTF-8, too long or out of range"),
+        lib(1, "invalid_argument", "FLX_E_INVALID_ARGUMENT", "An argument the API could never see: NULL, not valid UTF-8, too long for the library, an unknown enum value, a field the request does not take (a bad value of an API parameter is FLX_E_WRONG_INPUTS)"),
         lib(2, "out_of_memory", "FLX_E_OUT_OF_MEMORY", "Memory could not be allocated"),
         lib(3, "misuse", "FLX_E_MISUSE", "The handle is not a live object of the expected type (freed, or another type)"),
         lib(4, "connect_failed", "FLX_E_CONNECT", "Could not resolve or connect to the Flexiti host; the request was not sent"),

@@ -126,6 +126,7 @@ public final class Session: @unchecked Sendable {
             e.endpoint = call.endpoint.template
             return .failure(e)
         }
+        let call = RequestValidator.normalized(call)  // what the validator checked (a phone without its dashes...)
         var reauthenticated = false
         return runCall(call.endpoint, mayRetry: { RetryPolicy.mayRetry($0, call: call) }) { s in
             while true {

@@ -11,15 +11,6 @@ public enum LogLevel: Int32, Sendable, Comparable {
     case error = 40
 
     public static func < (a: LogLevel, b: LogLevel) -> Bool { a.rawValue < b.rawValue }
-
-    var name: String {
-        switch self {
-        case .debug: return "debug"
-        case .info: return "info"
-        case .warn: return "warn"
-        case .error: return "error"
-        }
-    }
 }
 
 /// What happened, in typed fields only.

@@ -26,6 +26,49 @@ public enum RequestValidator {
         return walk.errors
     }
 
+    /// The call as it is sent: every value with a clean-up in `ValidationRules.normalizations`
+    /// (`(416) 555-0100` → `4165550100`) replaced by its clean form, everything else untouched.
+    /// `validate` checks the same clean forms and reports the values as given.
+    public static func normalized(_ call: APICall) -> APICall {
+        let rules = CompiledRules.shared
+        var out = call
+        for (k, v) in call.pathParams {
+            if let n = rules.index[ValidationRules.pathAliases[k] ?? k]?.normalization, let clean = n.apply(v) { out.pathParams[k] = clean }
+        }
+        for (i, (k, v)) in call.query.enumerated() {
+            if let n = rules.index[k]?.normalization, let clean = n.apply(v) { out.query[i] = (k, clean) }
+        }
+        if let body = call.body, let clean = normalizedMembers(body, rules) { out.body = clean }
+        return out
+    }
+
+    /// nil when nothing inside changed (the common case: no copy is made).
+    private static func normalizedMembers(_ value: JSONValue, _ rules: CompiledRules) -> JSONValue? {
+        switch value {
+        case let .object(members):
+            var changed = false
+            var out = members
+            for (i, (k, v)) in members.enumerated() {
+                let entry = rules.index[k]
+                if case let .string(s) = v, let n = entry?.normalization, let clean = n.apply(s) {
+                    out[i] = (k, .string(clean)); changed = true
+                } else if entry?.inside == nil, let clean = normalizedMembers(v, rules) {
+                    out[i] = (k, clean); changed = true
+                }
+            }
+            return changed ? .object(out) : nil
+        case let .array(items):
+            var changed = false
+            var out = items
+            for (i, item) in items.enumerated() {
+                if let clean = normalizedMembers(item, rules) { out[i] = clean; changed = true }
+            }
+            return changed ? .array(out) : nil
+        default:
+            return nil
+        }
+    }
+
     /// The `authorization` header the session is about to send: "Bearer " and a token, 1000
     /// characters at most in all (api-notes §2), of characters a header can carry.
     public static func validateAuthorization(_ header: String) -> [FieldError] {
@@ -112,27 +155,62 @@ private struct Walk {
         default:
             break
         }
-        if sent(id) == nil { sentValues.append(SentValue(id: id, value: value)) }
+        // Checked as it will be sent (see RequestValidator.normalized), reported as given.
+        var clean = value
+        if case let .string(s) = value, let n = entry.normalization, let t = n.apply(s) { clean = .string(t) }
+        if sent(id) == nil { sentValues.append(SentValue(id: id, value: clean)) }
         if let rule = entry.rule {
-            if !failed(id), !unchecked.contains(id), let f = Checks.check(rule.format, value, now: now) {
+            if !failed(id), !unchecked.contains(id), let f = Checks.check(rule.format, clean, now: now) {
                 failedIds.append(id)
                 errors.append(ValidationRules.fieldError(name, f, value: value.text ?? "", overrides: rule.overrides))
             }
             return
         }
-        if !entry.opaque { visitMembers(value) }
+        if let inside = entry.inside { visitOnly(inside, value) } else { visitMembers(value) }
+    }
+
+    /// The members named `inside` of an object otherwise not looked into (sku_data), at any depth.
+    mutating func visitOnly(_ inside: Set<String>, _ value: JSONValue) {
+        switch value {
+        case let .object(members):
+            for (k, v) in members {
+                if inside.contains(k) { visit(k, v) } else { visitOnly(inside, v) }
+            }
+        case let .array(items):
+            for item in items { visitOnly(inside, item) }
+        default:
+            break
+        }
     }
 
     mutating func checkRequirements(_ needs: [CompiledRules.Need]) {
         for need in needs {
-            if let w = need.when, sent(w.id)?.text != w.value { continue }
-            if need.oneOf {
+            if let w = need.when {
+                guard let v = sent(w.id) else { continue }
+                if let want = w.value, v.text != want { continue }
+            }
+            if need.mustBeTrue {
+                for id in need.ids {
+                    guard let v = sent(id) else { missing(id); continue }
+                    switch v {
+                    case .bool(true), .string("true"): continue
+                    default: invalid(id, .notAllowed, v)
+                    }
+                }
+            } else if need.oneOf {
                 guard !need.ids.contains(where: { sent($0) != nil }), let first = need.ids.first else { continue }
                 missing(empty.first(where: { need.ids.contains($0) }) ?? first)
             } else {
                 for id in need.ids where sent(id) == nil { missing(id) }
             }
         }
+    }
+
+    private mutating func invalid(_ id: Int, _ f: Failure, _ value: JSONValue) {
+        guard !failed(id) else { return }
+        failedIds.append(id)
+        let name = rules.names[id]
+        errors.append(ValidationRules.fieldError(name, f, value: value.text ?? "", overrides: rules.index[name]?.rule?.overrides ?? [:]))
     }
 
     private mutating func missing(_ id: Int) {

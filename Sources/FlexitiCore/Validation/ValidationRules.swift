@@ -105,6 +105,63 @@ enum AmountSign: Sendable {
     case positive, nonNegative, any
 }
 
+/// A clean-up of what a cashier types or a scanner reads, applied before a value is checked
+/// and sent (docs/validation.md, "Input as typed"). Each keeps the value's meaning; anything
+/// else is left as given, for the check to refuse.
+enum Normalization: Sendable {
+    /// Ten digits written with spaces, `-`, `.`, parentheses, or after the country code `+1`/`1`:
+    /// `(416) 555-0100`, `+1 416 555 0100` → `4165550100`.
+    case phone
+    /// Digits with spaces or scanner whitespace (tabs, line ends) anywhere: `1234 5678 9012 3456`.
+    case spacedDigits
+    /// Surrounding whitespace removed.
+    case trimmed
+    /// A two-letter code in capitals, surrounding whitespace removed: `on` → `ON`.
+    case upperCode
+
+    /// The cleaned text, or nil when the clean-up does not apply or changes nothing.
+    func apply(_ s: String) -> String? {
+        let b = Array(s.utf8)
+        let out: [UInt8]
+        switch self {
+        case .phone:
+            var digits: [UInt8] = []
+            var plus = false
+            for (i, c) in Normalization.trim(b).enumerated() {
+                if Checks.isDigit(c) { digits.append(c) }
+                else if c == UInt8(ascii: "+") && i == 0 { plus = true }
+                else if !(c == 0x20 || c == 0x09 || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+                          || c == UInt8(ascii: "(") || c == UInt8(ascii: ")")) { return nil }
+            }
+            // North American numbers: an area code never starts with 1, so 1 + ten digits is +1.
+            if digits.count == 11 && digits[0] == UInt8(ascii: "1") { digits.removeFirst() }
+            else if plus { return nil }
+            out = digits
+        case .spacedDigits:
+            let kept = b.filter { !Normalization.isSpace($0) }
+            guard !kept.isEmpty, kept.allSatisfy(Checks.isDigit) else { return nil }
+            out = kept
+        case .trimmed:
+            out = Array(Normalization.trim(b))
+        case .upperCode:
+            let t = Normalization.trim(b)
+            guard t.count == 2, t.allSatisfy(Checks.isLetter) else { return nil }
+            out = t.map { $0 >= 0x61 ? $0 - 0x20 : $0 }
+        }
+        guard !out.isEmpty, out != b else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+
+    static func trim(_ b: [UInt8]) -> ArraySlice<UInt8> {
+        var t = b[...]
+        while let f = t.first, isSpace(f) { t = t.dropFirst() }
+        while let l = t.last, isSpace(l) { t = t.dropLast() }
+        return t
+    }
+}
+
 /// One parameter's rule. `overrides` replaces the reference's usual wording where this
 /// parameter's row says something else ("Value different to a number" without the period).
 struct ParamRule: Sendable {
@@ -116,15 +173,19 @@ struct ParamRule: Sendable {
     }
 }
 
-/// Which parameters an endpoint requires. `when`: only if another parameter has that value.
+/// Which parameters an endpoint requires. `when`: only if another parameter has that value
+/// (a nil value: whenever that parameter is sent).
 struct Requirement: Sendable {
     enum Kind: Sendable {
         case all([String])
         /// At least one of them (the account identifiers of lookup and /transactions).
         case oneOf([String])
+        /// Sent, and true ("Different to the available values." otherwise): widget/init's
+        /// apply flow, where tos_agreement "must be true" (api-notes §17.1).
+        case isTrue([String])
     }
     let kind: Kind
-    let when: (param: String, value: String)?
+    let when: (param: String, value: String?)?
 
     static func all(_ p: String...) -> Requirement { Requirement(kind: .all(p), when: nil) }
     static func oneOf(_ p: String...) -> Requirement { Requirement(kind: .oneOf(p), when: nil) }
@@ -133,6 +194,12 @@ struct Requirement: Sendable {
     }
     static func oneOf(when param: String, is value: String, _ p: String...) -> Requirement {
         Requirement(kind: .oneOf(p), when: (param, value))
+    }
+    static func isTrue(when param: String, is value: String, _ p: String...) -> Requirement {
+        Requirement(kind: .isTrue(p), when: (param, value))
+    }
+    static func all(whenSent param: String, _ p: String...) -> Requirement {
+        Requirement(kind: .all(p), when: (param, nil))
     }
 }
 
@@ -203,7 +270,8 @@ public enum ValidationRules {
         "occupation_id": ParamRule(.serverOnly),
         "occupation_title": ParamRule(.text(max: nil)),
         "page_number": ParamRule(.digits()),
-        "page_size": ParamRule(.digits()),
+        // 0 or negative is refused here; the maximum is the server's (it may cap a page, ListPage.pageSize).
+        "page_size": ParamRule(.wholeNumber()),
         "personal_income": ParamRule(.amount(sign: .any)),
         "phone_number": ParamRule(.digits(max: 10)),
         "piw": ParamRule(.text(max: nil)),
@@ -230,6 +298,33 @@ public enum ValidationRules {
         "request_id": ParamRule(.text(max: 150, numbersAllowed: true)),
         "creation_date_from": ParamRule(.date()),
         "creation_date_to": ParamRule(.date()),
+
+        // sku_data (api-notes §10): only these formats are checked inside it, see `opaqueObjects`
+        "purchase_order": ParamRule(.text(max: 10)),
+        "register_id": ParamRule(.text(max: 50)),
+        "shipping_total": ParamRule(.amount(sign: .any)),
+        "transaction_discount_total": ParamRule(.amount(sign: .any)),
+        "transaction_subtotal": ParamRule(.amount(sign: .any)),
+        "transaction_total": ParamRule(.amount(sign: .any)),
+        "gst_hst": ParamRule(.amount(sign: .any)),
+        "pst": ParamRule(.amount(sign: .any)),
+        "unit_price": ParamRule(.amount(sign: .any)),
+        "extended_price": ParamRule(.amount(sign: .any)),
+        "quantity": ParamRule(.digits(max: 9)),
+    ]
+
+    // MARK: Input a cashier types, made what the API takes
+
+    /// Parameter name → the clean-up applied before the value is checked and sent. Only what
+    /// cannot change the value's meaning; a field error still shows the value as given.
+    static let normalizations: [String: Normalization] = [
+        "phone_number": .phone,
+        "employer_phone": .phone,
+        "account_number": .spacedDigits,
+        "vcc_number": .spacedDigits,
+        "customer_id": .trimmed,
+        "province": .upperCode,
+        "govid_issuedby": .upperCode,
     ]
 
     /// Path placeholders spelled differently from the parameter they carry.
@@ -242,9 +337,14 @@ public enum ValidationRules {
         key(Endpoints.transactions): ["transaction_type"],  // invalid_transaction_type
     ]
 
-    /// Objects the validator does not look into: Flexiti prints sku_data on the statement and
-    /// does not validate it (api-notes §10), and its totals are negative on returns.
-    static let opaqueObjects: Set<String> = ["sku_data"]
+    /// Objects the validator looks into only for the members listed: Flexiti prints sku_data on
+    /// the statement and does not validate it (api-notes §10), but its lengths (ASCII(10),
+    /// ASCII(50)) and number(18,2) amounts are the API's; signs are free (totals are negative
+    /// on returns).
+    static let opaqueObjects: [String: Set<String>] = [
+        "sku_data": ["purchase_order", "register_id", "shipping_total", "transaction_discount_total", "transaction_subtotal",
+                     "transaction_total", "gst_hst", "pst", "unit_price", "extended_price", "quantity"],
+    ]
 
     // MARK: Required parameters per endpoint (api-notes §3–17)
 
@@ -277,8 +377,10 @@ public enum ValidationRules {
             (e.widgetInit, [.all("client_id", "flow"),
                             .all(when: "flow", is: "purchase", "customer_identification"),
                             .oneOf(when: "flow", is: "purchase", "account_number", "vcc_number", "personal_information"),
+                            .all(whenSent: "personal_information", "first_name", "last_name", "dob"),
                             .all(when: "flow", is: "apply", "personal_information", "first_name", "last_name", "dob",
-                                 "tos_agreement", "email", "phone_number", "address_1", "city", "province")]),
+                                 "email", "phone_number", "address_1", "city", "province", "account_type"),
+                            .isTrue(when: "flow", is: "apply", "tos_agreement")]),
             // The same personal information as widget/init (api-notes §17.3). A missing or false
             // tos_agreement has its own answer here: tos_agreement_required.
             (e.apply, [.all("client_id", "personal_information", "first_name", "last_name", "dob",
@@ -365,12 +467,15 @@ struct CompiledRules: Sendable {
     struct Entry: Sendable {
         let id: Int
         let rule: ParamRule?
-        let opaque: Bool
+        /// For an object looked into only partly (sku_data): the members checked.
+        let inside: Set<String>?
+        let normalization: Normalization?
     }
     struct Need: Sendable {
         let oneOf: Bool
+        let mustBeTrue: Bool
         let ids: [Int]
-        let when: (id: Int, value: String)?
+        let when: (id: Int, value: String?)?
     }
     struct Plan: Sendable {
         /// (placeholder, parameter id) in template order.
@@ -393,19 +498,21 @@ struct CompiledRules: Sendable {
         func id(_ n: String) -> Int {
             if let e = index[n] { return e.id }
             names.append(n)
-            index[n] = Entry(id: names.count - 1, rule: ValidationRules.rules[n], opaque: ValidationRules.opaqueObjects.contains(n))
+            index[n] = Entry(id: names.count - 1, rule: ValidationRules.rules[n], inside: ValidationRules.opaqueObjects[n],
+                             normalization: ValidationRules.normalizations[n])
             return names.count - 1
         }
         for n in ValidationRules.rules.keys.sorted() { _ = id(n) }
-        for n in ValidationRules.opaqueObjects.sorted() { _ = id(n) }
+        for n in ValidationRules.opaqueObjects.keys.sorted() { _ = id(n) }
         var plans: [String: Plan] = [:]
         for e in Endpoints.all {
             let path = RequestValidator.parsePlaceholders(e.template).map { ($0, id(ValidationRules.pathAliases[$0] ?? $0)) }
             let needs = (ValidationRules.requirements[ValidationRules.key(e)] ?? []).map { r -> Need in
                 let when = r.when.map { (id: id($0.param), value: $0.value) }
                 switch r.kind {
-                case let .all(p): return Need(oneOf: false, ids: p.map(id), when: when)
-                case let .oneOf(p): return Need(oneOf: true, ids: p.map(id), when: when)
+                case let .all(p): return Need(oneOf: false, mustBeTrue: false, ids: p.map(id), when: when)
+                case let .oneOf(p): return Need(oneOf: true, mustBeTrue: false, ids: p.map(id), when: when)
+                case let .isTrue(p): return Need(oneOf: false, mustBeTrue: true, ids: p.map(id), when: when)
                 }
             }
             let unchecked = Set((ValidationRules.ownAnswers[ValidationRules.key(e)] ?? []).map(id))
