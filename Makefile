@@ -17,7 +17,8 @@ LIB_SONAME := libflexiti.so.$(SOMAJOR)
 SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
-	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s
+	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s \
+	-Xlinker --wrap=free -Xlinker --wrap=realloc
 EXAMPLES := lookup
 
 .PHONY: all deps lib sandbox stage install uninstall examples demo test test-swift test-c test-python \

@@ -33,6 +33,8 @@ seed numbers '\x01{"credit_limit":1e999999,"available_credit":-0.000000000000000
 seed utf8 '\x01{"first_name":"\xff\xfe\xc3\x28","email":"\\ud800"}'
 seed url '\x02https://posapi.flexiti.fi/flexiti/pos-api'
 seed account '\x11116994755'
+seed token '\xf0{"access_token":"tok-0123456789abcdef","expires_in":9223372036854775807,"refresh_token":"r e f"}'
+seed token-str '\xf3{"access_token":"caf\xc3\xa9 \\r\\n","expires_in":"1e400"}'
 
 runs=(-runs=1000000)
 [ $# -gt 0 ] && runs=("$@")

@@ -16,11 +16,26 @@ public enum JSONParser {
     /// (JSONTests.testDeepestAcceptedAnswerFitsASmallStack).
     public static let maxDepth = 64
 
+    /// Parsing costs memory per value, not per byte: jansson spends about 100 bytes on an
+    /// empty object, so an 8 MiB `[{},{},...]` once cost 430 MB. An answer may hold at most
+    /// `allowance + bytes / bytesPerValue` values (strings, keys, numbers, literals, objects,
+    /// arrays), of which at most `allowance + bytes / bytesPerContainer` objects and arrays.
+    /// Real answers spend well over 10 bytes per value and 100 per object; the figures and the
+    /// peak memory they bound are in docs/robustness.md (bench/parse_memory).
+    public static let valueAllowance = 4096
+    public static let bytesPerValue = 8
+    public static let bytesPerContainer = 32
+
+
     /// `"\u0001#`: opens the string that carries a number (JSON text may not hold a raw U+0001).
     static let markerEscape: [UInt8] = Array("\"\\u0001#".utf8)
     static let markerPrefix = "\u{01}#"
+    /// `"\u0002`: opens a real string that itself begins with U+0001 or U+0002 (escaped in the
+    /// answer), so that no string content can pass for a number's marker.
+    static let literalEscape: [UInt8] = Array("\\u0002".utf8)
 
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
+        SecureMemory.install()
         guard let quoted = prepare(bytes) else { return nil }
         var error = json_error_t()
         let root = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
@@ -42,11 +57,16 @@ public enum JSONParser {
         var i = 0
         var depth = 0
         let n = input.count
+        // Counted down as values are met, so an answer over budget stops early.
+        var values = valueAllowance + n / bytesPerValue, containers = valueAllowance + n / bytesPerContainer
         while i < n {
             let c = input[i]
             if c == UInt8(ascii: "\"") {  // copy a whole string, escapes included
+                values -= 1
+                if values < 0 { return nil }
                 out.append(c)
                 i += 1
+                if startsWithMarkerControl(input, at: i) { out.append(contentsOf: literalEscape) }
                 while i < n {
                     let d = input[i]
                     out.append(d)
@@ -61,21 +81,35 @@ public enum JSONParser {
                 let start = i
                 while i < n, isNumberByte(input[i]) { i += 1 }
                 guard isValidNumber(input[start..<i]) else { return nil }
+                values -= 1
+                if values < 0 { return nil }
                 out.append(contentsOf: markerEscape)
                 out.append(contentsOf: input[start..<i])
                 out.append(UInt8(ascii: "\""))
             } else {
                 if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
                     depth += 1
-                    if depth > maxDepth { return nil }
+                    values -= 1
+                    containers -= 1
+                    if depth > maxDepth || values < 0 || containers < 0 { return nil }
                 } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
                     depth -= 1
+                } else if c == UInt8(ascii: "t") || c == UInt8(ascii: "f") || c == UInt8(ascii: "n") {
+                    values -= 1  // true, false, null: one of these letters each, outside strings
+                    if values < 0 { return nil }
                 }
                 out.append(c)
                 i += 1
             }
         }
         return out
+    }
+
+    /// `\u0001` or `\u0002` at `i` (a raw control character is invalid JSON; jansson refuses it).
+    static func startsWithMarkerControl(_ input: [UInt8], at i: Int) -> Bool {
+        guard input.count - i >= 6, input[i] == UInt8(ascii: "\\"), input[i + 1] == UInt8(ascii: "u"),
+              input[i + 2] == 48, input[i + 3] == 48, input[i + 4] == 48 else { return false }
+        return input[i + 5] == 49 || input[i + 5] == 50
     }
 
     @inline(__always) static func isNumberByte(_ d: UInt8) -> Bool {
@@ -135,7 +169,9 @@ public enum JSONParser {
             let s = p.withMemoryRebound(to: UInt8.self, capacity: len) {
                 String(decoding: UnsafeBufferPointer(start: $0, count: len), as: UTF8.self)
             }
-            if s.hasPrefix(markerPrefix) { return .number(String(s.dropFirst(2))) }
+            let head = s.utf8.first
+            if head == 0x01 { return .number(String(decoding: s.utf8.dropFirst(2), as: UTF8.self)) }
+            if head == 0x02 { return .string(String(decoding: s.utf8.dropFirst(), as: UTF8.self)) }
             return .string(s)
         case JSON_TRUE: return .bool(true)
         case JSON_FALSE: return .bool(false)

@@ -48,7 +48,8 @@ public final class Session: @unchecked Sendable {
     let basePath: String
 
     struct State {
-        var transport: CurlTransport
+        /// nil once the session is closed (the connection is gone with it).
+        var transport: CurlTransport?
         var token: Token?
         var stats = SessionStats()
         /// The running call's deadline and the HTTP requests it has sent so far.
@@ -88,6 +89,18 @@ public final class Session: @unchecked Sendable {
 
     deinit {
         state.withLock { $0.token?.wipe() }
+    }
+
+    /// Ends the session for good, whoever still holds it (an iterator): wipes the token and the
+    /// client secret and closes the connection. Every later call fails with `.misuse`. Waits
+    /// for a running call to finish.
+    public func close() {
+        state.withLock { s in
+            s.token?.wipe()
+            s.token = nil
+            s.transport = nil
+        }
+        configuration.clientSecret.wipe()
     }
 
     public var stats: SessionStats { state.withLock { $0.stats } }
@@ -155,6 +168,12 @@ public final class Session: @unchecked Sendable {
         }
         defer { gate.leave() }
         return state.withLock { s in
+            guard s.transport != nil else {
+                var e = FlexitiError(.misuse, "the session was freed; nothing was sent")
+                e.method = endpoint.method.rawValue
+                e.endpoint = endpoint.template
+                return .failure(e)
+            }
             s.call = CallProgress(deadlineMs: deadline)
             defer { s.call = CallProgress() }
             var retries = 0
@@ -257,7 +276,14 @@ public final class Session: @unchecked Sendable {
         let attempt = s.call.count(method, template)
         logger?.log(.requestStart(attempt: attempt), method: method, endpoint: template, referenceId: context.referenceId)
         let started = timing.nowMs()
-        let result = interpret(s.transport.perform(request), context: context, stats: &s.stats)
+        guard let transport = s.transport else {
+            return .failure(context.apply(to: FlexitiError(.misuse, "the session was freed; nothing was sent")))
+        }
+        var result = interpret(transport.perform(request), context: context, stats: &s.stats)
+        if case let .failure(e) = result {
+            // A server may echo what it was sent: no secret of this request goes into the error.
+            result = .failure(Redaction.scrub(e, secrets: Redaction.secrets(of: request, clientSecret: configuration.clientSecret)))
+        }
         if let logger {
             let elapsed = timing.nowMs() - started
             switch result {
@@ -290,6 +316,12 @@ public final class Session: @unchecked Sendable {
                     if context.endpoint.movesMoney { e.code = .outcomeUnknown; e.message = "the operation was accepted (HTTP \(response.status)) but its answer is not valid JSON; read the state back" }
                     return .failure(e)
                 }
+                if let bad = AnswerNumbers.firstUnreadable(json) {
+                    var e = context.apply(to: FlexitiError(.malformedResponse, "the server's answer holds a number that cannot be read exactly (\(bad))"))
+                    e.httpStatus = response.status
+                    if context.endpoint.movesMoney { e.code = .outcomeUnknown; e.message = "the operation was accepted (HTTP \(response.status)) but its answer holds an unreadable number (\(bad)); read the state back" }
+                    return .failure(e)
+                }
                 return .success(APIResponse(status: response.status, json: json, referenceId: context.referenceId))
             }
             return .failure(ResponseMapping.httpError(status: response.status, body: response.body, context: context))
@@ -313,5 +345,14 @@ struct Token {
     func wipe() {
         accessToken.wipe()
         refreshToken.wipe()
+    }
+
+    /// The longest token that fits the API's 1000-character authorization header ("Bearer " + token).
+    static let maxLength = 1000 - 7
+
+    /// What can be sent as a bearer token: 1 to maxLength printable ASCII characters.
+    static func isWellFormed(_ token: String) -> Bool {
+        let n = token.utf8.count
+        return n >= 1 && n <= maxLength && token.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
     }
 }
