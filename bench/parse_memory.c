@@ -1,7 +1,7 @@
 /* Peak memory one answer costs the library: a stand-in server (forked) answers a customer
- * lookup with 8 MiB of each shape below; the peak RSS of this process (VmHWM, reset before each
- * case through /proc/self/clear_refs) above its RSS before the call is reported, with the code
- * the call returned. The figures are in docs/robustness.md ("Parse memory").
+ * lookup with 8 MiB of each shape below (inside {"a":...}, so "ok" means accepted); each case
+ * runs in a fresh process, whose peak RSS (VmHWM, reset through /proc/self/clear_refs) above its
+ * RSS before the call is reported, with the code the call returned. The figures are in docs/robustness.md ("Parse memory").
  *
  *   bin/parse_memory [MiB]      (default 8) against build/lib/libflexiti.so */
 #define _GNU_SOURCE
@@ -26,8 +26,8 @@ static void make(const char *shape, size_t size) {
     body = malloc(size + 4096);
     if (!body) exit(2);
     if (strcmp(shape, "deep") == 0) {
-        /* [{"a":{"a":...{}...}},...]: objects nested 60 deep, repeated */
-        body[n++] = '[';
+        /* {"a":[{"a":{"a":...{}...}},...]}: objects nested 60 deep, repeated */
+        memcpy(body, "{\"a\":[", 6); n = 6;
         while (n + 60 * 7 + 70 < size) {
             int d;
             for (d = 0; d < 60; d++) { memcpy(body + n, "{\"a\":", 5); n += 5; }
@@ -35,7 +35,7 @@ static void make(const char *shape, size_t size) {
             for (d = 0; d < 60; d++) body[n++] = '}';
             body[n++] = ',';
         }
-        body[n - 1] = ']';
+        body[n - 1] = ']'; body[n++] = '}';
     } else if (strcmp(shape, "records") == 0) {
         /* what a large real answer looks like: a listing of authorization records */
         static const char rec[] = "{\"authorization_id\":\"1234567\",\"account_number\":\"116994755\",\"amount\":\"1200.00\","
@@ -45,11 +45,16 @@ static void make(const char *shape, size_t size) {
         while (n + sizeof rec + 4 < size) { memcpy(body + n, rec, sizeof rec - 1); n += sizeof rec - 1; }
         body[n - 1] = ']'; body[n++] = '}';
     } else {
-        const char *item = strcmp(shape, "objects") == 0 ? "{}" : strcmp(shape, "arrays") == 0 ? "[]" : "1";
+        /* The *-limit shapes pad each item to just within the value budget (8 bytes a value,
+         * 32 an object or array: docs/robustness.md), the costliest answers still accepted. */
+        const char *item = strcmp(shape, "objects") == 0 ? "{}" : strcmp(shape, "arrays") == 0 ? "[]"
+                         : strcmp(shape, "objects-limit") == 0 ? "{}                             "
+                         : strcmp(shape, "strings-limit") == 0 ? "\"\"     "
+                         : strcmp(shape, "numbers-limit") == 0 ? "1      " : "1";
         size_t k = strlen(item);
-        body[n++] = '[';
-        while (n + k + 2 < size) { memcpy(body + n, item, k); n += k; body[n++] = ','; }
-        body[n - 1] = ']';
+        memcpy(body, "{\"a\":[", 6); n = 6;
+        while (n + k + 3 < size) { memcpy(body + n, item, k); n += k; body[n++] = ','; }
+        body[n - 1] = ']'; body[n++] = '}';
     }
     body_len = n;
 }
@@ -92,7 +97,8 @@ static long status_kb(const char *field) {
 }
 
 int main(int argc, char **argv) {
-    static const char *shapes[] = {"objects", "numbers", "arrays", "deep", "records"};
+    static const char *shapes[] = {"objects", "numbers", "arrays", "deep", "records", "objects-limit", "numbers-limit",
+                                   "strings-limit"};
     size_t mib = argc > 1 ? (size_t)atol(argv[1]) : 8, i;
     struct sockaddr_in addr;
     socklen_t len = sizeof addr;
@@ -104,8 +110,12 @@ int main(int argc, char **argv) {
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (bind(fd, (struct sockaddr *)&addr, sizeof addr) || listen(fd, 8) || getsockname(fd, (struct sockaddr *)&addr, &len)) return 2;
     snprintf(base, sizeof base, "http://127.0.0.1:%d/flexiti/pos-api", ntohs(addr.sin_port));
-    printf("%-8s %10s %8s  %-26s %14s %9s\n", "shape", "bytes", "values", "code", "peak RSS (MB)", "x size");
+    printf("%-14s %10s %8s  %-20s %14s %7s\n", "shape", "bytes", "items", "code", "peak RSS (MB)", "x size");
+    fflush(stdout);
     for (i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+        pid_t one = fork();
+        if (one != 0) { waitpid(one, NULL, 0); continue; }
+        {
         flx_config *cfg = NULL;
         flx_session *s = NULL;
         flx_customer *c = NULL;
@@ -132,7 +142,7 @@ int main(int argc, char **argv) {
         before = status_kb("VmRSS:");
         rc = flx_customer_lookup(s, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "116994755", &c, &err);
         peak = status_kb("VmHWM:");
-        printf("%-8s %10zu %8zu  %-26s %14.1f %9.1f\n", shapes[i], body_len, values + 1, flx_code_name(rc),
+        printf("%-14s %10zu %8zu  %-20s %14.1f %7.1f\n", shapes[i], body_len, values + 1, flx_code_name(rc),
                (peak - before) / 1024.0, (peak - before) * 1024.0 / (double)body_len);
         fflush(stdout);
         flx_error_free(err);
@@ -141,6 +151,8 @@ int main(int argc, char **argv) {
         flx_config_free(cfg);
         kill(server, SIGKILL);
         waitpid(server, NULL, 0);
+        _exit(0);
+        }
     }
     return 0;
 }

@@ -52,13 +52,15 @@ public enum JSONParser {
     /// The pre-pass: numbers become marked strings; nil for a malformed number or too deep a
     /// document. Strings are copied as they are (jansson validates them).
     static func prepare(_ input: [UInt8]) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count + 64)
         var i = 0
         var depth = 0
         let n = input.count
         // Counted down as values are met, so an answer over budget stops early.
         var values = valueAllowance + n / bytesPerValue, containers = valueAllowance + n / bytesPerContainer
+        // Room for every number the budget allows to gain its marker: growing by doubling
+        // instead once cost a 32 MB buffer for a 17 MB result.
+        var out: [UInt8] = []
+        out.reserveCapacity(n + (markerEscape.count + 1) * min(values, n / 2 + 1) + 64)
         while i < n {
             let c = input[i]
             if c == UInt8(ascii: "\"") {  // copy a whole string, escapes included
@@ -141,6 +143,8 @@ public enum JSONParser {
         return i == end
     }
 
+    /// Converts jansson's tree, releasing each member and item once converted, so the two trees
+    /// never both hold the whole answer (peak memory, docs/robustness.md).
     private static func convert(_ j: UnsafeMutablePointer<json_t>) -> JSONValue? {
         switch json_type(rawValue: UInt32(bitPattern: cshim_json_type(j))) {
         case JSON_OBJECT:
@@ -150,18 +154,24 @@ public enum JSONParser {
             while let iter = it {
                 guard let keyPtr = json_object_iter_key(iter), let v = json_object_iter_value(iter),
                       let value = convert(v) else { return nil }
-                members.append((String(cString: keyPtr), value))
+                let key = String(cString: keyPtr)
+                members.append((key, value))
+                // The next member first: deleting the current one is safe then (json_object_foreach_safe).
                 it = json_object_iter_next(j, iter)
+                json_object_del(j, keyPtr)
             }
             return .object(members)
         case JSON_ARRAY:
             let count = json_array_size(j)
             var items: [JSONValue] = []
             items.reserveCapacity(count)
-            for i in 0..<count {
+            // From the end, where removing an item moves nothing.
+            for i in stride(from: count - 1, through: 0, by: -1) {
                 guard let v = json_array_get(j, i), let value = convert(v) else { return nil }
                 items.append(value)
+                json_array_remove(j, i)
             }
+            items.reverse()
             return .array(items)
         case JSON_STRING:
             guard let p = json_string_value(j) else { return nil }
