@@ -9,12 +9,18 @@
  *          never change their number. Codes 1-99 are the library's own conditions; 100-199 are
  *          Flexiti's `error` strings, one code per string of the Flexiti error reference.
  *
- * ERRORS   The last parameter `flx_error **err` may be NULL. When it is not and the call fails,
- *          *err receives a new error object describing the failure (code, HTTP status, Flexiti
- *          error string and message, the scenario text of that endpoint's reference row, field
- *          errors, request path, x-reference-id, retry advice). The caller owns it and releases it
- *          with flx_error_free(). On success *err is left untouched. If the error object itself
- *          cannot be allocated, *err is set to NULL and the code is still returned.
+ * ERRORS   The last parameter `flx_error **err` follows GLib's GError rule: it is NULL (no
+ *          details wanted) or points to a flx_error * that is NULL. When the call fails, *err
+ *          receives a new error object describing the failure (code, HTTP status, Flexiti error
+ *          string and message, the scenario text of that endpoint's reference row, field errors,
+ *          method, endpoint, request path, x-reference-id, idempotency key, attempts, retry
+ *          advice). The caller owns it and releases it with flx_error_clear(&err) (frees it and
+ *          sets the pointer back to NULL, ready for the next call) or flx_error_free(). On
+ *          success *err is left untouched (still NULL). A call whose *err is not NULL on entry
+ *          (an error not cleared, or an uninitialised variable) does nothing and returns
+ *          FLX_E_MISUSE, leaving *err as it is: the library never overwrites or leaks an error
+ *          object, and never leaves a stale error beside a later success. If the error object
+ *          itself cannot be allocated, *err stays NULL and the code is still returned.
  *
  * OUTPUTS  Out-parameters are written only on success. Objects returned through them belong to
  *          the caller, who releases each with its own _free function. Never pass library memory
@@ -117,15 +123,22 @@ typedef enum flx_code {
     FLX_E_MISUSE = 3,
     /** Could not resolve or connect to the Flexiti host; the request was not sent. */
     FLX_E_CONNECT = 4,
-    /** The request timed out before an answer arrived (a money-moving request that may have been sent reports FLX_E_OUTCOME_UNKNOWN instead). */
+    /** The request timed out before an answer arrived (a request that changes state and may have been sent reports FLX_E_OUTCOME_UNKNOWN instead). */
     FLX_E_TIMEOUT = 5,
     /** TLS handshake or certificate verification failed; the request was not sent. */
     FLX_E_TLS = 6,
     /** A network error other than connect, timeout or TLS. */
     FLX_E_TRANSPORT = 7,
-    /** A money-moving request may have reached Flexiti but no answer arrived; retry with the same idempotency key or read the state back. */
+    /** A request that changes state may have been performed at Flexiti and no definite answer
+     *  followed (no answer, a gateway's 502/503/504, or a 2xx without what the endpoint
+     *  promises); retry with the same request (money calls: same idempotency key) or read the
+     *  state back. Once any attempt of a call is in this state, a later failed attempt (connect,
+     *  TLS, 4xx, firewall block, garbage) never changes the code: only a later success does.
+     *  flx_error_http_status/_api_error/_transport_detail/_reference_id describe the last
+     *  attempt. See docs/errors.md "Outcome of a call". */
     FLX_E_OUTCOME_UNKNOWN = 8,
-    /** The server answered with a body that is not the JSON expected. */
+    /** The server answered a read with a body that is not the JSON expected (empty, wrong shape,
+     *  missing what the endpoint promises, or carrying an `error`; see docs/errors.md). */
     FLX_E_MALFORMED_RESPONSE = 9,
     /** HTTP 401 without a usable error body. */
     FLX_E_HTTP_UNAUTHORIZED = 10,
@@ -245,6 +258,11 @@ typedef struct flx_error flx_error;
 /** Releases an error object. NULL is a no-op. */
 void flx_error_free(flx_error *err);
 
+/** Releases *err (if any) and sets *err to NULL, so the variable can be passed to the next
+ *  call (see ERRORS at the top). err NULL or *err NULL is a no-op. Thread-safe for distinct
+ *  variables. */
+void flx_error_clear(flx_error **err);
+
 /** The error code (FLX_E_MISUSE for a NULL or invalid err). */
 flx_code flx_error_code(const flx_error *err);
 
@@ -286,13 +304,22 @@ const char *flx_error_idempotency_key(const flx_error *err);
 const char *flx_error_transport_detail(const flx_error *err);
 
 /**
- * 1 when sending the same request again is safe and may succeed (network errors and 5xx on
- * requests that change nothing or carry an idempotency key), else 0.
+ * 1 when sending the same request again (the same flx_request object, or the same arguments)
+ * is safe and may succeed, else 0. The rule (docs/errors.md): 1 for failures where nothing was
+ * sent (connect, the deadline before sending, a busy shared session); for network errors,
+ * timeouts and HTTP 500/502/503/504 on requests that change nothing or carry an idempotency
+ * key; and for FLX_E_OUTCOME_UNKNOWN on money-moving requests (they always carry a key: the
+ * repeat returns the first operation's result). 0 for TLS failures, 4xx answers, and any
+ * failure after a request that changes state without a key (verify, apply, close,
+ * widget/init) may have been sent: repeating it could act twice.
  */
 int flx_error_retryable(const flx_error *err);
 
-/** How many times the failing request was sent, retries included (0 when it failed before
- *  sending; a token request made on the way is counted apart). */
+/** How many times the failing request left, retries included and any re-send libcurl made by
+ *  itself on a kept-alive connection that died (counted from libcurl's debug callback: each
+ *  request header block written). A request that failed before any byte left (connect
+ *  failure) counts once per try. A token request made on the way is counted apart. 0 for
+ *  failures found before sending. */
 int flx_error_attempts(const flx_error *err);
 
 /** The number of field errors (non-zero for FLX_E_WRONG_INPUTS). */
@@ -603,8 +630,8 @@ typedef struct flx_verification flx_verification;
  * FLX_E_REGULAR_PURCHASE_BYPASS_IS_NOT_ALLOWED, FLX_E_PIW_MISMATCH,
  * FLX_E_SECRET_ANSWER_MISMATCH, FLX_E_TRIES_EXCEED (wrong answer more than three times in
  * 48 hours), FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token errors of
- * flx_session_authenticate(), network and HTTP errors, FLX_E_MALFORMED_RESPONSE (no
- * verification_code), FLX_E_UNKNOWN_API_ERROR.
+ * flx_session_authenticate(), FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS) (also for
+ * a 2xx without verification_code), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
 flx_code flx_verify(flx_session *session, const char *account_number, flx_verify_format format,
                     int64_t security_qid, const char *security_answer, const char *vcc_number,
@@ -729,7 +756,8 @@ const char *flx_financing_term_rate_message(const flx_financing *financing, size
  * Closes a Quebec (QC) account (POST accounts/{account_number}/close). Permanent.
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS (malformed account number;
  * nothing sent), FLX_E_NOT_FOUND, FLX_E_INVALID_ROLE, FLX_E_INSUFFICIENT_SCOPE, the token
- * errors of flx_session_authenticate(), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
+ * errors of flx_session_authenticate(), FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS), network and HTTP
+ * errors, FLX_E_UNKNOWN_API_ERROR.
  */
 flx_code flx_account_close(flx_session *session, const char *account_number, flx_error **err);
 
@@ -872,8 +900,8 @@ typedef enum flx_widget_flow {
  * Errors: FLX_E_MISUSE (session or applicant), FLX_E_INVALID_ARGUMENT (not exactly one
  * identification, customer id as key, unknown flow, NULL out), FLX_E_WRONG_INPUTS,
  * FLX_E_INVALID_ROLE, FLX_E_GENERAL_ERROR, FLX_E_INSUFFICIENT_SCOPE, the token errors,
- * network and HTTP errors, FLX_E_MALFORMED_RESPONSE (no redirection_url),
- * FLX_E_UNKNOWN_API_ERROR.
+ * FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS) (also for a 2xx without
+ * redirection_url), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
 flx_code flx_widget_init(flx_session *session, flx_widget_flow flow, flx_customer_key key, const char *value,
                          const flx_applicant *applicant, flx_widget **out, flx_error **err);
@@ -917,7 +945,8 @@ typedef struct flx_application flx_application;
  * FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, FLX_E_APPLICATION_DECLINED, FLX_E_APPLICATION_DECLINED_2,
  * FLX_E_APPLICATION_DECLINED_3, FLX_E_APPLICATION_MARKED_PENDING_1,
  * FLX_E_APPLICATION_MARKED_PENDING_2, FLX_E_CREDITAPP_ID_NOT_FOUND, FLX_E_INSUFFICIENT_SCOPE,
- * the token errors, network and HTTP errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
+ * the token errors, FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS),
+ * network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
 flx_code flx_apply(flx_session *session, const flx_applicant *applicant, const char *widget_session_id,
                    const char *external_location_id, flx_application **out, flx_error **err);
@@ -969,11 +998,28 @@ int64_t flx_application_available_credit_cents(const flx_application *applicatio
  *          same request object again sends the same key, so Flexiti performs the operation at most
  *          once and answers a repeat with the first answer. Retry with the SAME request object
  *          after FLX_E_OUTCOME_UNKNOWN, a timeout or a 5xx. Once a request may have been
- *          performed (success, FLX_E_OUTCOME_UNKNOWN, HTTP 5xx) its fields are bound to its key:
- *          sending it again with different fields fails locally with FLX_E_IDEMPOTENCY_CONFLICT
- *          and nothing is sent; for a new operation create a new request (or set a new key).
- *          After a definite refusal (HTTP 4xx, or a failure before sending) it may be corrected
- *          and sent again with the same key.
+ *          performed (success, FLX_E_OUTCOME_UNKNOWN, HTTP 5xx) its key is bound to the whole
+ *          operation: method, path with its parameters (the authorization, capture or account it
+ *          targets), query and body. Sending it again with any of these changed (other fields,
+ *          or the same request on another authorization, capture or account) fails locally with
+ *          FLX_E_IDEMPOTENCY_CONFLICT and nothing is sent; for a new operation create a new
+ *          request (or set a new key). After a definite refusal (HTTP 4xx, or a failure before
+ *          sending) it may be corrected and sent again with the same key.
+ *
+ * REPEATS  The library repeats a failed request itself (flx_config_set_retries) only when that
+ *          is harmless: requests that change nothing, and money-moving requests (they carry
+ *          their key). A request that changes state without a key (verify, apply, close,
+ *          widget/init) is sent at most once per call: it always goes on a new connection, so
+ *          libcurl cannot re-send it on its own either (cost: one TCP and TLS handshake per such
+ *          call). flx_error_attempts() counts every request that left, libcurl's own re-sends
+ *          of keyed or read-only requests included.
+ *
+ * SUCCESS  A call succeeds only when the 2xx answer carries what its endpoint promises (an
+ *          authorization id, a capture id, a return id, ...; docs/errors.md lists them). An
+ *          empty answer, `{}`, an array, a missing id, or an `error` string in a 2xx body is
+ *          FLX_E_OUTCOME_UNKNOWN for a money-moving call (retryable: the repeat under the same
+ *          key returns the first answer) and FLX_E_MALFORMED_RESPONSE for a read. Refund's
+ *          documented answer `{}` is a success.
  *
  * AMOUNTS  int64_t cents. An amount that can never be valid (zero, negative, or above
  *          9999999999999999 cents = 99999999999999.99, the API's number(18,2)) is refused by the
@@ -1086,7 +1132,8 @@ flx_code flx_request_set_vcc_number(flx_request *req, const char *vcc_number, fl
 flx_code flx_request_set_customer_id(flx_request *req, const char *customer_id, flx_error **err);
 /** 1 to 9999999999999999 cents; see AMOUNTS above. */
 flx_code flx_request_set_amount_cents(flx_request *req, int64_t cents, flx_error **err);
-/** full != 0: release everything left (REL) or return the whole remaining capture (RET). */
+/** full != 0: release everything left (REL) or return the whole remaining capture (RET).
+ *  A release or return needs an amount or full; with neither it is refused before sending. */
 flx_code flx_request_set_full(flx_request *req, int full, flx_error **err);
 /** plan_id and term (months, both > 0) are required for FLX_PURCHASE_PROMOTIONAL and must be 0
  *  for FLX_PURCHASE_REGULAR. */
@@ -1242,8 +1289,10 @@ flx_code flx_authorization_capture(flx_session *session, const flx_authorization
 
 /**
  * Releases (voids) part of the uncaptured amount, or all of it with flx_request_set_full()
- * (POST .../release). req must be an FLX_REQUEST_RELEASE request. *out (may be NULL when the
- * caller does not want the receipt) must be released with flx_receipt_free().
+ * (POST .../release). req must be an FLX_REQUEST_RELEASE request with an amount or full set:
+ * with neither, the call fails with FLX_E_WRONG_INPUTS (field "amount", type "required") and
+ * nothing is sent. *out (may be NULL when the caller does not want the receipt) must be
+ * released with flx_receipt_free().
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
  * FLX_E_AUTHORIZATION_ENDED, FLX_E_AUTH_AMOUNT_EXCEEDED, FLX_E_NOT_PERMITTED,
  * FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, FLX_E_WRONG_INPUTS, FLX_E_GENERIC_ERROR,
@@ -1274,7 +1323,9 @@ int64_t flx_capture_remaining_authorization_cents(const flx_capture *capture);
 /**
  * Returns an amount, or the whole remainder with flx_request_set_full(), against a capture of a
  * promotional purchase made less than 100 days ago (POST .../capture/{id}/return). req must be an
- * FLX_REQUEST_RETURN request. *out (may be NULL) must be released with flx_receipt_free().
+ * FLX_REQUEST_RETURN request with an amount or full set: with neither, the call fails with
+ * FLX_E_WRONG_INPUTS (field "amount", type "required") and nothing is sent. *out (may be NULL)
+ * must be released with flx_receipt_free().
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND,
  * FLX_E_CAPTURE_AMOUNT_EXCEEDED, FLX_E_RETURN_DATE_EXCEEDED, FLX_E_WRONG_TRANSACTION_TYPE (a
  * regular purchase: use flx_refund_create), FLX_E_NOT_PERMITTED,

@@ -17,7 +17,7 @@ expect "lookup of a missing account prints the HTTP status" 1 "http status:  404
 expect "a malformed account number is refused locally with field errors" 1 'field error:  param=account_number msg="Value different to a number." value="12ab" type=type' bin/lookup account 12ab
 expect "checkout: lookup, calculate-interest, verify, authorization with auto-capture" 0 "captured:  capture " bin/checkout
 expect "checkout: the promotional plan and monthly payment are shown" 0 'financing: plan 4 "EMP - Regular Interest", 3 months, $437.66' bin/checkout
-expect "checkout: one connection and one token for the whole sale" 0 "session:   5 requests, 1 connection(s), 1 token request(s)" bin/checkout
+expect "checkout: one token for the whole sale; verify alone on a new connection (never re-sent)" 0 "session:   5 requests, 2 connection(s), 1 token request(s)" bin/checkout
 expect "checkout: a wrong security answer stops the sale with its scenario" 1 "scenario:     Security question answer does not match what is on file for the customer" bin/checkout 1070015210367982 124999 wrong-answer
 expect "checkout: a purchase over the available credit is refused before verification" 1 "result:    not enough available credit" bin/checkout 1070015210367982 9999999
 expect "the C++ example uses the same header" 0 "Flexiti MITester (consumer), available credit " bin/lookup_cpp 116994755

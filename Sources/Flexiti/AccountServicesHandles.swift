@@ -54,6 +54,7 @@ final class I18nObject {
 
 @c @implementation
 public func flx_account_close(_ session: OpaquePointer?, _ accountNumber: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     switch CInput.string(accountNumber, "account_number").flatMap({ s.closeAccount(accountNumber: $0) }) {
     case let .failure(e): return fail(e, err)
@@ -64,6 +65,7 @@ public func flx_account_close(_ session: OpaquePointer?, _ accountNumber: Unsafe
 @c @implementation
 public func flx_drivers_license_decode(_ session: OpaquePointer?, _ code: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
                                        _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     return deliver(CInput.string(code, "code").flatMap({ s.decodeDriversLicense(code: $0) }), to: out, err) { DriversLicenseObject($0) }
@@ -92,6 +94,7 @@ private let D = DriversLicenseObject.self
 
 @c @implementation
 public func flx_i18n_get(_ session: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     return deliver(s.i18n(), to: out, err) { I18nObject($0) }
@@ -130,6 +133,7 @@ private func entry(_ i: OpaquePointer?, _ l: Int, _ e: Int) -> (I18nObject, (Str
 @c @implementation
 public func flx_terms_get(_ session: OpaquePointer?, _ province: UnsafePointer<CChar>?, _ accountType: UnsafePointer<CChar>?,
                           _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     let p: String?, t: String?

@@ -26,6 +26,7 @@ private func deliver(_ result: Result<Authorization, FlexitiError>, _ out: Unsaf
 
 @c @implementation
 public func flx_authorization_create(_ session: OpaquePointer?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let r = requestObject(req) else { return misuse("flx_request", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
@@ -37,6 +38,7 @@ public func flx_authorization_create(_ session: OpaquePointer?, _ req: OpaquePoi
 
 @c @implementation
 public func flx_authorization_fetch(_ session: OpaquePointer?, _ id: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     switch CInput.nonEmpty(id, "authorization_id") {
@@ -47,6 +49,7 @@ public func flx_authorization_fetch(_ session: OpaquePointer?, _ id: UnsafePoint
 
 @c @implementation
 public func flx_authorization_refresh(_ session: OpaquePointer?, _ auth: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let a = authorizationObject(auth) else { return misuse("flx_authorization", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
@@ -106,6 +109,7 @@ public func flx_authorization_capture_count(_ a: OpaquePointer?) -> Int { author
 
 @c @implementation
 public func flx_authorization_get_capture(_ a: OpaquePointer?, _ index: Int, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let o = authorizationObject(a) else { return misuse("flx_authorization", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     let captures = o.authorization.captures
@@ -118,6 +122,7 @@ public func flx_authorization_get_capture(_ a: OpaquePointer?, _ index: Int, _ o
 
 @c @implementation
 public func flx_authorization_capture(_ session: OpaquePointer?, _ auth: OpaquePointer?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let a = authorizationObject(auth) else { return misuse("flx_authorization", err) }
     guard let r = requestObject(req) else { return misuse("flx_request", err) }
@@ -131,6 +136,7 @@ public func flx_authorization_capture(_ session: OpaquePointer?, _ auth: OpaqueP
 
 @c @implementation
 public func flx_authorization_release(_ session: OpaquePointer?, _ auth: OpaquePointer?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let a = authorizationObject(auth) else { return misuse("flx_authorization", err) }
     guard let r = requestObject(req) else { return misuse("flx_request", err) }

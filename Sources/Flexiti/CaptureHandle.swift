@@ -28,6 +28,7 @@ public func flx_capture_free(_ capture: OpaquePointer?) { Handles.free(capture, 
 
 @c @implementation
 public func flx_capture_return(_ session: OpaquePointer?, _ capture: OpaquePointer?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let c = captureObject(capture) else { return misuse("flx_capture", err) }
     guard let r = requestObject(req) else { return misuse("flx_request", err) }

@@ -19,6 +19,7 @@ private func withConfig(_ cfg: OpaquePointer?, _ err: ErrOut,
 
 @c @implementation
 public func flx_config_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     out.pointee = Handles.register(ConfigObject())
     return FLX_OK_CODE
@@ -29,7 +30,8 @@ public func flx_config_free(_ cfg: OpaquePointer?) { Handles.free(cfg, as: Confi
 
 @c @implementation
 public func flx_config_set_environment(_ cfg: OpaquePointer?, _ env: flx_environment, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         guard let e = Environment(rawValue: Int32(truncatingIfNeeded: env.rawValue)) else {
             return .invalidArgument("unknown environment \(env.rawValue)")
         }
@@ -41,7 +43,8 @@ public func flx_config_set_environment(_ cfg: OpaquePointer?, _ env: flx_environ
 
 @c @implementation
 public func flx_config_set_base_url(_ cfg: OpaquePointer?, _ baseURL: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         switch CInput.nonEmpty(baseURL, "base_url") {
         case let .failure(e): return e
         case let .success(url):
@@ -55,7 +58,8 @@ public func flx_config_set_base_url(_ cfg: OpaquePointer?, _ baseURL: UnsafePoin
 
 @c @implementation
 public func flx_config_set_credentials(_ cfg: OpaquePointer?, _ clientId: UnsafePointer<CChar>?, _ clientSecret: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         switch (CInput.nonEmpty(clientId, "client_id"), CInput.nonEmpty(clientSecret, "client_secret")) {
         case let (.failure(e), _), let (_, .failure(e)): return e
         case let (.success(id), .success(secret)):
@@ -70,7 +74,8 @@ public func flx_config_set_credentials(_ cfg: OpaquePointer?, _ clientId: Unsafe
 
 @c @implementation
 public func flx_config_set_scope(_ cfg: OpaquePointer?, _ scope: flx_scope, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         switch scope {
         case FLX_SCOPE_MERCHANT: c.configuration.scope = "merchant"
         case FLX_SCOPE_CUSTOMER: c.configuration.scope = "customer"
@@ -82,7 +87,8 @@ public func flx_config_set_scope(_ cfg: OpaquePointer?, _ scope: flx_scope, _ er
 
 @c @implementation
 public func flx_config_set_lang(_ cfg: OpaquePointer?, _ lang: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         guard lang != nil else { c.configuration.lang = nil; return nil }
         switch CInput.string(lang, "lang") {
         case let .failure(e): return e
@@ -96,7 +102,8 @@ public func flx_config_set_lang(_ cfg: OpaquePointer?, _ lang: UnsafePointer<CCh
 
 @c @implementation
 public func flx_config_set_timeouts(_ cfg: OpaquePointer?, _ connectMs: Int, _ totalMs: Int, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         guard (1...600_000).contains(connectMs), (1...600_000).contains(totalMs) else {
             return .invalidArgument("timeouts must be between 1 and 600000 ms")
         }
@@ -108,7 +115,8 @@ public func flx_config_set_timeouts(_ cfg: OpaquePointer?, _ connectMs: Int, _ t
 
 @c @implementation
 public func flx_config_set_ca_file(_ cfg: OpaquePointer?, _ path: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         guard path != nil else { c.configuration.transport.caFile = nil; return nil }
         switch CInput.nonEmpty(path, "ca_file") {
         case let .failure(e): return e
@@ -119,7 +127,8 @@ public func flx_config_set_ca_file(_ cfg: OpaquePointer?, _ path: UnsafePointer<
 
 @c @implementation
 public func flx_config_set_proxy(_ cfg: OpaquePointer?, _ proxy: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         guard proxy != nil else { c.configuration.transport.proxy = nil; return nil }
         switch CInput.nonEmpty(proxy, "proxy_url") {
         case let .failure(e): return e
@@ -130,7 +139,8 @@ public func flx_config_set_proxy(_ cfg: OpaquePointer?, _ proxy: UnsafePointer<C
 
 @c @implementation
 public func flx_config_set_allow_insecure_http(_ cfg: OpaquePointer?, _ allow: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         c.configuration.allowInsecureHTTP = allow != 0
         return nil
     }

@@ -16,6 +16,7 @@ final class CustomerObject: JSONRecord {
 
 @c @implementation
 public func flx_customer_lookup(_ session: OpaquePointer?, _ key: flx_customer_key, _ value: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     let text: String

@@ -16,6 +16,7 @@ final class CustomerListObject {
 public func flx_customer_search(_ session: OpaquePointer?, _ firstName: UnsafePointer<CChar>?, _ lastName: UnsafePointer<CChar>?,
                                 _ dob: UnsafePointer<CChar>?, _ postalCode: UnsafePointer<CChar>?,
                                 _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     let first: String, last: String, birth: String

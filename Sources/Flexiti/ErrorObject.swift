@@ -24,6 +24,13 @@ private func field(_ p: OpaquePointer?, _ index: Int, _ name: String, _ value: (
 public func flx_error_free(_ err: OpaquePointer?) { Handles.free(err, as: ErrorObject.self) }
 
 @c @implementation
+public func flx_error_clear(_ err: UnsafeMutablePointer<OpaquePointer?>?) {
+    guard let err else { return }
+    Handles.remove(err.pointee, as: ErrorObject.self)
+    err.pointee = nil
+}
+
+@c @implementation
 public func flx_error_code(_ err: OpaquePointer?) -> flx_code {
     flx_code(errorObject(err)?.error.code ?? .misuse)
 }

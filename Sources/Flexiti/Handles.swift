@@ -137,9 +137,19 @@ extension flx_code {
     init(_ code: ErrorCode) { self.init(rawValue: numericCast(code.rawValue)) }
 }
 
-/// Reports a failure: writes a new error object to *err (when err is not NULL), returns the code.
+/// The `flx_error **err` rule (GLib's GError convention): err is NULL or points to NULL. A
+/// non-NULL *err on entry (an error not freed and reset, or an uninitialised variable) is
+/// refused with FLX_E_MISUSE before anything is done; *err is left as it is, so nothing is
+/// overwritten and nothing leaks. Every public function taking err checks this first.
+func errInUse(_ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code? {
+    guard let err, err.pointee != nil else { return nil }
+    return flx_code(.misuse)
+}
+
+/// Reports a failure: writes a new error object to *err (when err is not NULL and *err is
+/// NULL, per the rule above), returns the code.
 func fail(_ error: FlexitiError, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    err?.pointee = Handles.register(ErrorObject(error))
+    if let err, err.pointee == nil { err.pointee = Handles.register(ErrorObject(error)) }
     return flx_code(error.code)
 }
 

@@ -70,6 +70,7 @@ private func makeIterator(_ session: OpaquePointer?, _ filter: OpaquePointer?, _
 
 @c @implementation
 public func flx_authorization_iter_new(_ session: OpaquePointer?, _ filter: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     switch makeIterator(session, filter, .listAuthorizations, "FLX_REQUEST_LIST_AUTHORIZATIONS", err) {
     case let .failure(r): return r.code
     case let .success(it):
@@ -81,6 +82,7 @@ public func flx_authorization_iter_new(_ session: OpaquePointer?, _ filter: Opaq
 
 @c @implementation
 public func flx_capture_iter_new(_ session: OpaquePointer?, _ filter: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     switch makeIterator(session, filter, .listCaptures, "FLX_REQUEST_LIST_CAPTURES", err) {
     case let .failure(r): return r.code
     case let .success(it):
@@ -92,6 +94,7 @@ public func flx_capture_iter_new(_ session: OpaquePointer?, _ filter: OpaquePoin
 
 @c @implementation
 public func flx_authorization_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let i = Handles.get(iter, as: AuthorizationIterObject.self) else { return misuse("flx_authorization_iter", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     switch i.it.next() {
@@ -104,6 +107,7 @@ public func flx_authorization_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMut
 
 @c @implementation
 public func flx_capture_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let i = Handles.get(iter, as: CaptureIterObject.self) else { return misuse("flx_capture_iter", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     switch i.it.next() {

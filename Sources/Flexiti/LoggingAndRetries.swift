@@ -26,6 +26,7 @@ private struct CLogSink: @unchecked Sendable {
 
 @c @implementation
 public func flx_config_set_log_callback(_ cfg: OpaquePointer?, _ callback: flx_log_callback?, _ userdata: UnsafeMutableRawPointer?, _ minLevel: flx_log_level, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let c = Handles.get(cfg, as: ConfigObject.self) else { return misuse("flx_config", err) }
     guard let level = LogLevel(rawValue: Int32(truncatingIfNeeded: minLevel.rawValue)) else {
         return fail(.invalidArgument("min_level \(minLevel.rawValue) is not an flx_log_level"), err)
@@ -41,6 +42,7 @@ public func flx_config_set_log_callback(_ cfg: OpaquePointer?, _ callback: flx_l
 
 @c @implementation
 public func flx_config_set_retries(_ cfg: OpaquePointer?, _ maxRetries: Int32, _ baseDelayMs: Int, _ maxDelayMs: Int, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let c = Handles.get(cfg, as: ConfigObject.self) else { return misuse("flx_config", err) }
     guard (0...10).contains(maxRetries), (0...60_000).contains(baseDelayMs), (baseDelayMs...600_000).contains(maxDelayMs) else {
         return fail(.invalidArgument("retries must be 0-10, base_delay_ms 0-60000, max_delay_ms base_delay_ms-600000"), err)

@@ -24,6 +24,7 @@ final class ApplicationObject: JSONRecord {
 
 @c @implementation
 public func flx_applicant_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     out.pointee = Handles.register(ApplicantObject())
     return FLX_OK_CODE
@@ -35,6 +36,7 @@ public func flx_applicant_free(_ a: OpaquePointer?) { Handles.free(a, as: Applic
 @c @implementation
 public func flx_applicant_set(_ a: OpaquePointer?, _ name: UnsafePointer<CChar>?, _ value: UnsafePointer<CChar>?,
                               _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let o = Handles.get(a, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
     let n: String
     switch CInput.string(name, "name") {
@@ -51,6 +53,7 @@ public func flx_applicant_set(_ a: OpaquePointer?, _ name: UnsafePointer<CChar>?
 
 @c @implementation
 public func flx_applicant_set_tos_agreement(_ a: OpaquePointer?, _ agreed: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let o = Handles.get(a, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
     o.applicant.withLock { $0.tosAgreement = agreed != 0 }
     return FLX_OK_CODE
@@ -60,6 +63,7 @@ public func flx_applicant_set_tos_agreement(_ a: OpaquePointer?, _ agreed: Int32
 public func flx_widget_init(_ session: OpaquePointer?, _ flow: flx_widget_flow, _ key: flx_customer_key, _ value: UnsafePointer<CChar>?,
                             _ applicant: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
                             _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     let f: WidgetFlow
@@ -102,6 +106,7 @@ public func flx_widget_free(_ w: OpaquePointer?) { Handles.free(w, as: WidgetObj
 public func flx_apply(_ session: OpaquePointer?, _ applicant: OpaquePointer?, _ widgetSessionId: UnsafePointer<CChar>?,
                       _ externalLocationId: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
                       _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let a = Handles.get(applicant, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }

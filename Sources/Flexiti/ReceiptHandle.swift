@@ -38,12 +38,14 @@ private func moneyCall(_ session: OpaquePointer?, _ req: OpaquePointer?, _ kind:
 
 @c @implementation
 public func flx_refund_create(_ session: OpaquePointer?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    moneyCall(session, req, .refund, "FLX_REQUEST_REFUND", out, err) { $0.refund(&$1) }
+    if let rc = errInUse(err) { return rc }
+    return moneyCall(session, req, .refund, "FLX_REQUEST_REFUND", out, err) { $0.refund(&$1) }
 }
 
 @c @implementation
 public func flx_transaction_create(_ session: OpaquePointer?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    moneyCall(session, req, .transaction, "FLX_REQUEST_TRANSACTION", out, err) { $0.transaction(&$1) }
+    if let rc = errInUse(err) { return rc }
+    return moneyCall(session, req, .transaction, "FLX_REQUEST_TRANSACTION", out, err) { $0.transaction(&$1) }
 }
 
 @c @implementation

@@ -41,6 +41,7 @@ func requestObject(_ p: OpaquePointer?) -> RequestObject? { Handles.get(p, as: R
 
 @c @implementation
 public func flx_request_new(_ kind: flx_request_kind, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     guard let k = PurchaseKind(rawValue: Int32(truncatingIfNeeded: kind.rawValue)) else {
         return fail(.invalidArgument("unknown request kind \(kind.rawValue)"), err)
@@ -62,6 +63,7 @@ public func flx_request_idempotency_key(_ req: OpaquePointer?) -> UnsafePointer<
 
 @c @implementation
 public func flx_request_set_idempotency_key(_ req: OpaquePointer?, _ key: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let r = requestObject(req) else { return misuse("flx_request", err) }
     var text: String? = nil
     if key != nil {
@@ -76,22 +78,26 @@ public func flx_request_set_idempotency_key(_ req: OpaquePointer?, _ key: Unsafe
 
 @c @implementation
 public func flx_request_set_account_number(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .accountNumber, v, err) { $0.request.accountNumber = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .accountNumber, v, err) { $0.request.accountNumber = $1 }
 }
 
 @c @implementation
 public func flx_request_set_vcc_number(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .vccNumber, v, err) { $0.request.vccNumber = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .vccNumber, v, err) { $0.request.vccNumber = $1 }
 }
 
 @c @implementation
 public func flx_request_set_customer_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .customerId, v, err) { $0.request.customerId = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .customerId, v, err) { $0.request.customerId = $1 }
 }
 
 @c @implementation
 public func flx_request_set_amount_cents(_ req: OpaquePointer?, _ cents: Int64, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withRequest(req, .amount, err) { r in
+    if let rc = errInUse(err) { return rc }
+    return withRequest(req, .amount, err) { r in
         if let e = PurchaseRequest.checkAmount(cents) { return e }
         r.request.amountCents = cents
         return nil
@@ -100,12 +106,14 @@ public func flx_request_set_amount_cents(_ req: OpaquePointer?, _ cents: Int64, 
 
 @c @implementation
 public func flx_request_set_full(_ req: OpaquePointer?, _ full: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withRequest(req, .full, err) { r in r.request.full = full != 0; return nil }
+    if let rc = errInUse(err) { return rc }
+    return withRequest(req, .full, err) { r in r.request.full = full != 0; return nil }
 }
 
 @c @implementation
 public func flx_request_set_financing(_ req: OpaquePointer?, _ type: flx_purchase_type, _ planId: Int64, _ term: Int64, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withRequest(req, .financing, err) { r in
+    if let rc = errInUse(err) { return rc }
+    return withRequest(req, .financing, err) { r in
         let listing = r.request.kind == .listAuthorizations
         switch type {
         case FLX_PURCHASE_REGULAR:
@@ -131,17 +139,20 @@ public func flx_request_set_financing(_ req: OpaquePointer?, _ type: flx_purchas
 
 @c @implementation
 public func flx_request_set_auto_capture(_ req: OpaquePointer?, _ autoCapture: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withRequest(req, .autoCapture, err) { r in r.request.autoCapture = autoCapture != 0; return nil }
+    if let rc = errInUse(err) { return rc }
+    return withRequest(req, .autoCapture, err) { r in r.request.autoCapture = autoCapture != 0; return nil }
 }
 
 @c @implementation
 public func flx_request_set_reference(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .reference, v, err) { $0.request.reference = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .reference, v, err) { $0.request.reference = $1 }
 }
 
 @c @implementation
 public func flx_request_set_verification_code(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .verificationCode, v, err) { r, s in
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .verificationCode, v, err) { r, s in
         r.request.verificationCode?.wipe()
         r.request.verificationCode = s.map(Secret.init)
     }
@@ -149,32 +160,38 @@ public func flx_request_set_verification_code(_ req: OpaquePointer?, _ v: Unsafe
 
 @c @implementation
 public func flx_request_set_request_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .requestId, v, err) { $0.request.requestId = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .requestId, v, err) { $0.request.requestId = $1 }
 }
 
 @c @implementation
 public func flx_request_set_external_location_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .externalLocationId, v, err) { $0.request.externalLocationId = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .externalLocationId, v, err) { $0.request.externalLocationId = $1 }
 }
 
 @c @implementation
 public func flx_request_set_external_employee_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .externalEmployeeId, v, err) { $0.request.externalEmployeeId = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .externalEmployeeId, v, err) { $0.request.externalEmployeeId = $1 }
 }
 
 @c @implementation
 public func flx_request_set_widget_session_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .widgetSessionId, v, err) { $0.request.widgetSessionId = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .widgetSessionId, v, err) { $0.request.widgetSessionId = $1 }
 }
 
 @c @implementation
 public func flx_request_set_capture_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .captureId, v, err) { $0.request.captureId = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .captureId, v, err) { $0.request.captureId = $1 }
 }
 
 @c @implementation
 public func flx_request_set_transaction_type(_ req: OpaquePointer?, _ type: flx_transaction_type, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withRequest(req, .transactionType, err) { r in
+    if let rc = errInUse(err) { return rc }
+    return withRequest(req, .transactionType, err) { r in
         switch type {
         case FLX_TRANSACTION_DEPOSIT: r.request.transactionType = .deposit
         case FLX_TRANSACTION_INSTORE_PAYMENT: r.request.transactionType = .instorePayment
@@ -187,7 +204,8 @@ public func flx_request_set_transaction_type(_ req: OpaquePointer?, _ type: flx_
 
 @c @implementation
 public func flx_request_set_sku_data(_ req: OpaquePointer?, _ sku: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withRequest(req, .skuData, err) { r in
+    if let rc = errInUse(err) { return rc }
+    return withRequest(req, .skuData, err) { r in
         guard sku != nil else { r.request.skuData = nil; return nil }
         guard let s = Handles.get(sku, as: SkuDataObject.self) else {
             return FlexitiError(.misuse, "flx_sku_data is freed, or not a flx_sku_data")
@@ -199,12 +217,14 @@ public func flx_request_set_sku_data(_ req: OpaquePointer?, _ sku: OpaquePointer
 
 @c @implementation
 public func flx_request_set_status(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .status, v, err) { $0.request.status = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .status, v, err) { $0.request.status = $1 }
 }
 
 @c @implementation
 public func flx_request_set_date_range(_ req: OpaquePointer?, _ from: UnsafePointer<CChar>?, _ to: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withRequest(req, .dateRange, err) { r in
+    if let rc = errInUse(err) { return rc }
+    return withRequest(req, .dateRange, err) { r in
         var values: [String?] = []
         for (p, name) in [(from, "date_from"), (to, "date_to")] {
             guard p != nil else { values.append(nil); continue }
@@ -221,7 +241,8 @@ public func flx_request_set_date_range(_ req: OpaquePointer?, _ from: UnsafePoin
 
 @c @implementation
 public func flx_request_set_page_size(_ req: OpaquePointer?, _ size: Int32, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withRequest(req, .pageSize, err) { r in
+    if let rc = errInUse(err) { return rc }
+    return withRequest(req, .pageSize, err) { r in
         guard (1...100).contains(size) else { return .invalidArgument("page_size must be between 1 and 100") }
         r.request.pageSize = Int(size)
         return nil
@@ -230,7 +251,8 @@ public func flx_request_set_page_size(_ req: OpaquePointer?, _ size: Int32, _ er
 
 @c @implementation
 public func flx_request_set_authorization_id(_ req: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    setText(req, .authorizationId, v, err) { $0.request.authorizationId = $1 }
+    if let rc = errInUse(err) { return rc }
+    return setText(req, .authorizationId, v, err) { $0.request.authorizationId = $1 }
 }
 
 // MARK: - sku_data
@@ -250,6 +272,7 @@ private func skuText(_ p: UnsafePointer<CChar>?, _ name: String, max: Int) -> Re
 
 @c @implementation
 public func flx_sku_data_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     out.pointee = Handles.register(SkuDataObject())
     return FLX_OK_CODE
@@ -260,7 +283,8 @@ public func flx_sku_data_free(_ sku: OpaquePointer?) { Handles.free(sku, as: Sku
 
 @c @implementation
 public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withSku(sku, err) { s in
+    if let rc = errInUse(err) { return rc }
+    return withSku(sku, err) { s in
         switch skuText(v, "purchase_order", max: 10) {
         case let .failure(e): return e
         case let .success(t): s.sku.purchaseOrder = t; return nil
@@ -270,7 +294,8 @@ public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePo
 
 @c @implementation
 public func flx_sku_data_set_register_id(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withSku(sku, err) { s in
+    if let rc = errInUse(err) { return rc }
+    return withSku(sku, err) { s in
         switch skuText(v, "register_id", max: 50) {
         case let .failure(e): return e
         case let .success(t): s.sku.registerId = t; return nil
@@ -280,7 +305,8 @@ public func flx_sku_data_set_register_id(_ sku: OpaquePointer?, _ v: UnsafePoint
 
 @c @implementation
 public func flx_sku_data_set_total_cents(_ sku: OpaquePointer?, _ which: flx_sku_total, _ cents: Int64, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withSku(sku, err) { s in
+    if let rc = errInUse(err) { return rc }
+    return withSku(sku, err) { s in
         let index = Int(which.rawValue) - 1
         guard index >= 0, index < SkuData.totalNames.count else { return .invalidArgument("unknown sku total \(which.rawValue)") }
         guard cents >= -Money.maxCents, cents <= Money.maxCents else { return .invalidArgument("total out of range") }
@@ -291,7 +317,8 @@ public func flx_sku_data_set_total_cents(_ sku: OpaquePointer?, _ which: flx_sku
 
 @c @implementation
 public func flx_sku_data_add_product(_ sku: OpaquePointer?, _ skuId: UnsafePointer<CChar>?, _ category: UnsafePointer<CChar>?, _ description: UnsafePointer<CChar>?, _ quantity: Int64, _ unitPrice: Int64, _ extendedPrice: Int64, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withSku(sku, err) { s in
+    if let rc = errInUse(err) { return rc }
+    return withSku(sku, err) { s in
         var texts: [String] = []
         for (p, name) in [(skuId, "sku_id"), (category, "category"), (description, "description")] {
             switch CInput.string(p, name) {

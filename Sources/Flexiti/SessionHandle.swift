@@ -11,6 +11,7 @@ func sessionObject(_ p: OpaquePointer?) -> Session? { Handles.get(p, as: Session
 
 @c @implementation
 public func flx_session_new(_ cfg: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let c = Handles.get(cfg, as: ConfigObject.self) else { return misuse("flx_config", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     var copy = c.configuration
@@ -36,6 +37,7 @@ public func flx_session_free(_ session: OpaquePointer?) {
 
 @c @implementation
 public func flx_session_authenticate(_ session: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     switch s.authenticate() {
     case .success: return FLX_OK_CODE

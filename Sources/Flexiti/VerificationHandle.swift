@@ -54,6 +54,7 @@ public func flx_verify(_ session: OpaquePointer?, _ accountNumber: UnsafePointer
                        _ securityQid: Int64, _ securityAnswer: UnsafePointer<CChar>?, _ vccNumber: UnsafePointer<CChar>?,
                        _ requestId: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
                        _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     guard let f = format(fmt) else { return fail(.invalidArgument("unknown verify format \(fmt.rawValue)"), err) }

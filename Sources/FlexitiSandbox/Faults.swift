@@ -25,6 +25,11 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         case dropResponse = "drop_response"
         /// Answer a documented-shape error: `status`, `error`, `message`.
         case error
+        /// Write bytes that are not an HTTP response (no status line), then close the connection.
+        case noStatusLine = "no_status_line"
+        /// Answer `status` (default 200) with `body` verbatim as application/json (odd successes:
+        /// "", "{}", "[]", a missing id, an `error` in a 2xx). 204 sends no body.
+        case answer
     }
 
     public var fault: Kind
@@ -39,17 +44,20 @@ public struct SandboxFault: Sendable, Codable, Equatable {
     /// For `delay`.
     public var delayMs: Int?
     /// Whether the operation runs (state changes) before the fault hits. Defaults: true for
-    /// delay, reset, truncated_json, garbage_200, drop_response; false for the rest.
+    /// delay, reset, truncated_json, garbage_200, drop_response, no_status_line; false for the rest.
     public var apply: Bool?
     /// For `error`.
     public var status: Int?
     public var error: String?
     public var message: String?
+    /// For `answer`: the body, sent as is.
+    public var body: String?
     /// Assigned when armed.
     public var id: Int?
 
     public init(_ fault: Kind, method: String? = nil, pathSuffix: String? = nil, count: Int = 1, skip: Int = 0,
-                delayMs: Int? = nil, apply: Bool? = nil, status: Int? = nil, error: String? = nil, message: String? = nil) {
+                delayMs: Int? = nil, apply: Bool? = nil, status: Int? = nil, error: String? = nil, message: String? = nil,
+                body: String? = nil) {
         self.fault = fault
         self.method = method
         self.pathSuffix = pathSuffix
@@ -60,15 +68,16 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         self.status = status
         self.error = error
         self.message = message
+        self.body = body
     }
 
     enum CodingKeys: String, CodingKey {
-        case fault, method, count, skip, apply, status, error, message, id
+        case fault, method, count, skip, apply, status, error, message, id, body
         case pathSuffix = "path_suffix", delayMs = "delay_ms"
     }
 
     var appliesOperation: Bool {
-        apply ?? [.delay, .reset, .truncatedJSON, .garbage200, .dropResponse].contains(fault)
+        apply ?? [.delay, .reset, .truncatedJSON, .garbage200, .dropResponse, .noStatusLine].contains(fault)
     }
 }
 
@@ -199,6 +208,20 @@ enum Faults {
             o.body = "\u{1F}\u{8B}garbage<<not json>>\u{7F}]]}{"
             o.statusForLog = "200+garbage"
             return o
+        case .noStatusLine:
+            // Straight onto the socket, ahead of the HTTP encoder, then closed.
+            try? await context.channel.pipeline.addHandler(RawReply(), position: .first).get()
+            out.statusForLog = "no-status-line"
+            out.override = Response(status: .internalServerError)
+            return out
+        case .answer:
+            var o = out
+            o.status = fault.status ?? 200
+            o.contentType = "application/json"
+            o.body = o.status == 204 ? "" : (fault.body ?? "")
+            o.errorCode = nil
+            o.statusForLog = "\(o.status)+answer"
+            return o
         case .error:
             let e = APIError(status: fault.status ?? 409, error: fault.error ?? "general_error",
                              message: fault.message ?? "Injected error")
@@ -206,5 +229,17 @@ enum Faults {
             o.statusForLog = String(e.status)
             return o
         }
+    }
+}
+
+/// Writes a line that is not an HTTP status line when added to a connection's pipeline, then
+/// closes it: what a broken middlebox or a confused server sends.
+final class RawReply: ChannelInboundHandler, Sendable {
+    typealias InboundIn = ByteBuffer
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let bytes = ByteBuffer(string: "flexiti-sandbox: no status line\r\n\r\n")
+        context.writeAndFlush(NIOAny(bytes), promise: nil)
+        context.close(promise: nil)
     }
 }

@@ -21,6 +21,12 @@ final class FaultMatrixTests: PurchaseFixture {
         (SandboxFault(.reset), FLX_OK),
         (SandboxFault(.http500), FLX_OK),
         (SandboxFault(.http503), FLX_OK),
+        // A gateway's 502 (outcome unknown, keyed): repeated under the key, succeeds.
+        (SandboxFault(.http502), FLX_OK),
+        // Applied, then an answer without a status line: repeated, answered from the first.
+        (SandboxFault(.noStatusLine), FLX_OK),
+        // A 2xx that is not a success (an array): outcome unknown, repeated under the key.
+        (SandboxFault(.answer, body: "[]"), FLX_OK),
         // A web-firewall block is not transient: reported, not repeated, nothing happened.
         (SandboxFault(.html466), FLX_E_HTTP_BLOCKED),
         // Applied, then the connection dropped: repeated under the same key, answered from the first.

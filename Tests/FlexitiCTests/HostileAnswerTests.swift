@@ -56,7 +56,7 @@ final class HostileAnswerTests: XCTestCase {
     /// value, as number and as string, is a malformed answer now, and the process lives on.
     func testAbsurdExpiresInIsMalformedNotACrash() throws {
         var expires = "0"
-        try serve(token: { HostileServer.token(expiresIn: expires) }) { _ in HostileServer.http(200, #"{"customer_id":"1"}"#) }
+        try serve(token: { HostileServer.token(expiresIn: expires) }) { _ in HostileServer.http(200, #"{"customer_id":"1","account_number":"116994755"}"#) }
         let values = ["0", "-1", #""0""#, #""-1""#, "true", "null", #""""#, #""1 h""#]
             + Self.hostileIntegers.flatMap { [$0, "\"\($0)\""] } + ["31622401", #""31622401""#]
         for v in values {
@@ -82,7 +82,7 @@ final class HostileAnswerTests: XCTestCase {
     func testMalformedTokenIsRefusedAndTheNextCallAsksAgain() throws {
         let bad = ["with space", "crlf\\r\\nx-injected: 1", "caf\u{e9}", "tab\\there", String(repeating: "a", count: 2000), ""]
         var token = bad[0]
-        try serve(token: { HostileServer.token(token) }) { _ in HostileServer.http(200, #"{"customer_id":"77","first_name":"Ann"}"#) }
+        try serve(token: { HostileServer.token(token) }) { _ in HostileServer.http(200, #"{"customer_id":"77","account_number":"116994755","first_name":"Ann"}"#) }
         for t in bad {
             token = t
             let s = session()
@@ -114,12 +114,12 @@ final class HostileAnswerTests: XCTestCase {
         let s = session()
         defer { flx_session_free(s) }
         let shapes: [(String, (String) -> String)] = [
-            ("credit_limit", { #"{"customer_id":"1","credit_limit":\#($0)}"# }),
-            ("available_credit", { #"{"customer_id":"1","available_credit":\#($0)}"# }),
-            ("security_qid.id", { #"{"customer_id":"1","security_qid":{"id":\#($0),"text":"Pet?"}}"# }),
-            ("plan_id", { #"{"customer_id":"1","offer_types":[{"plan_id":\#($0),"term_options":[12]}]}"# }),
-            ("term_options", { #"{"customer_id":"1","offer_types":[{"plan_id":1,"term_options":[\#($0)]}]}"# }),
-            ("total", { #"{"customer_id":"1","total":\#($0)}"# }),
+            ("credit_limit", { #"{"customer_id":"1","account_number":"116994755","credit_limit":\#($0)}"# }),
+            ("available_credit", { #"{"customer_id":"1","account_number":"116994755","available_credit":\#($0)}"# }),
+            ("security_qid.id", { #"{"customer_id":"1","account_number":"116994755","security_qid":{"id":\#($0),"text":"Pet?"}}"# }),
+            ("plan_id", { #"{"customer_id":"1","account_number":"116994755","offer_types":[{"plan_id":\#($0),"term_options":[12]}]}"# }),
+            ("term_options", { #"{"customer_id":"1","account_number":"116994755","offer_types":[{"plan_id":1,"term_options":[\#($0)]}]}"# }),
+            ("total", { #"{"customer_id":"1","account_number":"116994755","total":\#($0)}"# }),
         ]
         for (field, make) in shapes {
             let unreadable = field.hasSuffix("_credit") || field.hasSuffix("_limit") ? Self.unreadableAmounts : Self.unreadableIntegers
@@ -135,7 +135,7 @@ final class HostileAnswerTests: XCTestCase {
         // Readable edge values read exactly; absent, null and "" read as 0.
         for (v, cents) in [("0", Int64(0)), ("-1", -100), (#""-1""#, -100), ("0.5", 50), ("99999999999999.99", 9_999_999_999_999_999),
                            ("-99999999999999.99", -9_999_999_999_999_999), ("null", 0), (#""""#, 0)] {
-            body = #"{"customer_id":"1","credit_limit":\#(v)}"#
+            body = #"{"customer_id":"1","account_number":"116994755","credit_limit":\#(v)}"#
             let (rc, c, err) = lookup(s)
             XCTAssertEqual(rc, FLX_OK, "credit_limit = \(v): \(str(flx_error_message(err)))")
             XCTAssertEqual(flx_customer_credit_limit_cents(c), cents, "credit_limit = \(v)")
@@ -143,7 +143,7 @@ final class HostileAnswerTests: XCTestCase {
             flx_error_free(err)
         }
         for (v, id) in [("0", Int64(0)), ("-1", -1), ("9223372036854775807", Int64.max), (#""-9223372036854775808""#, Int64.min)] {
-            body = #"{"customer_id":"1","security_qid":{"id":\#(v)},"offer_types":[{"plan_id":\#(v),"term_options":[\#(v)]}]}"#
+            body = #"{"customer_id":"1","account_number":"116994755","security_qid":{"id":\#(v)},"offer_types":[{"plan_id":\#(v),"term_options":[\#(v)]}]}"#
             let (rc, c, err) = lookup(s)
             XCTAssertEqual(rc, FLX_OK, "id = \(v): \(str(flx_error_message(err)))")
             XCTAssertEqual(flx_customer_security_question_id(c), id, "security_qid.id = \(v)")
@@ -156,7 +156,7 @@ final class HostileAnswerTests: XCTestCase {
 
     /// A string that begins with the parser's private number marker stays a string.
     func testStringContentCannotPassForANumber() throws {
-        try serve { _ in HostileServer.http(200, #"{"customer_id":"1","first_name":"\u0001#5","last_name":"\u0002x","credit_limit":"\u0001#99"}"#) }
+        try serve { _ in HostileServer.http(200, #"{"customer_id":"1","account_number":"116994755","first_name":"\u0001#5","last_name":"\u0002x","credit_limit":"\u0001#99"}"#) }
         let s = session()
         defer { flx_session_free(s) }
         let (rc, c, err) = lookup(s)
@@ -164,7 +164,7 @@ final class HostileAnswerTests: XCTestCase {
         // credit_limit is a string that is no amount: malformed, not 99 dollars.
         XCTAssertEqual(rc, FLX_E_MALFORMED_RESPONSE, str(flx_error_message(err)))
         server.setAnswer { r in r.path.hasSuffix("/oauth/token") ? HostileServer.token()
-            : HostileServer.http(200, #"{"customer_id":"1","first_name":"\u0001#5","last_name":"\u0002x"}"#) }
+            : HostileServer.http(200, #"{"customer_id":"1","account_number":"116994755","first_name":"\u0001#5","last_name":"\u0002x"}"#) }
         let (rc2, c2, err2) = lookup(s)
         defer { flx_customer_free(c2); flx_error_free(err2) }
         XCTAssertEqual(rc2, FLX_OK, str(flx_error_message(err2)))
@@ -175,7 +175,7 @@ final class HostileAnswerTests: XCTestCase {
     /// A 1 MB answer header is a transport failure, not "out of memory".
     func testGiantHeaderIsATransportError() throws {
         let big = "x-big: " + String(repeating: "a", count: 1 << 20) + "\r\n"
-        try serve { _ in HostileServer.http(200, #"{"customer_id":"1"}"#, headers: big + "content-type: application/json\r\n") }
+        try serve { _ in HostileServer.http(200, #"{"customer_id":"1","account_number":"116994755"}"#, headers: big + "content-type: application/json\r\n") }
         let s = session()
         defer { flx_session_free(s) }
         let (rc, c, err) = lookup(s)

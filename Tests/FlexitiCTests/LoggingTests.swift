@@ -136,7 +136,7 @@ final class LoggingTests: XCTestCase {
         var customer: OpaquePointer?
         XCTAssertEqual(flx_customer_lookup(bad, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "116994755", &customer, &err), FLX_E_INVALID_CLIENT)
         leaks.append(errorText(err))
-        flx_error_free(err)
+        flx_error_clear(&err)  // *err must be NULL for the next call
         flx_session_free(bad)
 
         let good = try openSession(collector: c)

@@ -522,7 +522,7 @@ final class PurchaseCTests: PurchaseFixture {
         var req: OpaquePointer?
         var err: OpaquePointer?
         XCTAssertEqual(flx_request_new(flx_request_kind(rawValue: 99), &req, &err), FLX_E_INVALID_ARGUMENT)
-        flx_error_free(err)
+        flx_error_clear(&err)
         XCTAssertEqual(flx_request_new(FLX_REQUEST_CAPTURE, nil, nil), FLX_E_INVALID_ARGUMENT)
         flx_request_free(nil); flx_authorization_free(nil); flx_capture_free(nil); flx_receipt_free(nil)
         flx_sku_data_free(nil); flx_authorization_iter_free(nil); flx_capture_iter_free(nil)

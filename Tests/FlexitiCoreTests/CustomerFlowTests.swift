@@ -45,14 +45,18 @@ final class CustomerFlowTests: XCTestCase {
     }
 
     func testSearchEmptyArrayIsNotFound() {
-        let r = APIResponse(status: 200, json: .array([]), referenceId: "r")
+        let ctx = ErrorContext(endpoint: Endpoints.customersSearch, path: "/v2.5/client-id/c/customers/search", referenceId: "r", idempotencyKey: "")
+        let r = APIResponse(status: 200, json: .array([]), referenceId: "r", context: ctx)
         guard case let .failure(e) = Session.searchMatches(r) else { return XCTFail("an empty result is not_found") }
         XCTAssertEqual(e.code.rawValue, 103)
         XCTAssertEqual(e.httpStatus, 200)
         XCTAssertEqual(e.scenario, "Customer Account not found")
-        guard case .failure(let m) = Session.searchMatches(APIResponse(status: 200, json: .string("x"), referenceId: "r")) else { return XCTFail() }
+        XCTAssertEqual(e.path, "/v2.5/client-id/c/customers/search", "the error carries the request context")
+        XCTAssertEqual(e.method, "GET")
+        guard case .failure(let m) = Session.searchMatches(APIResponse(status: 200, json: .string("x"), referenceId: "r", context: ctx)) else { return XCTFail() }
         XCTAssertEqual(m.code, .malformedResponse)
-        guard case .success(let one) = Session.searchMatches(APIResponse(status: 200, json: .object([("customer_id", .string("1"))]), referenceId: "r")) else { return XCTFail() }
+        XCTAssertEqual(m.endpoint, Endpoints.customersSearch.template)
+        guard case .success(let one) = Session.searchMatches(APIResponse(status: 200, json: .object([("customer_id", .string("1"))]), referenceId: "r", context: ctx)) else { return XCTFail() }
         XCTAssertEqual(one.count, 1)
     }
 

@@ -88,18 +88,11 @@ extension Session {
         // One object instead of an array is accepted as one match (lookup's shape).
         let items = r.json.arrayValue ?? (r.json.isObject && r.json["customer_id"] != nil ? [r.json] : nil)
         guard let items, items.allSatisfy(\.isObject) else {
-            var e = FlexitiError(.malformedResponse, "search answer is not a JSON array of accounts")
-            e.httpStatus = r.status
-            e.referenceId = r.referenceId
-            return .failure(e)
+            return .failure(r.failure(.malformedResponse, "search answer is not a JSON array of accounts"))
         }
         guard !items.isEmpty else {
-            var e = FlexitiError(ErrorCode(rawValue: 103), "no customer account matches (empty result)")  // not_found
-            e.httpStatus = r.status
+            var e = r.failure(ErrorCode(rawValue: 103), "no customer account matches (empty result)")  // not_found
             e.scenario = ScenarioLookup.scenario(method: "GET", endpoint: Endpoints.customersSearch.template, error: "not_found", status: 404)
-            e.method = "GET"
-            e.endpoint = Endpoints.customersSearch.template
-            e.referenceId = r.referenceId
             return .failure(e)
         }
         return .success(items.map(Customer.init(json:)))

@@ -125,10 +125,7 @@ extension Session {
         return send(call).flatMap { r in
             let w = WidgetSession(json: r.json)
             guard let url = w.redirectionURL, !url.isEmpty else {
-                var e = FlexitiError(.malformedResponse, "widget/init answer has no redirection_url")
-                e.httpStatus = r.status
-                e.referenceId = r.referenceId
-                return .failure(e)
+                return .failure(r.failure(.malformedResponse, "widget/init answer has no redirection_url"))
             }
             return .success(w)
         }

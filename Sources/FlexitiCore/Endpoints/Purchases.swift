@@ -155,11 +155,12 @@ public struct PurchaseRequest: Sendable {
 
     /// Sent as x-idempotency-key by money-moving kinds.
     public private(set) var idempotencyKey: String
-    /// A digest of the body last sent with this key when the operation may have happened (success
-    /// or unknown outcome). Sending a different body with the same key would be answered with the
-    /// first operation's result by Flexiti, so it is refused locally. A digest, not the text: the
-    /// body may hold the PIN, which must not outlive the request's Secret.
-    private var committedBody: Int?
+    /// A digest of the whole operation (method, path with its parameters, query and body) last
+    /// sent with this key when it may have happened (success or unknown outcome). Sending a
+    /// different operation with the same key would be answered with the first one's result by
+    /// Flexiti, so it is refused locally. A digest, not the text: the body may hold the PIN,
+    /// which must not outlive the request's Secret.
+    private var committedOperation: Int?
 
     public init(_ kind: PurchaseKind) {
         self.kind = kind
@@ -177,7 +178,7 @@ public struct PurchaseRequest: Sendable {
         } else {
             idempotencyKey = Identifiers.idempotencyKey()
         }
-        committedBody = nil
+        committedOperation = nil
         return nil
     }
 
@@ -270,35 +271,59 @@ public struct PurchaseRequest: Sendable {
     }
 
     /// Sends a money-moving call with this request's key, refusing to reuse the key for a
-    /// different body, and remembers the body when the operation may have happened.
+    /// different operation, and remembers the operation when it may have happened.
     mutating func sendMoney(_ session: Session, _ endpoint: Endpoint, pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
-        let body = body()
-        var hasher = Hasher()
-        hasher.combine(JSONWriter.write(body))
-        let text = hasher.finalize()
-        if let committedBody, committedBody != text {
+        var call = APICall(endpoint)
+        call.pathParams = pathParams.merging(["client_id": session.configuration.clientId]) { a, _ in a }
+        call.body = body()
+        call.idempotencyKey = idempotencyKey
+        let operation = Self.digest(call)
+        if let committedOperation, committedOperation != operation {
             var e = FlexitiError(idempotencyConflictCode,
-                                 "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since; "
-                                 + "create a new request (or set a new key) for a new operation, or restore the fields to retry")
+                                 "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since "
+                                 + "(its path, query or body); nothing was sent. Create a new request (or set a new key) for a new "
+                                 + "operation, or restore the fields and the target to retry")
             e.method = endpoint.method.rawValue
             e.endpoint = endpoint.template
+            e.path = session.basePath + "/" + endpoint.version.rawValue + endpoint.path(call.pathParams)
             e.idempotencyKey = idempotencyKey
             return .failure(e)
         }
-        var call = APICall(endpoint)
-        call.pathParams = pathParams.merging(["client_id": session.configuration.clientId]) { a, _ in a }
-        call.body = body
-        call.idempotencyKey = idempotencyKey
         let result = session.send(call)
         switch result {
         case .success:
-            committedBody = text
+            committedOperation = operation
         case let .failure(e):
             // A definite refusal (4xx, or failed before sending) did not happen: the request may be
             // corrected and sent again with the same key. An unknown outcome or a 5xx may have.
-            if e.code == .outcomeUnknown || e.httpStatus >= 500 { committedBody = text }
+            if e.code == .outcomeUnknown || e.httpStatus >= 500 { committedOperation = operation }
         }
         return result
+    }
+
+    /// The operation a key is bound to: method, endpoint version and path with its parameters,
+    /// query and body.
+    static func digest(_ call: APICall) -> Int {
+        var hasher = Hasher()
+        hasher.combine(call.endpoint.method.rawValue)
+        hasher.combine(call.endpoint.version.rawValue)
+        hasher.combine(call.endpoint.path(call.pathParams))
+        for (k, v) in call.query { hasher.combine(k); hasher.combine(v) }
+        hasher.combine(call.body.map(JSONWriter.write) ?? "")
+        return hasher.finalize()
+    }
+
+    /// Release and return say what they give back: an amount, or the whole rest with `full`.
+    /// Neither is refused before sending (the server would take it as "everything").
+    func amountOrFullMissing(_ endpoint: Endpoint) -> FlexitiError? {
+        guard (kind == .release || kind == .returnCapture) && amountCents == nil && !full else { return nil }
+        var e = ParameterCheck.wrongInputs([FieldError(
+            param: "amount", msg: "Not sent: set an amount, or full to \(kind == .release ? "release" : "return") everything left",
+            value: "", type: "required")])
+        e.method = endpoint.method.rawValue
+        e.endpoint = endpoint.template
+        e.idempotencyKey = idempotencyKey
+        return e
     }
 }
 
@@ -406,6 +431,7 @@ extension Session {
     /// POST authorization/{id}/release.
     public func release(authorizationId: String, _ request: inout PurchaseRequest) -> Result<Receipt, FlexitiError> {
         guard request.kind == .release else { return .failure(.invalidArgument("not a release request")) }
+        if let e = request.amountOrFullMissing(Endpoints.release) { return .failure(e) }
         let key = request.idempotencyKey
         return request.sendMoney(self, Endpoints.release, pathParams: ["authorizationId": authorizationId]).flatMap { r in
             object(r, "release").map { Receipt(kind: .release, json: $0, idempotencyKey: key) }
@@ -415,6 +441,7 @@ extension Session {
     /// POST authorization/{id}/capture/{capture}/return.
     public func returnCapture(authorizationId: String, captureId: String, _ request: inout PurchaseRequest) -> Result<Receipt, FlexitiError> {
         guard request.kind == .returnCapture else { return .failure(.invalidArgument("not a return request")) }
+        if let e = request.amountOrFullMissing(Endpoints.returnCapture) { return .failure(e) }
         let key = request.idempotencyKey
         return request.sendMoney(self, Endpoints.returnCapture, pathParams: ["authorizationId": authorizationId, "captureId": captureId]).flatMap { r in
             object(r, "return").map { Receipt(kind: .returnCapture, json: $0, idempotencyKey: key) }
@@ -466,12 +493,7 @@ extension Session {
         return send(call).flatMap { r in
             if let items = r.json.arrayValue { return .success(ListPage(items: items.filter(\.isObject), total: nil)) }
             guard let items = r.json.first(key, "items", "data", "results")?.arrayValue else {
-                var e = FlexitiError(.malformedResponse, "the \(key) listing has no list of \(key)")
-                e.method = endpoint.method.rawValue
-                e.endpoint = endpoint.template
-                e.httpStatus = r.status
-                e.referenceId = r.referenceId
-                return .failure(e)
+                return .failure(r.failure(.malformedResponse, "the \(key) listing has no list of \(key)"))
             }
             return .success(ListPage(items: items.filter(\.isObject), total: r.json.first("total", "total_count", "total_elements")?.int64,
                                      pageSize: r.json["page_size"]?.int64))

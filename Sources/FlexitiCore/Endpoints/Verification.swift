@@ -64,10 +64,7 @@ extension Session {
         call.body = .object(body)
         return send(call).flatMap { r in
             guard let value = r.json["verification_code"]?.text, !value.isEmpty else {
-                var e = FlexitiError(.malformedResponse, "verify answer has no verification_code")
-                e.httpStatus = r.status
-                e.referenceId = r.referenceId
-                return .failure(e)
+                return .failure(r.failure(.malformedResponse, "verify answer has no verification_code"))
             }
             // "verification_sent_to_sms" / "verification_sent_to_email" (the latter an ASSUMPTION, §7).
             let sentPrefix = "verification_sent_to_"

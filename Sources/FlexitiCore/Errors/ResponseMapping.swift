@@ -17,7 +17,28 @@ struct ErrorContext {
     }
 
     /// A request that changes nothing, or one protected by an idempotency key, may be repeated.
-    var safeToRepeat: Bool { !endpoint.movesMoney || !idempotencyKey.isEmpty }
+    var safeToRepeat: Bool { !endpoint.changesState || !idempotencyKey.isEmpty }
+
+    /// An error about this request: every field of the context set here, so no path can forget
+    /// one (the call's attempts are set by Session.runCall).
+    func error(_ code: ErrorCode, _ message: String, status: Int = 0) -> FlexitiError {
+        var e = apply(to: FlexitiError(code, message))
+        e.httpStatus = status
+        return e
+    }
+
+    /// A 2xx answer that is not the success it should be (empty, wrong shape, missing its id,
+    /// or carrying an `error`). The server said the call was performed, so for a call that
+    /// changes state the outcome is unknown; for a read the answer is malformed.
+    func unusableSuccess(status: Int, problem: String, apiError: String = "") -> FlexitiError {
+        let what = "HTTP \(status) from \(endpoint.method.rawValue) \(endpoint.template), but \(problem)"
+        var e = endpoint.changesState
+            ? error(.outcomeUnknown, what + "; the operation may have happened: retry with the same request or read the state back", status: status)
+            : error(.malformedResponse, what, status: status)
+        e.apiError = apiError
+        e.retryable = e.code == .outcomeUnknown && safeToRepeat
+        return e
+    }
 }
 
 /// Parameters whose values are never copied into an error (api-notes, STYLE.md "Secrets").
@@ -36,7 +57,7 @@ enum ResponseMapping {
     static func transportError(_ f: TransportFailure, context: ErrorContext) -> FlexitiError {
         var e = FlexitiError(f.code, ErrorCatalog.info(f.code)?.description ?? f.detail)
         e.transportDetail = f.detail
-        if context.endpoint.movesMoney && f.requestMayHaveBeenSent {
+        if context.endpoint.changesState && f.requestMayHaveBeenSent {
             e.code = .outcomeUnknown
             e.message = ErrorCatalog.info(.outcomeUnknown)?.description ?? ""
         }
@@ -79,6 +100,15 @@ enum ResponseMapping {
             e = FlexitiError(code, ErrorCatalog.info(code)?.description ?? "HTTP \(status)")
         }
         e.httpStatus = status
+        // A proxy or load balancer answering 502/503/504 may have passed the request on: for a
+        // call that changes state the outcome is unknown, whatever the body says.
+        if [502, 503, 504].contains(status) && context.endpoint.changesState {
+            e.code = .outcomeUnknown
+            e.message = "HTTP \(status) from a gateway: the request may have reached Flexiti; retry with the same request or read the state back"
+            e.apiError = ""
+            e.scenario = ""
+            e.fieldErrors = []
+        }
         e.retryable = [500, 502, 503, 504].contains(status) && context.safeToRepeat
         return context.apply(to: e)
     }

@@ -23,6 +23,9 @@ final class CurlTransport {
     /// Options that never change are set once (benchmarked: resetting and setting them again on
     /// every request cost about as much as building the request).
     private let fixedOptionsOK: Bool
+    /// Requests that left during the last perform (libcurl's own re-sends included).
+    private let sentCounter: UnsafeMutablePointer<Int>
+    var requestsSent: Int { sentCounter.pointee }
 
     init?(options: TransportOptions) {
         guard CurlGlobal.initialize(), let h = curl_easy_init() else { return nil }
@@ -30,6 +33,8 @@ final class CurlTransport {
         self.options = options
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        sentCounter = .allocate(capacity: 1)
+        sentCounter.initialize(to: 0)
         var ok = true
         func setLong(_ o: CURLoption, _ v: Int) { if cshim_setopt_long(h, o, v) != CURLE_OK { ok = false } }
         func setString(_ o: CURLoption, _ v: String) {
@@ -49,12 +54,14 @@ final class CurlTransport {
         // promises that no proxy is used unless flx_config_set_proxy names one.
         setString(CURLOPT_PROXY, options.proxy ?? "")
         if cshim_setopt_write(h, responseWriteCallback) != CURLE_OK { ok = false }
+        if cshim_count_requests_into(h, sentCounter) != CURLE_OK { ok = false }
         fixedOptionsOK = ok
     }
 
     deinit {
         curl_easy_cleanup(handle)
         errorBuffer.deallocate()
+        sentCounter.deallocate()
     }
 
     func perform(_ request: HTTPRequest) -> Result<HTTPResponse, TransportFailure> {
@@ -90,13 +97,15 @@ final class CurlTransport {
         }
 
         errorBuffer[0] = 0
+        sentCounter.pointee = 0
         setString(CURLOPT_URL, request.url)
         // Never 0 (libcurl: no limit); the call's deadline may leave less than the configured total.
         let totalMs = max(1, min(options.totalTimeoutMs, Int(clamping: request.timeoutMs ?? Int64.max)))
         setLong(CURLOPT_CONNECTTIMEOUT_MS, max(1, min(options.connectTimeoutMs, totalMs)))
         setLong(CURLOPT_TIMEOUT_MS, totalMs)
         // libcurl re-sends a request by itself when a reused connection dies before any answer;
-        // a fresh connection rules that out for a request that must not be repeated.
+        // a fresh connection rules that out for a request that must not be repeated (a call that
+        // changes state without an idempotency key). Cost: one TCP (and TLS) handshake per such call.
         setLong(CURLOPT_FRESH_CONNECT, request.sendAtMostOnce ? 1 : 0)
         if cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK { setupOK = false }
         _ = cshim_setopt_ptr(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
@@ -177,13 +186,18 @@ final class CurlTransport {
             var connectTime = 0, requestBytes = 0
             _ = cshim_getinfo_long(handle, CURLINFO_CONNECT_TIME_T, &connectTime)
             _ = cshim_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &requestBytes)
-            return TransportFailure(code: .timeout, detail: detail, requestMayHaveBeenSent: connectTime > 0 || requestBytes > 0)
+            return TransportFailure(code: .timeout, detail: detail, requestMayHaveBeenSent: connectTime > 0 || requestBytes > 0 || requestsSent > 0)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
              CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND,
              CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
              CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_CLIENTCERT:
             return TransportFailure(code: .tls, detail: detail, requestMayHaveBeenSent: false)
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            // Also what libcurl says when the answer has no HTTP status line ("HTTP/0.9"): by then
+            // the request was written and may have been performed.
+            if requestsSent > 0 {
+                return TransportFailure(code: .transport, detail: detail, requestMayHaveBeenSent: true)
+            }
             return TransportFailure(code: .invalidArgument, detail: detail, requestMayHaveBeenSent: false)
         case CURLE_OUT_OF_MEMORY:
             // libcurl reports an answer header over its limit (100 KiB) as out of memory: once

@@ -11,7 +11,7 @@ public struct HTTPRequest: Sendable {
     /// The most this request may take, when less than the configured total (the call's
     /// deadline is nearer).
     public var timeoutMs: Int64?
-    /// Must reach the server at most once (a money-moving POST without idempotency key).
+    /// Must reach the server at most once (a call that changes state, without idempotency key).
     public var sendAtMostOnce = false
 
     public init(method: HTTPMethod, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil) {

@@ -35,7 +35,7 @@ enum OAuth {
         case let .failure(e):
             return .failure(e)
         case let .success(r):
-            return token(from: r.json, issuedAt: issuedAt).mapError { context.apply(to: $0) }
+            return token(from: r.json, issuedAt: issuedAt).mapError { r.failure($0.code, $0.message) }
         }
     }
 

@@ -15,19 +15,33 @@ public struct APIResponse: Sendable {
     public var status: Int
     public var json: JSONValue
     public var referenceId: String
+    /// The request that got this answer, for errors found while reading it.
+    var context: ErrorContext
+    /// Requests the call sent, this one included.
+    var attempts = 1
+
+    init(status: Int, json: JSONValue, referenceId: String, context: ErrorContext) {
+        self.status = status
+        self.json = json
+        self.referenceId = referenceId
+        self.context = context
+    }
+
+    /// An error about this answer, with the full request context.
+    func failure(_ code: ErrorCode, _ message: String) -> FlexitiError {
+        var e = context.error(code, message, status: status)
+        e.attempts = attempts
+        return e
+    }
 }
 
 extension APIResponse {
-    /// The answer as a JSON object, which every single-record endpoint returns. Anything else
-    /// is malformed; for a call that moves money it is "outcome unknown": the 2xx says the
-    /// operation happened, only its details cannot be read.
+    /// The answer as a JSON object, which every single-record endpoint returns. Session checks
+    /// each answer's shape (EndpointRules) before it gets here; this is the readers' last guard.
     public func object(_ what: String, movesMoney: Bool = false) -> Result<JSONValue, FlexitiError> {
         if json.isObject { return .success(json) }
-        var e = movesMoney
-            ? FlexitiError(.outcomeUnknown, "the \(what) answer is not a JSON object; the operation may have happened, read the state back")
-            : FlexitiError(.malformedResponse, "the \(what) answer is not a JSON object")
-        e.httpStatus = status
-        e.referenceId = referenceId
+        var e = context.unusableSuccess(status: status, problem: "the \(what) answer is not a JSON object")
+        e.attempts = attempts
         return .failure(e)
     }
 }
@@ -177,12 +191,18 @@ public final class Session: @unchecked Sendable {
             s.call = CallProgress(deadlineMs: deadline)
             defer { s.call = CallProgress() }
             var retries = 0
+            // The first attempt of this call that may have performed it with no definite answer
+            // (docs/errors.md, "Outcome of a call"): only a later success under the same key
+            // settles it; no later failure downgrades it.
+            var unknown: FlexitiError?
             while true {
                 switch attempt(&s) {
                 case let .success(value):
                     return .success(value)
                 case var .failure(e):
                     e.attempts = s.call.count(e.method, e.endpoint)
+                    let isTheCall = e.method == endpoint.method.rawValue && e.endpoint == endpoint.template
+                    if unknown == nil && isTheCall && e.code == .outcomeUnknown { unknown = e }
                     if retries < policy.maxRetries && mayRetry(e) {
                         let delay = policy.delayMs(retry: retries + 1, random: timing.random())
                         // Wait only if an attempt can still start before the deadline.
@@ -194,12 +214,37 @@ public final class Session: @unchecked Sendable {
                             continue
                         }
                     }
+                    if let first = unknown {
+                        e = Session.stillUnknown(first, last: e, attempts: s.call.count(first.method, first.endpoint))
+                    }
                     logger?.log(.callFailed(attempts: e.attempts, code: e.code, elapsedMs: timing.nowMs() - start),
                                 method: e.method, endpoint: e.endpoint, referenceId: e.referenceId)
                     return .failure(e)
                 }
             }
         }
+    }
+
+    /// The call's error when an earlier attempt may have performed it and a later one failed:
+    /// outcome unknown, with the request's context and key, and what the last attempt saw
+    /// (its HTTP status, error string, transport detail and reference id) for diagnosis.
+    static func stillUnknown(_ first: FlexitiError, last: FlexitiError, attempts: Int) -> FlexitiError {
+        if last.code == .outcomeUnknown && last.method == first.method && last.endpoint == first.endpoint {
+            var e = last
+            e.attempts = attempts
+            e.retryable = first.retryable
+            return e
+        }
+        var e = first
+        e.attempts = attempts
+        e.httpStatus = last.httpStatus
+        e.apiError = last.apiError
+        e.transportDetail = last.transportDetail
+        e.referenceId = last.referenceId.isEmpty ? first.referenceId : last.referenceId
+        let lastCode = ErrorCatalog.info(last.code)?.symbol ?? "code \(last.code.rawValue)"
+        e.message = "an earlier attempt may have reached Flexiti and no definite answer followed (\(first.message)); "
+            + "the last attempt ended \(lastCode): \(last.message). Retry with the same request or read the state back"
+        return e
     }
 
     // MARK: - Token
@@ -249,7 +294,7 @@ public final class Session: @unchecked Sendable {
         if let key = call.idempotencyKey { headers.append(("x-idempotency-key", key)) }
 
         var request = HTTPRequest(method: call.endpoint.method, url: url, headers: headers, body: body)
-        request.sendAtMostOnce = call.endpoint.movesMoney && (call.idempotencyKey ?? "").isEmpty
+        request.sendAtMostOnce = call.endpoint.changesState && (call.idempotencyKey ?? "").isEmpty
         let context = ErrorContext(endpoint: call.endpoint, path: basePath + path, referenceId: referenceId,
                                    idempotencyKey: call.idempotencyKey ?? "")
         let result = exchange(request, context: context, state: &s)
@@ -277,9 +322,30 @@ public final class Session: @unchecked Sendable {
         logger?.log(.requestStart(attempt: attempt), method: method, endpoint: template, referenceId: context.referenceId)
         let started = timing.nowMs()
         guard let transport = s.transport else {
-            return .failure(context.apply(to: FlexitiError(.misuse, "the session was freed; nothing was sent")))
+            return .failure(context.error(.misuse, "the session was freed; nothing was sent"))
         }
-        var result = interpret(transport.perform(request), context: context, stats: &s.stats)
+        let outcome = transport.perform(request)
+        // libcurl may have sent the request again on its own (a reused connection that died):
+        // every request that left counts.
+        let extra = max(transport.requestsSent, 1) - 1
+        if extra > 0 {
+            s.call.attempts[method + " " + template, default: 0] += extra
+            s.stats.requests += extra
+        }
+        var result = interpret(outcome, context: context, stats: &s.stats)
+        switch result {
+        case var .success(r):
+            r.attempts = s.call.count(method, template)
+            result = .success(r)
+        case let .failure(e) where extra > 0 && context.endpoint.changesState && e.code != .outcomeUnknown:
+            // libcurl re-sends only after a connection died with no answer: that earlier send
+            // may have been performed, whatever the re-send then met.
+            var lost = context.error(.outcomeUnknown, "the request was sent on a kept-alive connection that died without an answer; libcurl sent it again")
+            lost.retryable = context.safeToRepeat
+            result = .failure(Session.stillUnknown(lost, last: e, attempts: s.call.count(method, template)))
+        default:
+            break
+        }
         if case let .failure(e) = result {
             // A server may echo what it was sent: no secret of this request goes into the error.
             result = .failure(Redaction.scrub(e, secrets: Redaction.secrets(of: request, clientSecret: configuration.clientSecret)))
@@ -306,23 +372,22 @@ public final class Session: @unchecked Sendable {
         case let .success(response):
             if response.newConnection { stats.connectionsOpened += 1 }
             if (200..<300).contains(response.status) {
-                if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                    return .success(APIResponse(status: response.status, json: .object([]), referenceId: context.referenceId))
+                let empty = response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+                let json: JSONValue
+                if empty {
+                    json = .object([])
+                } else if let parsed = JSONParser.parse(response.body) {
+                    json = parsed
+                } else {
+                    return .failure(context.unusableSuccess(status: response.status, problem: "the answer is not valid JSON"))
                 }
-                guard let json = JSONParser.parse(response.body) else {
-                    var e = context.apply(to: FlexitiError(.malformedResponse, "the server's answer is not valid JSON"))
-                    e.httpStatus = response.status
-                    // A money-moving call answered 200 did happen; its details are unreadable.
-                    if context.endpoint.movesMoney { e.code = .outcomeUnknown; e.message = "the operation was accepted (HTTP \(response.status)) but its answer is not valid JSON; read the state back" }
-                    return .failure(e)
+                if let problem = AnswerCheck.problem(json, empty: empty, shape: context.endpoint.answerShape) {
+                    return .failure(context.unusableSuccess(status: response.status, problem: problem, apiError: json["error"]?.text ?? ""))
                 }
                 if let bad = AnswerNumbers.firstUnreadable(json) {
-                    var e = context.apply(to: FlexitiError(.malformedResponse, "the server's answer holds a number that cannot be read exactly (\(bad))"))
-                    e.httpStatus = response.status
-                    if context.endpoint.movesMoney { e.code = .outcomeUnknown; e.message = "the operation was accepted (HTTP \(response.status)) but its answer holds an unreadable number (\(bad)); read the state back" }
-                    return .failure(e)
+                    return .failure(context.unusableSuccess(status: response.status, problem: "the answer holds a number that cannot be read exactly (\(bad))"))
                 }
-                return .success(APIResponse(status: response.status, json: json, referenceId: context.referenceId))
+                return .success(APIResponse(status: response.status, json: json, referenceId: context.referenceId, context: context))
             }
             return .failure(ResponseMapping.httpError(status: response.status, body: response.body, context: context))
         }
