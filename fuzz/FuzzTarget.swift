@@ -47,7 +47,7 @@ private func tokenAnswer(_ selector: Int, _ body: [UInt8]) {
     guard let json = JSONParser.parse(body) else { return }
     let clocks: [Int64] = [0, 1, 3600, Int64.max - 1, Int64.max, Int64.min, Int64(selector) << 55]
     if case let .success(t) = OAuth.token(from: json, issuedAt: clocks[selector % clocks.count]) {
-        let echoed = FlexitiError(.invalidClient, "echo: " + t.accessToken.reveal() + String(decoding: body, as: UTF8.self))
+        let echoed = FlexitiError(.unknownAPIError, "echo: " + t.accessToken.reveal() + String(decoding: body, as: UTF8.self))
         _ = Redaction.scrub(echoed, secrets: [t.accessToken.reveal()]).message.utf8.count
         t.wipe()
     }

@@ -72,11 +72,14 @@
  *          zeroes the stack depth the library used on the calling thread since the last one.
  *          Not guaranteed: copies the caller made (the strings it passed, strings it copied
  *          out of getters), the TLS library's buffers (OpenSSL keeps its own records), the
- *          kernel's socket buffers, and libcurl's buffers when the application initialised
+ *          kernel's socket buffers, libcurl's buffers when the application initialised
  *          libcurl itself before the first flx_ call (libcurl keeps the first allocator it was
- *          given; call flx_global_init() first). Stack scrubbing covers the thread that
- *          frees: free an object on the thread that made its calls, or the other thread's
- *          dead frames may keep a short secret until reused.
+ *          given; call flx_global_init() first), jansson's when the application gave jansson
+ *          allocation functions of its own (the library then leaves them in place), and
+ *          builds other than the shipped library (`make`: the link routes free through the
+ *          zeroing). Stack scrubbing covers the thread that frees: free an object on the
+ *          thread that made its calls, or the other thread's dead frames may keep a short
+ *          secret until reused.
  */
 #ifndef FLEXITI_H
 #define FLEXITI_H

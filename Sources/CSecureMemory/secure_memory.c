@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "secure_memory.h"
 #include <alloca.h>
+#include <jansson.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -67,6 +68,18 @@ char *flxsm_strdup(const char *s) {
 /* The linker routes the library's (and the static Swift runtime's) free and realloc here. */
 void __wrap_free(void *p) { flxsm_free(p); }
 void *__wrap_realloc(void *p, size_t size) { return flxsm_realloc(p, size); }
+
+int flxsm_install_jansson(void) {
+    json_malloc_t m = NULL;
+    json_free_t f = NULL;
+    /* libc's free: in the wrapped link a plain `free` here would name __wrap_free. */
+    void (*libc_free)(void *) = __real_free ? __real_free : free;
+    json_get_alloc_funcs(&m, &f);
+    if (m == flxsm_malloc && f == flxsm_free) return 1;
+    if (m != malloc || f != libc_free) return 0;
+    json_set_alloc_funcs(flxsm_malloc, flxsm_free);
+    return 1;
+}
 
 #define SCRUB_MAX (1024 * 1024)
 

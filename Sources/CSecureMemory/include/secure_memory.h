@@ -15,6 +15,10 @@ void flxsm_free(void *p);
 /* Zeroes the part of this thread's stack below the caller that library code used since the
  * last scrub (at most 1 MiB), so no dead frame keeps a copy of a secret. */
 void flxsm_scrub_stack(void);
+/* Makes jansson use flxsm_malloc/flxsm_free, unless the application gave jansson allocation
+ * functions of its own (then jansson's memory is the application's business). Returns 1 when
+ * installed. */
+int flxsm_install_jansson(void);
 /* Remembers how deep this thread's stack has gone (called from deep inside the library). */
 void flxsm_note_stack_depth(void);
 

@@ -7,10 +7,9 @@ import Glibc
 /// wrapped at link time (Makefile, --wrap=free). The stack depth a call used is zeroed when the
 /// objects that held secrets are freed.
 public enum SecureMemory {
-    static let installed: Bool = {
-        json_set_alloc_funcs(flxsm_malloc, flxsm_free)
-        return true
-    }()
+    /// Not if the application gave jansson an allocator of its own: replacing it would free
+    /// the application's blocks with the wrong function.
+    static let installed: Bool = flxsm_install_jansson() == 1
 
     public static func install() { _ = installed }
 
