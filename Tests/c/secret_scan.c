@@ -158,11 +158,13 @@ static void scan(size_t counts[NSECRETS]) {
     explicit_bzero(scan_buffer, CHUNK);
 }
 
+/* A step of the flow: silent when it works, a failure (and the end) when it does not. */
 static void flow_step(flx_code rc, flx_error *err, const char *what) {
     char msg[512];
-    snprintf(msg, sizeof msg, "%s (%s%s%s)", what, flx_code_name(rc), err ? ": " : "", err ? flx_error_message(err) : "");
-    check(rc == FLX_OK, msg);
-    if (rc != FLX_OK) exit(1);
+    if (rc == FLX_OK) return;
+    snprintf(msg, sizeof msg, "flow step %s (%s%s%s)", what, flx_code_name(rc), err ? ": " : "", err ? flx_error_message(err) : "");
+    check(0, msg);
+    exit(1);
 }
 
 int main(void) {
@@ -223,7 +225,7 @@ int main(void) {
     flow_step(flx_authorization_capture(session, auth, cap_req, &capture, &err), err, "capture");
     /* A server that echoes the request into its error: the error object holds no secret. */
     rc = flx_verify(session, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, answer_text, NULL, NULL, &unused, &echoed);
-    check(rc == FLX_E_WRONG_INPUTS, "the echoing server's error arrives");
+    check(rc == FLX_E_WRONG_INPUTS, "the whole flow ran, and the echoing server's error arrived");
     wipe(answer_text);
 
     /* The scanner finds what is alive (the session's token and secret, the PIN in its objects). */
