@@ -329,4 +329,42 @@ final class HostileAnswerTests: XCTestCase {
         XCTAssertEqual(flx_authorization_iter_next(it, &b, nil), FLX_E_MISUSE)
         XCTAssertEqual(server.requests.count, before, "nothing sent after flx_session_free")
     }
+
+    /// Listing totals and page sizes at the ends of Int64 neither trap nor loop; unreadable
+    /// ones make the page malformed.
+    func testListingCountsAtTheLimits() throws {
+        var body = ""
+        try serve { _ in HostileServer.http(200, body) }
+        let s = session()
+        defer { flx_session_free(s) }
+        let items = #""authorizations":[{"authorization_id":"1","amount":"1.00"},{"authorization_id":"2","amount":"2.00"}]"#
+        func iterate() -> (count: Int, code: flx_code) {
+            var it: OpaquePointer?
+            XCTAssertEqual(flx_authorization_iter_new(s, nil, &it, nil), FLX_OK)
+            defer { flx_authorization_iter_free(it) }
+            for n in 0..<10 {
+                var a: OpaquePointer?
+                var err: OpaquePointer?
+                let rc = flx_authorization_iter_next(it, &a, &err)
+                flx_error_free(err)
+                guard rc == FLX_OK, let item = a else { return (n, rc) }
+                flx_authorization_free(item)
+            }
+            return (10, FLX_OK)
+        }
+        for (total, size) in [("9223372036854775807", "-9223372036854775808"), ("-9223372036854775808", "9223372036854775807"),
+                              ("0", "0"), ("-1", "-1"), ("null", "1"), (#""9223372036854775807""#, #""-1""#)] {
+            body = #"{"total":\#(total),"page_size":\#(size),\#(items)}"#
+            // The same page served again is a repeat: the listing ends after its 2 items.
+            let (count, code) = iterate()
+            XCTAssertEqual(count, 2, "total \(total), page_size \(size)")
+            XCTAssertEqual(code, FLX_OK, "total \(total), page_size \(size)")
+        }
+        for bad in Self.unreadableIntegers + [#""x""#, "true"] {
+            body = #"{"total":\#(bad),"page_size":2,\#(items)}"#
+            let (count, code) = iterate()
+            XCTAssertEqual(count, 0, "total \(bad)")
+            XCTAssertEqual(code, FLX_E_MALFORMED_RESPONSE, "total \(bad)")
+        }
+    }
 }
