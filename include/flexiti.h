@@ -1346,7 +1346,8 @@ flx_code flx_capture_return(flx_session *session, const flx_capture *capture, fl
  * Credits an account (POST accounts/{account_number}/refund), e.g. a return of a regular
  * purchase. req must be an FLX_REQUEST_REFUND request with the account number or the VCC set
  * (with only a VCC, the account is first found with customers/lookup, one more request; its
- * errors are those of flx_customer_lookup()).
+ * errors are those of flx_customer_lookup(). Sending the same request object again reuses the
+ * account found for that VCC: no second lookup).
  * *out (may be NULL) must be released with flx_receipt_free().
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (neither account number nor VCC, wrong kind),
  * FLX_E_IDEMPOTENCY_CONFLICT, FLX_E_NOT_FOUND, FLX_E_REFUNDS_LIMIT_EXCEEDED_AMOUNT,

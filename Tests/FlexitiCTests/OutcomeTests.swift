@@ -459,6 +459,17 @@ final class OutcomeTests: PurchaseFixture {
             return (flx_refund_create(s, refund, nil, &err), err)
         }
 
+        // Refund by VCC only: the account is looked up once; a changed repeat sends nothing at all.
+        let byCard = request(FLX_REQUEST_REFUND) { r in [flx_request_set_vcc_number(r, "1070015210367982", nil),
+                                                         flx_request_set_amount_cents(r, 300, nil)] }
+        defer { flx_request_free(byCard) }
+        assertBound("refund by VCC", suffix: "/refund", mutations: commonMutations(byCard, amount: 300, sku: sku) + [
+            ("reference", { flx_request_set_reference(byCard, "Ref-other", nil) }, { flx_request_set_reference(byCard, nil, nil) }),
+        ]) { s in
+            var err: OpaquePointer?
+            return (flx_refund_create(s, byCard, nil, &err), err)
+        }
+
         // Transaction: the body.
         let txnId = "bound-" + UUID().uuidString.prefix(8)
         let txnCode = try pin(account: account, requestId: txnId)
@@ -645,6 +656,12 @@ final class OutcomeTests: PurchaseFixture {
         flx_error_clear(&err)
         XCTAssertEqual(flx_capture_return(session, capture, ret, nil, &err), FLX_E_WRONG_INPUTS)
         XCTAssertEqual(str(flx_error_field_param(err, 0)), "amount")
+        flx_error_clear(&err)
+        // Local refusals name the request they refused.
+        var v: OpaquePointer?
+        XCTAssertEqual(flx_verify(session, "12ab", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(str(flx_error_endpoint(err)), "/client-id/{client_id}/account/{account_number}/verify")
+        XCTAssertEqual(str(flx_error_method(err)), "POST")
         flx_error_clear(&err)
         XCTAssertEqual(sandbox.requestCount, before, "nothing sent")
         // With full, both go: everything left is released / returned.

@@ -10,7 +10,7 @@ public struct JSONAnswer: Sendable {
 extension Session {
     /// POST accounts/{account_number}/close: closes a Quebec account. No body; success is `{}`.
     public func closeAccount(accountNumber: String) -> Result<Void, FlexitiError> {
-        if let e = ParameterCheck.customerKey(.accountNumber(accountNumber)) { return .failure(e) }
+        if let e = ParameterCheck.customerKey(.accountNumber(accountNumber)) { return .failure(e.before(Endpoints.close)) }
         var call = APICall(Endpoints.close)
         call.pathParams = ["client_id": configuration.clientId, "account_number": accountNumber]
         return send(call).map { _ in () }
@@ -19,7 +19,7 @@ extension Session {
     /// POST customers/driverslicense: decodes the raw PDF417 (AAMVA) text of a licence.
     public func decodeDriversLicense(code: String) -> Result<JSONAnswer, FlexitiError> {
         if code.isEmpty {
-            return .failure(ParameterCheck.wrongInputs([FieldError(param: "code", msg: "Not sent", value: "", type: "required")]))
+            return .failure(ParameterCheck.wrongInputs([FieldError(param: "code", msg: "Not sent", value: "", type: "required")]).before(Endpoints.driversLicense))
         }
         var call = APICall(Endpoints.driversLicense)
         call.pathParams = ["client_id": configuration.clientId]

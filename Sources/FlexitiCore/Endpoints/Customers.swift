@@ -76,7 +76,7 @@ extension Session {
         for (name, v) in [("first_name", q.firstName), ("last_name", q.lastName), ("dob", q.dob)] where v.isEmpty {
             missing.append(FieldError(param: name, msg: "Not sent", value: "", type: "required"))
         }
-        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing)) }
+        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.customersSearch)) }
         var call = APICall(Endpoints.customersSearch)
         call.pathParams = ["client_id": configuration.clientId]
         call.query = [("first_name", q.firstName), ("last_name", q.lastName), ("dob", q.dob)]

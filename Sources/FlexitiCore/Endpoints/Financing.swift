@@ -53,9 +53,9 @@ public enum BasisPoints {
 
 extension Session {
     public func calculateInterest(accountNumber: String, amountCents: Int64) -> Result<FinancingOptions, FlexitiError> {
-        if let e = ParameterCheck.customerKey(.accountNumber(accountNumber)) { return .failure(e) }
+        if let e = ParameterCheck.customerKey(.accountNumber(accountNumber)) { return .failure(e.before(Endpoints.calculateInterest)) }
         guard amountCents.magnitude <= UInt64(Money.maxCents) else {
-            return .failure(.invalidArgument("amount is beyond number(18,2)"))
+            return .failure(FlexitiError.invalidArgument("amount is beyond number(18,2)").before(Endpoints.calculateInterest))
         }
         var call = APICall(Endpoints.calculateInterest)
         call.pathParams = ["client_id": configuration.clientId, "account_number": accountNumber]

@@ -98,26 +98,26 @@ extension Session {
         var body: [(String, JSONValue)] = [("flow", .string(flow.rawValue))]
         switch (flow, customer) {
         case let (.purchase, .accountNumber(n)):
-            if let e = ParameterCheck.customerKey(.accountNumber(n)) { return .failure(e) }
+            if let e = ParameterCheck.customerKey(.accountNumber(n)) { return .failure(e.before(Endpoints.widgetInit)) }
             body.append(("customer_identification", .object([("account_number", .string(n))])))
         case let (.purchase, .vccNumber(v)):
-            if let e = ParameterCheck.customerKey(.vccNumber(v)) { return .failure(e) }
+            if let e = ParameterCheck.customerKey(.vccNumber(v)) { return .failure(e.before(Endpoints.widgetInit)) }
             body.append(("customer_identification", .object([("vcc_number", .string(v))])))
         case let (.purchase, .personalInformation(a)):
             let missing = a.missing(["first_name", "last_name", "dob"])
-            if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing)) }
+            if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.widgetInit)) }
             body.append(("customer_identification", .object([("personal_information", a.personalInformation)])))
         case let (.apply, .personalInformation(a)):
             var missing = a.missing(Applicant.personalFields + ["email", "phone_number", "address_1", "city", "province", "account_type"])
             if a.tosAgreement != true {
                 missing.append(FieldError(param: "tos_agreement", msg: "Must be true", value: a.tosAgreement.map { $0 ? "true" : "false" } ?? "", type: a.tosAgreement == nil ? "required" : "invalid"))
             }
-            if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing)) }
+            if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.widgetInit)) }
             body.append(("customer_identification", .object([("personal_information", a.personalInformation)])))
             body.append(("tos_agreement", .bool(true)))
             for k in Applicant.initApplyFields { if let v = a.value(k) { body.append((k, .string(v))) } }
         case (.apply, _):
-            return .failure(.invalidArgument("the apply flow identifies the applicant by personal information"))
+            return .failure(FlexitiError.invalidArgument("the apply flow identifies the applicant by personal information").before(Endpoints.widgetInit))
         }
         var call = APICall(Endpoints.widgetInit)
         call.pathParams = ["client_id": configuration.clientId]
@@ -137,7 +137,7 @@ extension Session {
     public func apply(_ a: Applicant, widgetSessionId: String?, externalLocationId: String?) -> Result<Application, FlexitiError> {
         // tos_agreement is left to the server, which answers tos_agreement_required.
         let missing = a.missing(["first_name", "last_name", "dob"])
-        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing)) }
+        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.apply)) }
         var body: [(String, JSONValue)] = [
             ("customer_identification", .object([("personal_information", a.personalInformation)])),
         ]

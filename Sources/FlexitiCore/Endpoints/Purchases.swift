@@ -161,6 +161,8 @@ public struct PurchaseRequest: Sendable {
     /// Flexiti, so it is refused locally. A digest, not the text: the body may hold the PIN,
     /// which must not outlive the request's Secret.
     private var committedOperation: Int?
+    /// The account a refund's VCC was found to belong to (customers/lookup), kept for repeats.
+    var accountOfVCC: (vcc: String, account: String)?
 
     public init(_ kind: PurchaseKind) {
         self.kind = kind
@@ -454,13 +456,18 @@ extension Session {
         guard request.kind == .refund else { return .failure(.invalidArgument("not a refund request")) }
         var account = request.accountNumber ?? ""
         if account.isEmpty, let vcc = request.vccNumber, !vcc.isEmpty {
-            switch lookupCustomer(.vccNumber(vcc)) {
-            case let .failure(e): return .failure(e)
-            case let .success(c): account = c.text("account_number") ?? ""
+            if let known = request.accountOfVCC, known.vcc == vcc {
+                account = known.account  // a repeat: no second lookup, and a changed request sends nothing
+            } else {
+                switch lookupCustomer(.vccNumber(vcc)) {
+                case let .failure(e): return .failure(e)
+                case let .success(c): account = c.text("account_number") ?? ""
+                }
+                if !account.isEmpty { request.accountOfVCC = (vcc, account) }
             }
         }
         guard !account.isEmpty else {
-            return .failure(.invalidArgument("a refund needs the account number or the VCC (flx_request_set_account_number / _vcc_number)"))
+            return .failure(FlexitiError.invalidArgument("a refund needs the account number or the VCC (flx_request_set_account_number / _vcc_number)").before(Endpoints.refund))
         }
         let key = request.idempotencyKey
         return request.sendMoney(self, Endpoints.refund, pathParams: ["account_number": account]).flatMap { r in

@@ -39,7 +39,7 @@ public struct Verification: Sendable {
 
 extension Session {
     public func verify(_ req: VerifyRequest) -> Result<Verification, FlexitiError> {
-        if let e = ParameterCheck.customerKey(.accountNumber(req.accountNumber)) { return .failure(e) }
+        if let e = ParameterCheck.customerKey(.accountNumber(req.accountNumber)) { return .failure(e.before(Endpoints.verify)) }
         var missing: [FieldError] = []
         if req.format == .securityQuestion {
             if (req.securityQid ?? 0) <= 0 {
@@ -50,9 +50,9 @@ extension Session {
             }
         } else if req.securityQid != nil || req.securityAnswer != nil {
             // Never send a security answer where it was not asked for.
-            return .failure(.invalidArgument("security_qid and security_answer are only for the security_question format"))
+            return .failure(FlexitiError.invalidArgument("security_qid and security_answer are only for the security_question format").before(Endpoints.verify))
         }
-        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing)) }
+        if !missing.isEmpty { return .failure(ParameterCheck.wrongInputs(missing).before(Endpoints.verify)) }
 
         let requestId = req.requestId ?? Identifiers.verifyRequestId()
         var body: [(String, JSONValue)] = [("format", .string(req.format.rawValue)), ("request_id", .string(requestId))]

@@ -113,3 +113,14 @@ enum ResponseMapping {
         return context.apply(to: e)
     }
 }
+
+extension FlexitiError {
+    /// A refusal before anything was sent for `endpoint`: the method and endpoint template are
+    /// known (no path, reference id or attempts yet).
+    func before(_ endpoint: Endpoint) -> FlexitiError {
+        var e = self
+        e.method = endpoint.method.rawValue
+        e.endpoint = endpoint.template
+        return e
+    }
+}
