@@ -183,10 +183,7 @@ public final class Session: @unchecked Sendable {
         defer { gate.leave() }
         return state.withLock { s in
             guard s.transport != nil else {
-                var e = FlexitiError(.misuse, "the session was freed; nothing was sent")
-                e.method = endpoint.method.rawValue
-                e.endpoint = endpoint.template
-                return .failure(e)
+                return .failure(FlexitiError(.misuse, "the session was freed; nothing was sent").before(endpoint))
             }
             s.call = CallProgress(deadlineMs: deadline)
             defer { s.call = CallProgress() }
