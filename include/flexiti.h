@@ -77,9 +77,10 @@
  *          given; call flx_global_init() first), jansson's when the application gave jansson
  *          allocation functions of its own (the library then leaves them in place), and
  *          builds other than the shipped library (`make`: the link routes free through the
- *          zeroing). Stack scrubbing covers the thread that frees: free an object on the
- *          thread that made its calls, or the other thread's dead frames may keep a short
- *          secret until reused.
+ *          zeroing). Stack scrubbing covers the thread that frees, from about the depth of
+ *          the calls: free an object on the thread that made its calls, from a similar depth,
+ *          or dead frames may keep a short secret until reused (threads that switch stacks,
+ *          fibers, are never scrubbed).
  */
 #ifndef FLEXITI_H
 #define FLEXITI_H

@@ -18,12 +18,14 @@ static void release(void *p) {
     else free(p);
 }
 
-/* The deepest stack address library code has reached on this thread since the last scrub. */
-static __thread uintptr_t deepest;
+/* The deepest and the shallowest stack address library code has reached on this thread since
+ * the last scrub. */
+static __thread uintptr_t deepest, shallowest;
 
 void flxsm_note_stack_depth(void) {
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
     if (deepest == 0 || here < deepest) deepest = here;
+    if (here > shallowest) shallowest = here;
 }
 
 void flxsm_free(void *p) {
@@ -81,21 +83,24 @@ int flxsm_install_jansson(void) {
     return 1;
 }
 
-#define SCRUB_MAX (1024 * 1024)
+#define SCRUB_MAX (512 * 1024)
+#define SCRUB_NEAR (64 * 1024)
 
-/* noinline: its frame must lie above the area it zeroes. */
+/* noinline: its frame must lie above the area it zeroes. Scrubs only when this frame is just
+ * above the area the library used (the same stack: a host that switches stacks within a thread,
+ * fibers, is not scrubbed rather than risk another stack), and never more than SCRUB_MAX. */
 __attribute__((noinline)) void flxsm_scrub_stack(void) {
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
-    uintptr_t low = deepest;
+    uintptr_t low = deepest, high = shallowest;
     size_t n;
     unsigned char *area;
+    deepest = 0;
+    shallowest = 0;
     /* Below this frame's own locals and the alloca bookkeeping. */
-    if (low == 0 || here <= low + 512) { deepest = 0; return; }
+    if (low == 0 || here <= low + 512 || here - low > SCRUB_MAX || here > high + SCRUB_NEAR) return;
     n = (size_t)(here - low) - 512;
-    if (n > SCRUB_MAX) n = SCRUB_MAX;
     /* The stack already reached this depth on this thread, so the area is mapped. */
     area = alloca(n);
     explicit_bzero(area, n);
     __asm__ volatile("" : : "r"(area) : "memory");
-    deepest = 0;
 }

@@ -13,7 +13,8 @@ char *flxsm_strdup(const char *s);
 /* Zeroes the whole block (malloc_usable_size) and frees it. */
 void flxsm_free(void *p);
 /* Zeroes the part of this thread's stack below the caller that library code used since the
- * last scrub (at most 1 MiB), so no dead frame keeps a copy of a secret. */
+ * last scrub (at most 512 KiB, and only when the caller is within 64 KiB above it), so no dead
+ * frame keeps a copy of a secret. */
 void flxsm_scrub_stack(void);
 /* Makes jansson use flxsm_malloc/flxsm_free, unless the application gave jansson allocation
  * functions of its own (then jansson's memory is the application's business). Returns 1 when
