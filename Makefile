@@ -35,7 +35,8 @@ GLIBC_FLOOR_FLAGS := $(foreach s,$(GLIBC_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(
 SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
-	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(GLIBC_FLOOR_FLAGS)
+	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(GLIBC_FLOOR_FLAGS) \
+	-Xlinker --wrap=free -Xlinker --wrap=realloc
 # The sandbox as shipped: release, Swift runtime and Foundation linked statically, same floor.
 SWIFT_SANDBOX_FLAGS := -c release --product flexiti-sandbox --scratch-path $(SANDBOX_SCRATCH) \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xlinker -s $(GLIBC_FLOOR_FLAGS) \

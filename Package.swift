@@ -24,8 +24,10 @@ let package = Package(
         // The hand-written public header, imported as a module so the implementation is checked against it.
         .systemLibrary(name: "CFlexiti"),
 
+        // Zero-on-free allocation for libcurl, jansson and (linked with --wrap) the library itself.
+        .target(name: "CSecureMemory"),
         // Swift core: configuration, transport, OAuth, error model, endpoints. No Foundation.
-        .target(name: "FlexitiCore", dependencies: ["CCurl", "CJansson", "CSQLite"]),
+        .target(name: "FlexitiCore", dependencies: ["CCurl", "CJansson", "CSQLite", "CSecureMemory"]),
         // The C ABI: one file per handle type, implementing include/flexiti.h.
         .target(
             name: "Flexiti",

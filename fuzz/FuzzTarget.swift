@@ -15,6 +15,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let selector = Int(bytes[0])
     let payload = Array(bytes[1...])
+    // 0xF0...0xFF: a token answer (the other selectors keep their meaning for the corpus).
+    if selector >= 0xF0 { tokenAnswer(selector, payload); return 0 }
     switch selector % 3 {
     case 0: responses(selector, payload)
     case 1: records(payload)
@@ -37,6 +39,19 @@ private func responses(_ selector: Int, _ body: [UInt8]) {
     }
     _ = ResponseMapping.transportError(TransportFailure(code: .transport, detail: String(decoding: body, as: UTF8.self),
                                                         requestMayHaveBeenSent: selector & 2 == 0), context: context)
+}
+
+/// A token answer as the token request reads it, at clock values up to Int64.max (the
+/// renewal arithmetic), and the redaction of its text from an error that echoes it.
+private func tokenAnswer(_ selector: Int, _ body: [UInt8]) {
+    guard let json = JSONParser.parse(body) else { return }
+    let clocks: [Int64] = [0, 1, 3600, Int64.max - 1, Int64.max, Int64.min, Int64(selector) << 55]
+    if case let .success(t) = OAuth.token(from: json, issuedAt: clocks[selector % clocks.count]) {
+        let echoed = FlexitiError(.unknownAPIError, "echo: " + t.accessToken.reveal() + String(decoding: body, as: UTF8.self))
+        _ = Redaction.scrub(echoed, secrets: [t.accessToken.reveal()]).message.utf8.count
+        t.wipe()
+    }
+    _ = AnswerNumbers.firstUnreadable(json)
 }
 
 /// Reads every kind of value the getters read.

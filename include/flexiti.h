@@ -34,8 +34,10 @@
  *
  * HANDLES  Objects are opaque. A NULL or freed handle, or a handle of another type, makes a
  *          function return FLX_E_MISUSE (getters return "" or 0) instead of crashing; every
- *          _free function accepts NULL. Detection of freed handles is exact while the address
- *          has not been reused by a newer handle.
+ *          _free function accepts NULL. A handle is not a memory address: it names a slot of
+ *          the library's handle table and that slot's generation, so a freed handle is
+ *          FLX_E_MISUSE forever, even after its slot holds a newer object, and a value the
+ *          library never handed out is FLX_E_MISUSE too. Compare handles only with NULL.
  *
  * MONEY    Amounts are int64_t cents (12345 = $123.45), never floating point.
  *
@@ -56,11 +58,29 @@
  *          scripts/tsan.sh checks this model: 48 threads with own and shared sessions under
  *          ThreadSanitizer.
  *
- * SECRETS  The client secret, access tokens, PINs, verification codes, security answers, PIW
- *          and SIN are never written into error objects, field error values or logs (records
- *          carry no header, body or path). The long-lived copies (the config's and session's
- *          secret, the cached token) are wiped when their object is freed; request bodies and
- *          libcurl's header copies are zeroed once a request is done.
+ * SECRETS  The client secret, access and refresh tokens, PINs (verification codes), security
+ *          answers, PIW and SIN are never written into error objects or logs: records carry no
+ *          header, body or path, and every secret value a call sent is replaced by
+ *          "[redacted]" in any string of its error object, whatever field a server echoes it
+ *          in (values shorter than 3 characters are not searched for).
+ *          Guaranteed: once the objects that held a secret are freed (the flx_config and
+ *          flx_session for the client secret and tokens, the flx_request or flx_verification
+ *          for a PIN, security answer, PIW or SIN), no copy of it remains in this process's
+ *          memory made by the library, libcurl or jansson: every heap block the library
+ *          frees is zeroed first (its own and the Swift runtime's through the linker,
+ *          libcurl's and jansson's through their allocation hooks), and each _free function
+ *          zeroes the stack depth the library used on the calling thread since the last one.
+ *          Not guaranteed: copies the caller made (the strings it passed, strings it copied
+ *          out of getters), the TLS library's buffers (OpenSSL keeps its own records), the
+ *          kernel's socket buffers, libcurl's buffers when the application initialised
+ *          libcurl itself before the first flx_ call (libcurl keeps the first allocator it was
+ *          given; call flx_global_init() first), jansson's when the application gave jansson
+ *          allocation functions of its own (the library then leaves them in place), and
+ *          builds other than the shipped library (`make`: the link routes free through the
+ *          zeroing). Stack scrubbing covers the thread that frees, from about the depth of
+ *          the calls: free an object on the thread that made its calls, from a similar depth,
+ *          or dead frames may keep a short secret until reused (threads that switch stacks,
+ *          fibers, are never scrubbed).
  */
 #ifndef FLEXITI_H
 #define FLEXITI_H
@@ -454,7 +474,10 @@ FLX_EXTERN flx_code flx_config_set_timeouts(flx_config *cfg, long connect_timeou
  *  (NULL: system store). Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
 FLX_EXTERN flx_code flx_config_set_ca_file(flx_config *cfg, const char *path, flx_error **err);
 
-/** Sends requests through this proxy, e.g. "http://proxy.example:3128" (NULL: none).
+/** Sends requests through this proxy, e.g. "http://proxy.example:3128" (NULL: none). An https://
+ *  base URL goes through the proxy as an encrypted tunnel. A plain http:// (loopback) base URL
+ *  with a proxy that is not loopback too would send every request in clear over the network:
+ *  flx_session_new() refuses that with FLX_E_INSECURE_URL unless allow_insecure_http is set.
  *  Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT. */
 FLX_EXTERN flx_code flx_config_set_proxy(flx_config *cfg, const char *proxy_url, flx_error **err);
 
@@ -499,12 +522,15 @@ typedef struct flx_session flx_session;
  * made until the first call (or flx_session_authenticate()). *out must be released with
  * flx_session_free().
  * Errors: FLX_E_MISUSE (cfg), FLX_E_INVALID_ARGUMENT (out is NULL, credentials or
- * environment/base URL missing), FLX_E_INSECURE_URL, FLX_E_OUT_OF_MEMORY.
+ * environment/base URL missing), FLX_E_INSECURE_URL (plain http:// to a host that is not loopback,
+ * or through a proxy that is not loopback), FLX_E_OUT_OF_MEMORY.
  */
 FLX_EXTERN flx_code flx_session_new(const flx_config *cfg, flx_session **out, flx_error **err);
 
 /** Releases a session, closes its connection and wipes its token and secret. NULL is a no-op.
- *  No call on the session may be running in another thread. */
+ *  No call on the session may be running in another thread. Iterators made from the session
+ *  stay valid objects but cannot call any more: their _next returns FLX_E_MISUSE ("the session
+ *  was freed"), and they must still be freed with their _iter_free(). */
 FLX_EXTERN void flx_session_free(flx_session *session);
 
 /**
@@ -1527,7 +1553,8 @@ FLX_EXTERN flx_code flx_return_create(flx_session *session, const char *authoriz
  * Starts iterating GET authorizations (or GET captures), optionally filtered by an
  * FLX_REQUEST_LIST_AUTHORIZATIONS (FLX_REQUEST_LIST_CAPTURES) request (NULL: no filter; the
  * filter is copied). No request is made until the first _next. The iterator keeps a reference
- * to the session, which stays usable for other calls; free the iterator before the session.
+ * to the session, which stays usable for other calls. Free the iterator before the session;
+ * once the session is freed, _next answers FLX_E_MISUSE and sends nothing.
  * *out must be released with the matching _iter_free().
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL, filter of the wrong kind).
  */

@@ -10,16 +10,18 @@ cd "$(dirname "$0")/.."
 out=.build-fuzz
 mkdir -p "$out/crashes" fuzz/corpus
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -enable-testing
-       -I Sources/CCurl -I Sources/CJansson -I Sources/CFlexiti)
+       -I Sources/CCurl -I Sources/CJansson -I Sources/CFlexiti -I Sources/CSecureMemory/include)
 for f in $(pkg-config --cflags-only-I libcurl jansson); do flags+=(-Xcc "$f"); done
 
-if [ ! -x "$out/fuzz-flexiti" ] || [ -n "$(find Sources/FlexitiCore Sources/Flexiti fuzz/FuzzTarget.swift include -newer "$out/fuzz-flexiti" -name '*.[sh]*' | head -1)" ]; then
+if [ ! -x "$out/fuzz-flexiti" ] || [ -n "$(find Sources/FlexitiCore Sources/Flexiti Sources/CSecureMemory fuzz/FuzzTarget.swift include -newer "$out/fuzz-flexiti" -name '*.[csh]*' | head -1)" ]; then
     echo "building the fuzz target (swiftc -sanitize=fuzzer,address)..."
+    clang -O1 -g -fsanitize=address,fuzzer-no-link -I Sources/CSecureMemory/include -c Sources/CSecureMemory/secure_memory.c \
+        -o "$out/secure_memory.o"
     swiftc "${flags[@]}" -emit-library -static -module-name FlexitiCore -emit-module -emit-module-path "$out/FlexitiCore.swiftmodule" \
         -o "$out/libFlexitiCore.a" $(find Sources/FlexitiCore -name '*.swift' | sort)
     swiftc "${flags[@]}" -enable-experimental-feature CImplementation -I "$out" -emit-library -static -module-name Flexiti \
         -emit-module -emit-module-path "$out/Flexiti.swiftmodule" -o "$out/libFlexiti.a" $(find Sources/Flexiti -name '*.swift' | sort)
-    swiftc "${flags[@]}" -I "$out" fuzz/FuzzTarget.swift "$out/libFlexiti.a" "$out/libFlexitiCore.a" -lcurl -ljansson \
+    swiftc "${flags[@]}" -I "$out" fuzz/FuzzTarget.swift "$out/libFlexiti.a" "$out/libFlexitiCore.a" "$out/secure_memory.o" -lcurl -ljansson \
         -o "$out/fuzz-flexiti"
 fi
 
@@ -33,6 +35,8 @@ seed numbers '\x01{"credit_limit":1e999999,"available_credit":-0.000000000000000
 seed utf8 '\x01{"first_name":"\xff\xfe\xc3\x28","email":"\\ud800"}'
 seed url '\x02https://posapi.flexiti.fi/flexiti/pos-api'
 seed account '\x11116994755'
+seed token '\xf0{"access_token":"tok-0123456789abcdef","expires_in":9223372036854775807,"refresh_token":"r e f"}'
+seed token-str '\xf3{"access_token":"caf\xc3\xa9 \\r\\n","expires_in":"1e400"}'
 
 runs=(-runs=1000000)
 [ $# -gt 0 ] && runs=("$@")

@@ -73,6 +73,17 @@ else
     fail "XCTest did not run (see $logs/xctest.log)"; tail -30 $logs/xctest.log
 fi
 
+echo "== secrets in memory (Tests/c/secret_scan.c, a child process against the staged library)"
+if cc -std=c99 -Wall -Wextra -o $logs/secret_scan Tests/c/secret_scan.c $(pkg-config --cflags --libs flexiti) \
+        -Wl,-rpath,"$PWD/build/stage/lib" >$logs/secret-scan-build.log 2>&1; then
+    while read -r line; do
+        case "$line" in ok:*) pass "secret scan: ${line#ok: }";; FAIL:*) fail "secret scan: ${line#FAIL: }";; esac
+    done < <($logs/secret_scan 2>&1 | tee $logs/secret-scan.log)
+    grep -qE "^(ok|FAIL):" $logs/secret-scan.log || { fail "secret scan ran"; cat $logs/secret-scan.log; }
+else
+    fail "secret scan builds"; cat $logs/secret-scan-build.log
+fi
+
 echo "== C examples against flexiti-sandbox"
 if make --no-print-directory -C examples >$logs/examples.log 2>&1; then pass "examples build through pkg-config"
 else fail "examples build through pkg-config"; cat $logs/examples.log; fi

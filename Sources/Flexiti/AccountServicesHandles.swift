@@ -72,7 +72,7 @@ public func flx_drivers_license_decode(_ session: OpaquePointer?, _ code: Unsafe
 }
 
 @c @implementation
-public func flx_drivers_license_free(_ l: OpaquePointer?) { Handles.remove(l, as: DriversLicenseObject.self) }
+public func flx_drivers_license_free(_ l: OpaquePointer?) { Handles.free(l, as: DriversLicenseObject.self) }
 
 private typealias F = RecordField
 private let D = DriversLicenseObject.self
@@ -101,7 +101,7 @@ public func flx_i18n_get(_ session: OpaquePointer?, _ out: UnsafeMutablePointer<
 }
 
 @c @implementation
-public func flx_i18n_free(_ i: OpaquePointer?) { Handles.remove(i, as: I18nObject.self) }
+public func flx_i18n_free(_ i: OpaquePointer?) { Handles.free(i, as: I18nObject.self) }
 
 private func list(_ i: OpaquePointer?, _ l: Int) -> (I18nObject, (String, [(String, String)]))? {
     guard let o = Handles.get(i, as: I18nObject.self), l >= 0, l < o.lists.count else { return nil }
@@ -160,7 +160,7 @@ extension TermsObject {
 }
 
 @c @implementation
-public func flx_terms_free(_ t: OpaquePointer?) { Handles.remove(t, as: TermsObject.self) }
+public func flx_terms_free(_ t: OpaquePointer?) { Handles.free(t, as: TermsObject.self) }
 
 @c @implementation
 public func flx_terms_text(_ t: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(t, TermsObject.self, key: "text") { TermsObject.text($0) } }

@@ -58,7 +58,7 @@ public func flx_authorization_refresh(_ session: OpaquePointer?, _ auth: OpaqueP
 }
 
 @c @implementation
-public func flx_authorization_free(_ auth: OpaquePointer?) { Handles.remove(auth, as: AuthorizationObject.self) }
+public func flx_authorization_free(_ auth: OpaquePointer?) { Handles.free(auth, as: AuthorizationObject.self) }
 
 @c @implementation public func flx_authorization_id(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, key: "id") { Authorization(json: $0).id } }
 @c @implementation public func flx_authorization_status(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, key: "status") { Authorization(json: $0).status } }

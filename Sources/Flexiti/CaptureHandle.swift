@@ -15,7 +15,7 @@ private let C = CaptureObject.self
 func captureObject(_ p: OpaquePointer?) -> CaptureObject? { Handles.get(p, as: CaptureObject.self) }
 
 @c @implementation
-public func flx_capture_free(_ capture: OpaquePointer?) { Handles.remove(capture, as: CaptureObject.self) }
+public func flx_capture_free(_ capture: OpaquePointer?) { Handles.free(capture, as: CaptureObject.self) }
 
 @c @implementation public func flx_capture_id(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, key: "id") { Capture(json: $0).id } }
 @c @implementation public func flx_capture_authorization_id(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "authorization_id") }

@@ -26,7 +26,7 @@ public func flx_config_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: 
 }
 
 @c @implementation
-public func flx_config_free(_ cfg: OpaquePointer?) { Handles.remove(cfg, as: ConfigObject.self) }
+public func flx_config_free(_ cfg: OpaquePointer?) { Handles.free(cfg, as: ConfigObject.self) }
 
 @c @implementation
 public func flx_config_set_environment(_ cfg: OpaquePointer?, _ env: flx_environment, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {

@@ -5,7 +5,7 @@ import FlexitiCore
 /// registered flx_customer that lives as long as the list.
 final class CustomerListObject {
     let records: [CustomerObject]
-    let pointers: [OpaquePointer]
+    let pointers: [OpaquePointer?]
     init(_ customers: [Customer]) {
         records = customers.map { CustomerObject($0, borrowed: true) }
         pointers = records.map { Handles.register($0) }

@@ -21,7 +21,7 @@ private func field(_ p: OpaquePointer?, _ index: Int, _ name: String, _ value: (
 }
 
 @c @implementation
-public func flx_error_free(_ err: OpaquePointer?) { Handles.remove(err, as: ErrorObject.self) }
+public func flx_error_free(_ err: OpaquePointer?) { Handles.free(err, as: ErrorObject.self) }
 
 @c @implementation
 public func flx_error_clear(_ err: UnsafeMutablePointer<OpaquePointer?>?) {

@@ -24,7 +24,7 @@ public func flx_calculate_interest(_ session: OpaquePointer?, _ accountNumber: U
 }
 
 @c @implementation
-public func flx_financing_free(_ f: OpaquePointer?) { Handles.remove(f, as: FinancingObject.self) }
+public func flx_financing_free(_ f: OpaquePointer?) { Handles.free(f, as: FinancingObject.self) }
 
 private typealias F = RecordField
 private let T = FinancingObject.self

@@ -2,31 +2,76 @@ import CFlexiti
 import Glibc
 import FlexitiCore
 
-/// Live handles by address. A pointer the library did not hand out, or already freed, is not in
-/// the table, so it is answered with FLX_E_MISUSE instead of being dereferenced.
+/// Live handles. The value handed to C is not an address: it encodes a slot of this table and
+/// the slot's generation, `generation << 32 | (slot + 1)`. Freeing a handle bumps its slot's
+/// generation, so a freed handle never matches again, even once its slot holds a newer object;
+/// a slot whose generation is used up is retired, never reused. A value the library did not
+/// hand out matches no live slot. Either way the answer is FLX_E_MISUSE, never a dereference.
 enum Handles {
-    private static let live = Locked<[UInt: AnyObject]>([:])
+    private struct Slot {
+        var generation: UInt32 = 1
+        var object: AnyObject? = nil
+    }
+    private struct Table {
+        var slots: [Slot] = []
+        var free: [Int] = []
+    }
+    private static let table = Locked(Table())
+    /// Slots are numbered 1...maxSlots in the low 32 bits.
+    private static let maxSlots = Int(UInt32.max) - 1
 
-    static func register(_ object: AnyObject) -> OpaquePointer {
-        let raw = Unmanaged.passUnretained(object).toOpaque()
-        live.withLock { $0[UInt(bitPattern: raw)] = object }
-        return OpaquePointer(raw)
+    static func register(_ object: AnyObject) -> OpaquePointer? {
+        let value: UInt? = table.withLock { t in
+            let index: Int
+            if let reused = t.free.popLast() {
+                index = reused
+            } else {
+                guard t.slots.count < maxSlots else { return nil }
+                t.slots.append(Slot())
+                index = t.slots.count - 1
+            }
+            t.slots[index].object = object
+            return UInt(t.slots[index].generation) << 32 | UInt(index + 1)
+        }
+        return value.flatMap { OpaquePointer(bitPattern: $0) }
+    }
+
+    /// The slot index and generation a value names, if it could be one of ours.
+    private static func decode(_ p: OpaquePointer?) -> (index: Int, generation: UInt32)? {
+        guard let p else { return nil }
+        let value = UInt(bitPattern: UnsafeRawPointer(p))
+        let low = Int(value & 0xFFFF_FFFF)
+        guard low >= 1 else { return nil }
+        return (low - 1, UInt32(truncatingIfNeeded: value >> 32))
     }
 
     static func get<T: AnyObject>(_ p: OpaquePointer?, as: T.Type) -> T? {
-        guard let p else { return nil }
-        let key = UInt(bitPattern: UnsafeRawPointer(p))
-        return live.withLock { $0[key] } as? T
+        guard let (index, generation) = decode(p) else { return nil }
+        return table.withLock { t -> AnyObject? in
+            guard index < t.slots.count, t.slots[index].generation == generation else { return nil }
+            return t.slots[index].object
+        } as? T
+    }
+
+    /// For the _free functions: removes the object, lets it go, then zeroes the stack depth the
+    /// library used (SecureMemory.freeing).
+    static func free<T: AnyObject>(_ p: OpaquePointer?, as: T.Type) {
+        SecureMemory.freeing { _ = remove(p, as: T.self) }
     }
 
     /// Removes and returns the object (dropping the table's reference frees it after use).
     @discardableResult
     static func remove<T: AnyObject>(_ p: OpaquePointer?, as: T.Type) -> T? {
-        guard let p else { return nil }
-        let key = UInt(bitPattern: UnsafeRawPointer(p))
-        return live.withLock { table -> T? in
-            guard let obj = table[key] as? T else { return nil }
-            table[key] = nil
+        guard let (index, generation) = decode(p) else { return nil }
+        return table.withLock { t -> T? in
+            guard index < t.slots.count, t.slots[index].generation == generation,
+                  let obj = t.slots[index].object as? T else { return nil }
+            t.slots[index].object = nil
+            // A used-up generation retires the slot: its values could otherwise come back.
+            if t.slots[index].generation < UInt32.max {
+                t.slots[index].generation += 1
+                t.free.append(index)
+            }
             return obj
         }
     }

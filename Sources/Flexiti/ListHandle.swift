@@ -100,7 +100,7 @@ public func flx_authorization_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMut
     switch i.it.next() {
     case let .failure(e): return fail(e, err)
     case let .success(item):
-        out.pointee = item.map { Handles.register(AuthorizationObject(Authorization(json: $0))) }
+        out.pointee = item.flatMap { Handles.register(AuthorizationObject(Authorization(json: $0))) }
         return FLX_OK_CODE
     }
 }
@@ -113,13 +113,13 @@ public func flx_capture_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePo
     switch i.it.next() {
     case let .failure(e): return fail(e, err)
     case let .success(item):
-        out.pointee = item.map { Handles.register(CaptureObject(Capture(json: $0))) }
+        out.pointee = item.flatMap { Handles.register(CaptureObject(Capture(json: $0))) }
         return FLX_OK_CODE
     }
 }
 
 @c @implementation
-public func flx_authorization_iter_free(_ iter: OpaquePointer?) { Handles.remove(iter, as: AuthorizationIterObject.self) }
+public func flx_authorization_iter_free(_ iter: OpaquePointer?) { Handles.free(iter, as: AuthorizationIterObject.self) }
 
 @c @implementation
-public func flx_capture_iter_free(_ iter: OpaquePointer?) { Handles.remove(iter, as: CaptureIterObject.self) }
+public func flx_capture_iter_free(_ iter: OpaquePointer?) { Handles.free(iter, as: CaptureIterObject.self) }

@@ -31,7 +31,7 @@ public func flx_applicant_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ er
 }
 
 @c @implementation
-public func flx_applicant_free(_ a: OpaquePointer?) { Handles.remove(a, as: ApplicantObject.self) }
+public func flx_applicant_free(_ a: OpaquePointer?) { Handles.free(a, as: ApplicantObject.self) }
 
 @c @implementation
 public func flx_applicant_set(_ a: OpaquePointer?, _ name: UnsafePointer<CChar>?, _ value: UnsafePointer<CChar>?,
@@ -95,7 +95,7 @@ public func flx_widget_init(_ session: OpaquePointer?, _ flow: flx_widget_flow, 
 }
 
 @c @implementation
-public func flx_widget_free(_ w: OpaquePointer?) { Handles.remove(w, as: WidgetObject.self) }
+public func flx_widget_free(_ w: OpaquePointer?) { Handles.free(w, as: WidgetObject.self) }
 
 @c @implementation public func flx_widget_redirection_url(_ w: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(w, WidgetObject.self, "redirection_url") }
 @c @implementation public func flx_widget_session_id(_ w: OpaquePointer?) -> UnsafePointer<CChar>? {
@@ -119,7 +119,7 @@ public func flx_apply(_ session: OpaquePointer?, _ applicant: OpaquePointer?, _ 
 }
 
 @c @implementation
-public func flx_application_free(_ a: OpaquePointer?) { Handles.remove(a, as: ApplicationObject.self) }
+public func flx_application_free(_ a: OpaquePointer?) { Handles.free(a, as: ApplicationObject.self) }
 
 private typealias F = RecordField
 private let A = ApplicationObject.self

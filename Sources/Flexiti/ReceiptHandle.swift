@@ -49,7 +49,7 @@ public func flx_transaction_create(_ session: OpaquePointer?, _ req: OpaquePoint
 }
 
 @c @implementation
-public func flx_receipt_free(_ receipt: OpaquePointer?) { Handles.remove(receipt, as: ReceiptObject.self) }
+public func flx_receipt_free(_ receipt: OpaquePointer?) { Handles.free(receipt, as: ReceiptObject.self) }
 
 @c @implementation public func flx_receipt_id(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, key: "id") { _ in receiptObject(r)?.receipt.id } }
 @c @implementation public func flx_receipt_authorization_id(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, "authorization_id") }

@@ -57,7 +57,7 @@ public func flx_request_new(_ kind: flx_request_kind, _ out: UnsafeMutablePointe
 }
 
 @c @implementation
-public func flx_request_free(_ req: OpaquePointer?) { Handles.remove(req, as: RequestObject.self) }
+public func flx_request_free(_ req: OpaquePointer?) { Handles.free(req, as: RequestObject.self) }
 
 @c @implementation
 public func flx_request_idempotency_key(_ req: OpaquePointer?) -> UnsafePointer<CChar>? {
@@ -266,7 +266,7 @@ public func flx_sku_data_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err
 }
 
 @c @implementation
-public func flx_sku_data_free(_ sku: OpaquePointer?) { Handles.remove(sku, as: SkuDataObject.self) }
+public func flx_sku_data_free(_ sku: OpaquePointer?) { Handles.free(sku, as: SkuDataObject.self) }
 
 @c @implementation
 public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {

@@ -28,8 +28,11 @@ public func flx_session_new(_ cfg: OpaquePointer?, _ out: UnsafeMutablePointer<O
 
 @c @implementation
 public func flx_session_free(_ session: OpaquePointer?) {
-    guard let obj = Handles.remove(session, as: SessionObject.self) else { return }
-    obj.session.configuration.clientSecret.wipe()
+    SecureMemory.freeing {
+        guard let obj = Handles.remove(session, as: SessionObject.self) else { return }
+        // Iterators may still hold the session: close it for them too (their calls get FLX_E_MISUSE).
+        obj.session.close()
+    }
 }
 
 @c @implementation

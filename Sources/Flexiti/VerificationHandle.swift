@@ -84,7 +84,7 @@ public func flx_verify(_ session: OpaquePointer?, _ accountNumber: UnsafePointer
 }
 
 @c @implementation
-public func flx_verification_free(_ v: OpaquePointer?) { Handles.remove(v, as: VerificationObject.self) }
+public func flx_verification_free(_ v: OpaquePointer?) { Handles.free(v, as: VerificationObject.self) }
 
 @c @implementation
 public func flx_verification_request_id(_ v: OpaquePointer?) -> UnsafePointer<CChar>? {

@@ -27,6 +27,9 @@ public enum Defaults {
 
     /// Renew a token this many seconds before it expires ([S-REFRESH] recommends 60 s); for
     /// very short lifetimes (test sandboxes) a quarter of the lifetime instead.
+    /// The longest token lifetime believed (a year); a longer `expires_in` is a broken answer.
+    public static let maxTokenLifetime: Int64 = 366 * 24 * 3600
+
     public static func tokenRenewalMargin(expiresIn: Int64) -> Int64 {
         expiresIn >= 240 ? 60 : expiresIn / 4
     }

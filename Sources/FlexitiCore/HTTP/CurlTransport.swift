@@ -1,4 +1,5 @@
 import CCurl
+import CSecureMemory
 import Glibc
 
 /// Which HTTP version to speak (docs/assumptions.md, "HTTP version").
@@ -320,6 +321,14 @@ final class CurlTransport {
             }
             return TransportFailure(code: .invalidArgument, detail: detail, requestMayHaveBeenSent: false, notDelivered: true)
         case CURLE_OUT_OF_MEMORY:
+            // libcurl reports an answer header over its limit (100 KiB) as out of memory: once
+            // the request is written, that is a broken answer, not a shortage of memory here.
+            var requestBytes = 0
+            _ = cshim_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &requestBytes)
+            if requestBytes > 0 {
+                return TransportFailure(code: .transport, detail: "the server's answer could not be read (header too large): " + detail,
+                                        requestMayHaveBeenSent: true)
+            }
             return TransportFailure(code: .outOfMemory, detail: detail, requestMayHaveBeenSent: true)
         default:
             // SEND_ERROR, RECV_ERROR, GOT_NOTHING, HTTP2, PARTIAL_FILE...: the server may have
@@ -377,7 +386,10 @@ enum CurlGlobal {
     static func initialize() -> Bool {
         state.withLock { done in
             if done { return true }
-            done = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+            // libcurl's buffers (request, headers, answers) are zeroed when freed. If the host
+            // initialised libcurl first, its allocator stays (docs/robustness.md).
+            done = curl_global_init_mem(Int(CURL_GLOBAL_DEFAULT), flxsm_malloc, flxsm_free, flxsm_realloc,
+                                        flxsm_strdup, flxsm_calloc) == CURLE_OK
             return done
         }
     }

@@ -16,11 +16,26 @@ public enum JSONParser {
     /// (JSONTests.testDeepestAcceptedAnswerFitsASmallStack).
     public static let maxDepth = 64
 
+    /// Parsing costs memory per value, not per byte: jansson spends about 100 bytes on an
+    /// empty object, so an 8 MiB `[{},{},...]` once cost 430 MB. An answer may hold at most
+    /// `allowance + bytes / bytesPerValue` values (strings, keys, numbers, literals, objects,
+    /// arrays), of which at most `allowance + bytes / bytesPerContainer` objects and arrays.
+    /// Real answers spend well over 10 bytes per value and 100 per object; the figures and the
+    /// peak memory they bound are in docs/robustness.md (bench/parse_memory).
+    public static let valueAllowance = 4096
+    public static let bytesPerValue = 8
+    public static let bytesPerContainer = 32
+
+
     /// `"\u0001#`: opens the string that carries a number (JSON text may not hold a raw U+0001).
     static let markerEscape: [UInt8] = Array("\"\\u0001#".utf8)
     static let markerPrefix = "\u{01}#"
+    /// `"\u0002`: opens a real string that itself begins with U+0001 or U+0002 (escaped in the
+    /// answer), so that no string content can pass for a number's marker.
+    static let literalEscape: [UInt8] = Array("\\u0002".utf8)
 
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
+        SecureMemory.install()
         guard let quoted = prepare(bytes) else { return nil }
         var error = json_error_t()
         let root = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
@@ -37,16 +52,23 @@ public enum JSONParser {
     /// The pre-pass: numbers become marked strings; nil for a malformed number or too deep a
     /// document. Strings are copied as they are (jansson validates them).
     static func prepare(_ input: [UInt8]) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count + 64)
         var i = 0
         var depth = 0
         let n = input.count
+        // Counted down as values are met, so an answer over budget stops early.
+        var values = valueAllowance + n / bytesPerValue, containers = valueAllowance + n / bytesPerContainer
+        // Room for every number the budget allows to gain its marker: growing by doubling
+        // instead once cost a 32 MB buffer for a 17 MB result.
+        var out: [UInt8] = []
+        out.reserveCapacity(n + (markerEscape.count + 1) * min(values, n / 2 + 1) + 64)
         while i < n {
             let c = input[i]
             if c == UInt8(ascii: "\"") {  // copy a whole string, escapes included
+                values -= 1
+                if values < 0 { return nil }
                 out.append(c)
                 i += 1
+                if startsWithMarkerControl(input, at: i) { out.append(contentsOf: literalEscape) }
                 while i < n {
                     let d = input[i]
                     out.append(d)
@@ -61,21 +83,35 @@ public enum JSONParser {
                 let start = i
                 while i < n, isNumberByte(input[i]) { i += 1 }
                 guard isValidNumber(input[start..<i]) else { return nil }
+                values -= 1
+                if values < 0 { return nil }
                 out.append(contentsOf: markerEscape)
                 out.append(contentsOf: input[start..<i])
                 out.append(UInt8(ascii: "\""))
             } else {
                 if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
                     depth += 1
-                    if depth > maxDepth { return nil }
+                    values -= 1
+                    containers -= 1
+                    if depth > maxDepth || values < 0 || containers < 0 { return nil }
                 } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
                     depth -= 1
+                } else if c == UInt8(ascii: "t") || c == UInt8(ascii: "f") || c == UInt8(ascii: "n") {
+                    values -= 1  // true, false, null: one of these letters each, outside strings
+                    if values < 0 { return nil }
                 }
                 out.append(c)
                 i += 1
             }
         }
         return out
+    }
+
+    /// `\u0001` or `\u0002` at `i` (a raw control character is invalid JSON; jansson refuses it).
+    static func startsWithMarkerControl(_ input: [UInt8], at i: Int) -> Bool {
+        guard input.count - i >= 6, input[i] == UInt8(ascii: "\\"), input[i + 1] == UInt8(ascii: "u"),
+              input[i + 2] == 48, input[i + 3] == 48, input[i + 4] == 48 else { return false }
+        return input[i + 5] == 49 || input[i + 5] == 50
     }
 
     @inline(__always) static func isNumberByte(_ d: UInt8) -> Bool {
@@ -107,6 +143,8 @@ public enum JSONParser {
         return i == end
     }
 
+    /// Converts jansson's tree, releasing each member and item once converted, so the two trees
+    /// never both hold the whole answer (peak memory, docs/robustness.md).
     private static func convert(_ j: UnsafeMutablePointer<json_t>) -> JSONValue? {
         switch json_type(rawValue: UInt32(bitPattern: cshim_json_type(j))) {
         case JSON_OBJECT:
@@ -116,18 +154,24 @@ public enum JSONParser {
             while let iter = it {
                 guard let keyPtr = json_object_iter_key(iter), let v = json_object_iter_value(iter),
                       let value = convert(v) else { return nil }
-                members.append((String(cString: keyPtr), value))
+                let key = String(cString: keyPtr)
+                members.append((key, value))
+                // The next member first: deleting the current one is safe then (json_object_foreach_safe).
                 it = json_object_iter_next(j, iter)
+                json_object_del(j, keyPtr)
             }
             return .object(members)
         case JSON_ARRAY:
             let count = json_array_size(j)
             var items: [JSONValue] = []
             items.reserveCapacity(count)
-            for i in 0..<count {
+            // From the end, where removing an item moves nothing.
+            for i in stride(from: count - 1, through: 0, by: -1) {
                 guard let v = json_array_get(j, i), let value = convert(v) else { return nil }
                 items.append(value)
+                json_array_remove(j, i)
             }
+            items.reverse()
             return .array(items)
         case JSON_STRING:
             guard let p = json_string_value(j) else { return nil }
@@ -135,7 +179,9 @@ public enum JSONParser {
             let s = p.withMemoryRebound(to: UInt8.self, capacity: len) {
                 String(decoding: UnsafeBufferPointer(start: $0, count: len), as: UTF8.self)
             }
-            if s.hasPrefix(markerPrefix) { return .number(String(s.dropFirst(2))) }
+            let head = s.utf8.first
+            if head == 0x01 { return .number(String(decoding: s.utf8.dropFirst(2), as: UTF8.self)) }
+            if head == 0x02 { return .string(String(decoding: s.utf8.dropFirst(), as: UTF8.self)) }
             return .string(s)
         case JSON_TRUE: return .bool(true)
         case JSON_FALSE: return .bool(false)

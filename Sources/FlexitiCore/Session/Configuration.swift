@@ -37,6 +37,7 @@ public struct SessionConfiguration: @unchecked Sendable {
 
     public func validate() -> FlexitiError? {
         if case let .failure(e) = resolvedBaseURL() { return e }
+        if let e = URLCheck.checkProxy(baseURL: customBaseURL, proxy: transport.proxy, allowInsecureHTTP: allowInsecureHTTP) { return e }
         if clientId.isEmpty { return .invalidArgument("client_id is not set") }
         if clientSecret.isEmpty { return .invalidArgument("client_secret is not set") }
         return nil
@@ -60,14 +61,32 @@ public enum URLCheck {
             return .failure(.invalidArgument("base URL must not contain a query, fragment or space"))
         }
         if secure || allowInsecureHTTP { return .success(()) }
+        if isLoopback(hostPort: hostPort) { return .success(()) }
+        return .failure(FlexitiError(.insecureURL, "plain http:// is allowed only to loopback hosts (set allow_insecure_http to override)"))
+    }
+
+    /// Plain http:// to a loopback base URL stays on the machine only if the proxy (if any) is
+    /// loopback too: otherwise the whole request, client secret included, crosses the network in
+    /// clear. (https:// through a proxy is a tunnel, encrypted end to end.)
+    static func checkProxy(baseURL: String?, proxy: String?, allowInsecureHTTP: Bool) -> FlexitiError? {
+        guard let baseURL, let proxy, !proxy.isEmpty, !allowInsecureHTTP, baseURL.lowercased().hasPrefix("http://") else { return nil }
+        var rest = Substring(proxy.lowercased())
+        if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") { rest = rest[rest.index(colon, offsetBy: 3)...] }
+        var hostPort = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = hostPort.lastIndex(of: "@") { hostPort = hostPort[hostPort.index(after: at)...] }
+        if isLoopback(hostPort: hostPort) { return nil }
+        return FlexitiError(.insecureURL, "plain http:// through a proxy that is not on this machine would send requests in clear; use https:// or a loopback proxy (or set allow_insecure_http)")
+    }
+
+    /// "localhost", "[::1]" or 127.x.y.z, with or without a port.
+    static func isLoopback(hostPort: Substring) -> Bool {
         let host: Substring
         if hostPort.hasPrefix("[") {
             host = hostPort.prefix { $0 != "]" }.dropFirst()
         } else {
             host = hostPort.prefix { $0 != ":" }
         }
-        if host == "localhost" || host == "::1" || isLoopbackIPv4(host) { return .success(()) }
-        return .failure(FlexitiError(.insecureURL, "plain http:// is allowed only to loopback hosts (set allow_insecure_http to override)"))
+        return host == "localhost" || host == "::1" || isLoopbackIPv4(host)
     }
 
     /// 127.x.y.z written as four decimal numbers (not "127.0.0.1.evil.example").

@@ -35,13 +35,23 @@ enum OAuth {
         case let .failure(e):
             return .failure(e)
         case let .success(r):
-            guard let access = r.json["access_token"]?.text, !access.isEmpty,
-                  let expiresIn = r.json["expires_in"]?.int64, expiresIn > 0 else {
-                return .failure(r.failure(.malformedResponse, "token response lacks access_token or expires_in"))
-            }
-            let renewAt = issuedAt + expiresIn - Defaults.tokenRenewalMargin(expiresIn: expiresIn)
-            return .success(Token(accessToken: Secret(access), refreshToken: Secret(r.json["refresh_token"]?.text ?? ""),
-                                  renewAt: renewAt))
+            return token(from: r.json, issuedAt: issuedAt).mapError { r.failure($0.code, $0.message) }
         }
+    }
+
+    /// A token answer, checked before it is cached: a token that could not be sent would make
+    /// every later call fail locally until it expired; refused, the next call asks again.
+    static func token(from json: JSONValue, issuedAt: Int64) -> Result<Token, FlexitiError> {
+        guard let access = json["access_token"]?.text, Token.isWellFormed(access) else {
+            return .failure(FlexitiError(.malformedResponse, "the token answer lacks a usable access_token (1 to \(Token.maxLength) printable ASCII characters)"))
+        }
+        guard let expiresIn = json["expires_in"]?.int64, expiresIn > 0, expiresIn <= Defaults.maxTokenLifetime else {
+            return .failure(FlexitiError(.malformedResponse, "the token answer lacks expires_in between 1 and \(Defaults.maxTokenLifetime) seconds"))
+        }
+        // Checked: issuedAt comes from the clock, expiresIn from the network.
+        let (end, overflow) = issuedAt.addingReportingOverflow(expiresIn - Defaults.tokenRenewalMargin(expiresIn: expiresIn))
+        let refresh = json["refresh_token"]?.text ?? ""
+        return .success(Token(accessToken: Secret(access), refreshToken: Secret(Token.isWellFormed(refresh) ? refresh : ""),
+                              renewAt: overflow ? issuedAt : end))
     }
 }

@@ -62,7 +62,8 @@ public final class Session: @unchecked Sendable {
     let basePath: String
 
     struct State {
-        var transport: CurlTransport
+        /// nil once the session is closed (the connection is gone with it).
+        var transport: CurlTransport?
         var token: Token?
         var stats = SessionStats()
         /// The running call's deadline and the HTTP requests it has sent so far.
@@ -102,6 +103,18 @@ public final class Session: @unchecked Sendable {
 
     deinit {
         state.withLock { $0.token?.wipe() }
+    }
+
+    /// Ends the session for good, whoever still holds it (an iterator): wipes the token and the
+    /// client secret and closes the connection. Every later call fails with `.misuse`. Waits
+    /// for a running call to finish.
+    public func close() {
+        state.withLock { s in
+            s.token?.wipe()
+            s.token = nil
+            s.transport = nil
+        }
+        configuration.clientSecret.wipe()
     }
 
     public var stats: SessionStats { state.withLock { $0.stats } }
@@ -170,6 +183,9 @@ public final class Session: @unchecked Sendable {
         }
         defer { gate.leave() }
         return state.withLock { s in
+            guard s.transport != nil else {
+                return .failure(FlexitiError(.misuse, "the session was freed; nothing was sent").before(endpoint))
+            }
             s.call = CallProgress(deadlineMs: deadline)
             defer { s.call = CallProgress() }
             var retries = 0
@@ -305,15 +321,18 @@ public final class Session: @unchecked Sendable {
         var result: Result<APIResponse, FlexitiError>
         var attempt = 0, started = Int64(0), extra = 0
         while true {
+            guard let transport = s.transport else {
+                return .failure(context.error(.misuse, "the session was freed; nothing was sent"))
+            }
             s.call.attempts[method + " " + template, default: 0] += 1
             s.stats.requests += 1
             attempt = s.call.count(method, template)
             logger?.log(.requestStart(attempt: attempt), method: method, endpoint: template, referenceId: context.referenceId)
             started = timing.nowMs()
-            let outcome = s.transport.perform(request, freshConnection: freshConnection)
+            let outcome = transport.perform(request, freshConnection: freshConnection)
             // libcurl may have sent the request again on its own (a reused connection that died):
             // every request that left counts.
-            extra = max(s.transport.requestsSent, 1) - 1
+            extra = max(transport.requestsSent, 1) - 1
             if extra > 0 {
                 s.call.attempts[method + " " + template, default: 0] += extra
                 s.stats.requests += extra
@@ -348,6 +367,10 @@ public final class Session: @unchecked Sendable {
             result = .failure(Session.stillUnknown(lost, last: e, attempts: s.call.count(method, template)))
         default:
             break
+        }
+        if case let .failure(e) = result {
+            // A server may echo what it was sent: no secret of this request goes into the error.
+            result = .failure(Redaction.scrub(e, secrets: Redaction.secrets(of: request, clientSecret: configuration.clientSecret)))
         }
         if let logger {
             let elapsed = timing.nowMs() - started
@@ -394,6 +417,9 @@ public final class Session: @unchecked Sendable {
                 if let problem = AnswerCheck.problem(json, empty: empty, shape: context.endpoint.answerShape) {
                     return .failure(context.unusableSuccess(status: response.status, problem: problem, apiError: json["error"]?.text ?? ""))
                 }
+                if let bad = AnswerNumbers.firstUnreadable(json) {
+                    return .failure(context.unusableSuccess(status: response.status, problem: "the answer holds a number that cannot be read exactly (\(bad))"))
+                }
                 return .success(APIResponse(status: response.status, json: json, referenceId: context.referenceId, context: context))
             }
             return .failure(ResponseMapping.httpError(status: response.status, body: response.body, context: context))
@@ -417,5 +443,14 @@ struct Token {
     func wipe() {
         accessToken.wipe()
         refreshToken.wipe()
+    }
+
+    /// The longest token that fits the API's 1000-character authorization header ("Bearer " + token).
+    static let maxLength = 1000 - 7
+
+    /// What can be sent as a bearer token: 1 to maxLength printable ASCII characters.
+    static func isWellFormed(_ token: String) -> Bool {
+        let n = token.utf8.count
+        return n >= 1 && n <= maxLength && token.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
     }
 }

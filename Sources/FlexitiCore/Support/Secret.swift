@@ -1,4 +1,25 @@
+import CJansson
+import CSecureMemory
 import Glibc
+
+/// Memory that held secrets is zeroed when given back (Sources/CSecureMemory): jansson's
+/// allocator is installed on first use; libcurl's in CurlGlobal; the library's own frees are
+/// wrapped at link time (Makefile, --wrap=free). The stack depth a call used is zeroed when the
+/// objects that held secrets are freed.
+public enum SecureMemory {
+    /// Not if the application gave jansson an allocator of its own: replacing it would free
+    /// the application's blocks with the wrong function.
+    static let installed: Bool = flxsm_install_jansson() == 1
+
+    public static func install() { _ = installed }
+
+    /// Runs `body` (which frees objects), then zeroes the stack depth the library used on this
+    /// thread: dead frames may still hold short secrets (a PIN fits inside a Swift String).
+    public static func freeing(_ body: () -> Void) {
+        body()
+        flxsm_scrub_stack()
+    }
+}
 
 /// A secret (client secret, token, PIN, security answer) kept in a byte buffer that is zeroed
 /// when the owner goes away. Swift Strings made from it for a request are short-lived copies;

@@ -1,0 +1,106 @@
+/* Zero-on-free allocation for everything that may hold a secret. See secure_memory.h.
+ * Only glibc symbols older than 2.28 are used (malloc_usable_size 2.2.5, explicit_bzero 2.25). */
+#define _GNU_SOURCE
+#include "secure_memory.h"
+#include <alloca.h>
+#include <jansson.h>
+#include <malloc.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* With `--wrap=free --wrap=realloc` (the shipped library's link) these are libc's free and
+ * realloc; without (debug builds, tests) they are absent (weak) and libc is called directly. */
+extern void __real_free(void *p) __attribute__((weak));
+
+static void release(void *p) {
+    if (__real_free) __real_free(p);
+    else free(p);
+}
+
+/* The deepest and the shallowest stack address library code has reached on this thread since
+ * the last scrub. */
+static __thread uintptr_t deepest, shallowest;
+
+void flxsm_note_stack_depth(void) {
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    if (deepest == 0 || here < deepest) deepest = here;
+    if (here > shallowest) shallowest = here;
+}
+
+void flxsm_free(void *p) {
+    if (!p) return;
+    flxsm_note_stack_depth();
+    explicit_bzero(p, malloc_usable_size(p));
+    release(p);
+}
+
+void *flxsm_malloc(size_t size) {
+    flxsm_note_stack_depth();
+    return malloc(size);
+}
+
+void *flxsm_calloc(size_t count, size_t size) {
+    flxsm_note_stack_depth();
+    return calloc(count, size);
+}
+
+/* Never lets realloc move a block without zeroing the old copy. */
+void *flxsm_realloc(void *p, size_t size) {
+    size_t old;
+    void *q;
+    if (!p) return flxsm_malloc(size);
+    if (size == 0) { flxsm_free(p); return NULL; }
+    old = malloc_usable_size(p);
+    if (size <= old) return p; /* shrinking: the block stays, zeroed whole when freed */
+    q = malloc(size);
+    if (!q) return NULL;
+    memcpy(q, p, old);
+    flxsm_free(p);
+    return q;
+}
+
+char *flxsm_strdup(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *q = flxsm_malloc(n);
+    if (q) memcpy(q, s, n);
+    return q;
+}
+
+/* The linker routes the library's (and the static Swift runtime's) free and realloc here. */
+void __wrap_free(void *p) { flxsm_free(p); }
+void *__wrap_realloc(void *p, size_t size) { return flxsm_realloc(p, size); }
+
+int flxsm_install_jansson(void) {
+    json_malloc_t m = NULL;
+    json_free_t f = NULL;
+    /* libc's free: in the wrapped link a plain `free` here would name __wrap_free. */
+    void (*libc_free)(void *) = __real_free ? __real_free : free;
+    json_get_alloc_funcs(&m, &f);
+    if (m == flxsm_malloc && f == flxsm_free) return 1;
+    if (m != malloc || f != libc_free) return 0;
+    json_set_alloc_funcs(flxsm_malloc, flxsm_free);
+    return 1;
+}
+
+#define SCRUB_MAX (512 * 1024)
+#define SCRUB_NEAR (64 * 1024)
+
+/* noinline: its frame must lie above the area it zeroes. Scrubs only when this frame is just
+ * above the area the library used (the same stack: a host that switches stacks within a thread,
+ * fibers, is not scrubbed rather than risk another stack), and never more than SCRUB_MAX. */
+__attribute__((noinline)) void flxsm_scrub_stack(void) {
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    uintptr_t low = deepest, high = shallowest;
+    size_t n;
+    unsigned char *area;
+    deepest = 0;
+    shallowest = 0;
+    /* Below this frame's own locals and the alloca bookkeeping. */
+    if (low == 0 || here <= low + 512 || here - low > SCRUB_MAX || here > high + SCRUB_NEAR) return;
+    n = (size_t)(here - low) - 512;
+    /* The stack already reached this depth on this thread, so the area is mapped. */
+    area = alloca(n);
+    explicit_bzero(area, n);
+    __asm__ volatile("" : : "r"(area) : "memory");
+}
