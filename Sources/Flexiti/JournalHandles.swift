@@ -83,7 +83,7 @@ public func flx_journal_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePo
     if let rc = errInUse(err) { return rc }
     guard let i = Handles.get(iter, as: JournalIterObject.self) else { return misuse("flx_journal_iter", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    out.pointee = i.next().map { Handles.register(JournalEntryObject($0)) }
+    out.pointee = i.next().flatMap { Handles.register(JournalEntryObject($0)) }
     return FLX_OK_CODE
 }
 
