@@ -9,7 +9,7 @@
  * sockets; bounded: at most MAX_CONNS connections, MAX_REQUEST bytes per request.
  *
  * Routes (matched on the end of the path, any version prefix, query ignored):
- *   POST .../oauth/token                       token answer (api-notes §3)
+ *   POST .../oauth/token                       token answer (Flexiti's API reference)
  *   GET  .../customers/lookup                  one customer (§6, as flexiti-sandbox answers)
  *   POST .../authorization                     authorization with auto_capture (§10)
  *   GET  .../captures                          one page of 10 captures (§15)

@@ -8,7 +8,7 @@ final class AuthorizationObject: JSONRecord {
     var json: JSONValue { authorization.json }
     init(_ authorization: Authorization) { self.authorization = authorization }
 
-    /// Rates and fees sit at the top level (api-notes §10 ASSUMPTION) or inside financing_option.
+    /// Rates and fees sit at the top level (ASSUMPTION, Flexiti's API reference silent) or inside financing_option.
     func nested(_ key: String) -> JSONValue? { json[key] ?? json["financing_option"]?[key] }
     var fees: [JSONValue] { nested("fees")?.arrayValue?.filter(\.isObject) ?? [] }
 }

@@ -39,13 +39,13 @@ public enum Defaults {
 
     /// A larger body is refused as malformed rather than buffered.
     public static let maxResponseBytes = 8 * 1024 * 1024
-    /// page_size sent by the listing iterators (api-notes §15 ASSUMPTION: default 10, max 100).
+    /// page_size sent by the listing iterators (ASSUMPTION, Flexiti's API reference silent: default 10, max 100).
     public static let listPageSize = 50
     /// Longest C string the library accepts as an argument.
     public static let maxArgumentBytes = 64 * 1024
 }
 
-/// The Flexiti hosts ([S-OVERVIEW], api-notes.md §1). The library appends `/v2.5/...` or `/v2.5.1/...`.
+/// The Flexiti hosts ([S-OVERVIEW], Flexiti's API reference). The library appends `/v2.5/...` or `/v2.5.1/...`.
 public enum Environment: Int32, Sendable {
     case training = 1
     case merchantIntegration = 2

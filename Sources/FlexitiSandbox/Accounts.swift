@@ -5,9 +5,9 @@ enum Accounts {
     /// Regular purchase (revolving) annual interest rate, 4 decimals.
     static let regularAIR: Int64 = 2999
 
-    // MARK: calculate-interest (api-notes §8)
+    // MARK: calculate-interest (Flexiti's API reference)
 
-    /// Monthly payment by plain amortisation (ASSUMPTION, api-notes §8), rounded half-up to the cent.
+    /// Monthly payment by plain amortisation (ASSUMPTION, Flexiti's API reference), rounded half-up to the cent.
     /// Deferred plans: the whole amount is the deferred amount.
     static func termAmount(amount: Int64, plan: SandboxSeed.Plan, term: Int) -> Int64 {
         guard term > 0 else { return amount }
@@ -92,7 +92,7 @@ enum Accounts {
         return Reply(body: .object(body))
     }
 
-    // MARK: refund (api-notes §14)
+    // MARK: refund (Flexiti's API reference)
 
     static func refund(_ state: inout State, _ req: APIRequest, _ core: SandboxCore) throws -> Reply {
         let number = try Common.pathAccountNumber(req)
@@ -125,7 +125,7 @@ enum Accounts {
             }
             capture = c
         }
-        // ASSUMPTION (api-notes §14): a refund may not exceed the balance owed (credit_limit − available_credit).
+        // ASSUMPTION (Flexiti's API reference is silent): a refund may not exceed the balance owed (credit_limit − available_credit).
         let owed = a.creditLimit - a.available
         if amount > owed {
             throw APIError.documented("refunds_limit_exceeded_amount", route: req.route,
@@ -149,7 +149,7 @@ enum Accounts {
         return state.nextReturnId
     }
 
-    // MARK: close (api-notes §16)
+    // MARK: close (Flexiti's API reference)
 
     static func close(_ state: inout State, _ req: APIRequest, _ core: SandboxCore) throws -> Reply {
         let number = try Common.pathAccountNumber(req)

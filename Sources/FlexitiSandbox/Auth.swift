@@ -30,7 +30,7 @@ enum Auth {
                                       message: "Client \(clientId) is not provisioned for scope \(scope)")
         }
         if grant == "refresh_token" {
-            // ASSUMPTION (api-notes §3): a refresh needs the refresh token (or, leniently, the access token)
+            // ASSUMPTION (Flexiti's API reference is silent): a refresh needs the refresh token (or, leniently, the access token)
             // of a still-valid access token; each refresh token is single use.
             guard let presented = text("refresh_token") else {
                 throw APIError.documented("invalid_request", route: route,

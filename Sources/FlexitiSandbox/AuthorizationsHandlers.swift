@@ -1,4 +1,4 @@
-/// POST authorization, release, capture, return (api-notes §10–§13).
+/// POST authorization, release, capture, return (Flexiti's API reference).
 extension Authorizations {
     static let regularBypassLimit: Int64 = 20_000
 
@@ -200,7 +200,7 @@ extension Authorizations {
         try Common.employee(req.client, employee, may: "release", route: req.route)
         if auth.status == "closed" { throw APIError.documented("authorization_ended", route: req.route) }
         if auth.status == "unauthorized" { throw APIError.documented("authorization_unauthorized", route: req.route) }
-        // ASSUMPTION (api-notes §11): no amount, or full_release=true, releases everything left.
+        // ASSUMPTION (Flexiti's API reference is silent): no amount, or full_release=true, releases everything left.
         let releasing = (full || amount == nil) ? auth.remaining : (amount ?? 0)
         if releasing > auth.remaining {
             throw APIError.documented("auth_amount_exceeded", route: req.route,

@@ -1,4 +1,4 @@
-/// GET customers/search and GET customers/lookup (api-notes §5, §6).
+/// GET customers/search and GET customers/lookup (Flexiti's API reference).
 enum Customers {
     // MARK: lookup
 
@@ -128,7 +128,7 @@ enum Customers {
                     && Time.parseDate(a.seed.dob) == dob && (postal.map { norm($0) == norm(a.seed.postalCode) } ?? true)
             }
             .sorted { $0.number < $1.number }
-        // ASSUMPTION (api-notes §5): no match → 404 not_found rather than [].
+        // ASSUMPTION (Flexiti's API reference is silent): no match → 404 not_found rather than [].
         guard !matches.isEmpty else {
             throw APIError.notFound(route: req.route, message: "Customer Account not found")
         }

@@ -24,7 +24,7 @@ struct APIError: Error, Sendable {
 
     func body(url: String) -> JSON {
         var pairs: [(String, JSON)] = [("url", .string(url)), ("message", .string(message)), ("error", .string(error))]
-        // ASSUMPTION (api-notes §4): field_errors only accompanies input errors; it is an empty list on 401s
+        // ASSUMPTION (Flexiti's API reference is silent): field_errors only accompanies input errors; it is an empty list on 401s
         // because the brief's sample 401 body shows one.
         if error == "wrong_inputs" || status == 401 { pairs.append(("field_errors", .array(fieldErrors.map(\.json)))) }
         return .object(pairs)
@@ -32,7 +32,7 @@ struct APIError: Error, Sendable {
 }
 
 /// The documented error rows, from the reference tables the library keeps (FlexitiCore's
-/// ErrorTables, checked row for row against ../shared/flexiti/*.tsv).
+/// ErrorTables, checked row for row against Flexiti's reference tables (TSV)).
 enum ErrorCatalog {
     struct Row: Sendable, Equatable {
         var method: String

@@ -1,4 +1,4 @@
-/// `x-idempotency-key` replay (api-notes §2): the first successful reply for a key is stored and
+/// `x-idempotency-key` replay (Flexiti's API reference): the first successful reply for a key is stored and
 /// replayed for every later request with that key. ASSUMPTION: honoured on every POST, scoped
 /// per client and endpoint; the same key with a different `x-context-hash` → 409 idempotency_conflict.
 enum Idempotency {

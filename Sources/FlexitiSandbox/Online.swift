@@ -1,7 +1,7 @@
 import Foundation
 
 /// Online channel and customer-facing endpoints: widget/init, apply, i18n, terms-and-conditions,
-/// customers/driverslicense, and the deprecated merchants/login (api-notes §16, §17).
+/// customers/driverslicense, and the deprecated merchants/login (Flexiti's API reference).
 enum Online {
     static let provinces = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
 
@@ -155,7 +155,7 @@ enum Online {
             throw APIError.documented("customer_already_exists", route: req.route)
         }
 
-        // Test convention (api-notes §17.3): the middle name picks the decision.
+        // Test convention (Flexiti's API reference): the middle name picks the decision.
         let middle = (personal(req)?["middle_name"]?.stringValue ?? req.field("middle_name")?.stringValue ?? "").uppercased()
         let acceptsStandard = req.client?.merchant.acceptsNonprime ?? false
         var risk = "M"

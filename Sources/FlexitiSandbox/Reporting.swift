@@ -1,4 +1,4 @@
-/// GET authorizations, GET authorization/{id}, GET captures (api-notes §15).
+/// GET authorizations, GET authorization/{id}, GET captures (Flexiti's API reference).
 /// ASSUMPTIONS: envelope {page_number, page_size, total, <items>}; page_number is required
 /// (parameter_validations.tsv), page_size defaults to 10, at most 100; dates filter on creation
 /// date (inclusive, UTC); newest first.

@@ -96,7 +96,7 @@ struct Route: Sendable {
     var methods: [String]
     var template: String
     var segments: [String]
-    /// Customer-scope tokens are accepted (api-notes §3); otherwise merchant only.
+    /// Customer-scope tokens are accepted (Flexiti's API reference); otherwise merchant only.
     var customerScope: Bool
     var handler: Handler
 
@@ -146,7 +146,7 @@ enum Routes {
         Route(["GET"], "/client-id/{client_id}/captures", customerScope: false, Reporting.listCaptures),
         Route(["POST"], "/client-id/{client_id}/accounts/{account_number}/close", customerScope: true, Accounts.close),
         Route(["POST"], "/client-id/{client_id}/customers/driverslicense", customerScope: true, Online.driversLicense),
-        // The scope list says POST, the error page GET (api-notes §16): both are served.
+        // The scope list says POST, the error page GET (Flexiti's API reference): both are served.
         Route(["GET", "POST"], "/client-id/{client_id}/i18n", customerScope: true, Online.i18n),
         Route(["GET"], "/client-id/{client_id}/terms-and-conditions", customerScope: true, Online.terms),
         Route(["POST"], "/client-id/{client_id}/widget/init", customerScope: true, Online.widgetInit),

@@ -1,4 +1,4 @@
-/// POST transactions (api-notes §9): deposits, in-store payments, trade-ins.
+/// POST transactions (Flexiti's API reference): deposits, in-store payments, trade-ins.
 /// ASSUMPTIONS (docs/sandbox.md): `instore_payment` is a payment (credits the account, counts toward
 /// the $10,000 / rolling-24 h cap); `deposit` is a deposit on a purchase drawn from the credit line
 /// (needs open-to-buy, else not_enough_credit); `tradein` credits the account.

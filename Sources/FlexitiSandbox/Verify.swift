@@ -1,4 +1,4 @@
-/// POST account/{account_number}/verify (api-notes §7): issues the one-time PIN ("dynamic PIN").
+/// POST account/{account_number}/verify (Flexiti's API reference): issues the one-time PIN ("dynamic PIN").
 /// PINs are 4 digits, single use, valid 10 minutes, bound to account + request_id (ASSUMPTION).
 /// sms/email PINs are not returned; in the sandbox they are always the test PIN 2222.
 enum Verify {

@@ -1,4 +1,4 @@
-/// The other customer-facing endpoints (api-notes §16): close, driverslicense, i18n,
+/// The other customer-facing endpoints (Flexiti's API reference): close, driverslicense, i18n,
 /// terms-and-conditions. Their answers are kept as JSON and read by the C layer.
 
 /// An answer whose shape is only partly documented (driver's licence, i18n, terms).

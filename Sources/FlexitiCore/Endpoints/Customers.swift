@@ -1,4 +1,4 @@
-/// How a customer is identified for lookup (api-notes.md §6: exactly one identifier).
+/// How a customer is identified for lookup (Flexiti's API reference: exactly one identifier).
 public enum CustomerKey: Sendable {
     case accountNumber(String)
     case vccNumber(String)
@@ -69,7 +69,7 @@ extension Session {
 
 extension Session {
     /// GET customers/search. At least one match on success: zero matches is always
-    /// `not_found`, whether the server answers 404 (api-notes §5 ASSUMPTION) or an empty array,
+    /// `not_found`, whether the server answers 404 (ASSUMPTION, Flexiti's API reference silent) or an empty array,
     /// so callers have one branch for "nobody found".
     public func searchCustomers(_ q: CustomerSearch) -> Result<[Customer], FlexitiError> {
         var call = APICall(Endpoints.customersSearch)

@@ -41,7 +41,7 @@ public struct Endpoint: Sendable {
     }
 }
 
-/// Every endpoint the library calls, in one table (api-notes.md §0). Version choice follows the
+/// Every endpoint the library calls, in one table (Flexiti's API reference). Version choice follows the
 /// §1 ASSUMPTION: v2.5.1 for calculate-interest, authorization (POST and GET), authorizations,
 /// captures and transactions; v2.5 for the rest.
 public enum Endpoints {

@@ -1,4 +1,4 @@
-/// POST accounts/{account_number}/calculate-interest (v2.5.1, api-notes §8): the regular
+/// POST accounts/{account_number}/calculate-interest (v2.5.1, Flexiti's API reference): the regular
 /// purchase and every promotional plan with its terms, fees and annual rates.
 public struct FinancingOptions: Sendable {
     public let json: JSONValue

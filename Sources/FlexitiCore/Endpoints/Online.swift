@@ -1,4 +1,4 @@
-/// The online channel (api-notes §17): POST widget/init and POST apply.
+/// The online channel (Flexiti's API reference): POST widget/init and POST apply.
 
 /// Personal information, contact and address of a customer, for widget/init (purchase by
 /// personal information, or the apply flow) and for apply. Fields are named as in the API.

@@ -1,4 +1,4 @@
-/// The money path (api-notes §9-§14): authorization, capture, release, return, refund and
+/// The money path (Flexiti's API reference): authorization, capture, release, return, refund and
 /// transactions. Response shapes are mostly undocumented; the readers below accept both spellings
 /// seen or assumed (`authorization_id` / `id`, ...) and ignore unknown fields.
 
@@ -32,7 +32,7 @@ public enum PurchaseField: String, Sendable, CaseIterable {
     case skuData = "sku_data", status = "authorization_status", dateRange = "creation_date", pageSize = "page_size"
     case authorizationId = "authorization_id"
 
-    /// Which kinds take the field (api-notes §9-§15; in-store fields on capture, release, return
+    /// Which kinds take the field (Flexiti's API reference; in-store fields on capture, release, return
     /// and refund are an ASSUMPTION, see docs/assumptions.md).
     func allowed(for kind: PurchaseKind) -> Bool {
         switch (self, kind) {
@@ -82,7 +82,7 @@ public struct SkuProduct: Sendable, Equatable {
     }
 }
 
-/// Optional line-item data printed on the customer's statement (api-notes §10). Totals may be
+/// Optional line-item data printed on the customer's statement (Flexiti's API reference). Totals may be
 /// negative (returns).
 public struct SkuData: Sendable, Equatable {
     public var purchaseOrder: String?
@@ -504,6 +504,6 @@ extension Session {
     }
 }
 
-/// "idempotency_conflict" (assumed by api-notes §2), also raised locally by PurchaseRequest. Kept
+/// "idempotency_conflict" (assumed by Flexiti's API reference), also raised locally by PurchaseRequest. Kept
 /// private here rather than as an ErrorCode member so it cannot clash with one added elsewhere.
 private let idempotencyConflictCode = ErrorCode(rawValue: 153)

@@ -1,4 +1,4 @@
-/// POST account/{account_number}/verify (api-notes §7): the in-store dynamic PIN.
+/// POST account/{account_number}/verify (Flexiti's API reference): the in-store dynamic PIN.
 public enum VerifyFormat: String, Sendable, CaseIterable {
     case sms
     case email

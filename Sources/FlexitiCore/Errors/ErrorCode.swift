@@ -105,7 +105,7 @@ public enum ErrorCatalog {
         api(147, "regular_purchase_bypass_is_not_allowed"), api(148, "tries_exceed"),
         api(149, "vcc_account_mismatch"), api(150, "date_from_bigger_than_date_to"),
         api(151, "capture_amount_exceeded"), api(152, "return_date_exceeded"),
-        // Not in the reference tables: api-notes.md §2 ASSUMPTION for an x-context-hash mismatch.
+        // Not in the reference tables: ASSUMPTION, Flexiti's API reference silent for an x-context-hash mismatch.
         api(153, "idempotency_conflict", nil, "The same idempotency key was sent with a different request body"),
     ]
 

@@ -41,7 +41,7 @@ struct ErrorContext {
     }
 }
 
-/// Parameters whose values are never copied into an error (api-notes, STYLE.md "Secrets").
+/// Parameters whose values are never copied into an error (Flexiti's API reference, STYLE.md "Secrets").
 public enum SecretParameters {
     public static let names: Set<String> = [
         "client_secret", "access_token", "refresh_token", "authorization", "security_answer",

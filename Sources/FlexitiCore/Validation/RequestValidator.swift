@@ -70,7 +70,7 @@ public enum RequestValidator {
     }
 
     /// The `authorization` header the session is about to send: "Bearer " and a token, 1000
-    /// characters at most in all (api-notes §2), of characters a header can carry.
+    /// characters at most in all (Flexiti's API reference), of characters a header can carry.
     public static func validateAuthorization(_ header: String) -> [FieldError] {
         let param = "bearer token"
         func fail(_ f: Failure) -> [FieldError] { [ValidationRules.fieldError(param, f, value: "")] }

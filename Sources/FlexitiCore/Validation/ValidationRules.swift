@@ -92,7 +92,7 @@ enum Format: Sendable {
     case phone(count: Int)
     /// A string without control characters (employer_name: the reference names only a format case).
     case printable
-    /// Flexiti's client id: 1 to 100 visible ASCII characters (api-notes §2).
+    /// Flexiti's client id: 1 to 100 visible ASCII characters (Flexiti's API reference).
     case clientId
     /// govid_type: the reference lists codes "e.g." and its copy is cut off ("CADGSNF…"), so the
     /// client checks their shape, CA followed by 1 to 8 capital letters (CADL, CAPRC, CADPPEI).
@@ -181,7 +181,7 @@ struct Requirement: Sendable {
         /// At least one of them (the account identifiers of lookup and /transactions).
         case oneOf([String])
         /// Sent, and true ("Different to the available values." otherwise): widget/init's
-        /// apply flow, where tos_agreement "must be true" (api-notes §17.1).
+        /// apply flow, where tos_agreement "must be true" (Flexiti's API reference).
         case isTrue([String])
     }
     let kind: Kind
@@ -204,7 +204,7 @@ struct Requirement: Sendable {
 }
 
 public enum ValidationRules {
-    // MARK: Values from api-notes.md
+    // MARK: Values from Flexiti's API reference
 
     static let provinces = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
     /// financing_option.transaction_type and the authorizations filter. /transactions answers a
@@ -290,7 +290,7 @@ public enum ValidationRules {
         "vcc_number": ParamRule(.wholeNumber(exactDigits: 16)),
         "verification_code": ParamRule(.wholeNumber(maxDigits: verificationCodeMaxDigits)),
 
-        // api-notes.md formats for parameters the TSV does not list
+        // Flexiti's API reference formats for parameters the TSV does not list
         "format": ParamRule(.choice(["sms", "email", "security_question", "merchant_override", "regular_purchase_bypass"])),
         "flow": ParamRule(.choice(["purchase", "apply"])),
         "account_type": ParamRule(.choice(["consumer", "business"])),
@@ -299,7 +299,7 @@ public enum ValidationRules {
         "creation_date_from": ParamRule(.date()),
         "creation_date_to": ParamRule(.date()),
 
-        // sku_data (api-notes §10): only these formats are checked inside it, see `opaqueObjects`
+        // sku_data (Flexiti's API reference): only these formats are checked inside it, see `opaqueObjects`
         "purchase_order": ParamRule(.text(max: 10)),
         "register_id": ParamRule(.text(max: 50)),
         "shipping_total": ParamRule(.amount(sign: .any)),
@@ -338,7 +338,7 @@ public enum ValidationRules {
     ]
 
     /// Objects the validator looks into only for the members listed: Flexiti prints sku_data on
-    /// the statement and does not validate it (api-notes §10), but its lengths (ASCII(10),
+    /// the statement and does not validate it (Flexiti's API reference), but its lengths (ASCII(10),
     /// ASCII(50)) and number(18,2) amounts are the API's; signs are free (totals are negative
     /// on returns).
     static let opaqueObjects: [String: Set<String>] = [
@@ -346,7 +346,7 @@ public enum ValidationRules {
                      "transaction_total", "gst_hst", "pst", "unit_price", "extended_price", "quantity"],
     ]
 
-    // MARK: Required parameters per endpoint (api-notes §3–17)
+    // MARK: Required parameters per endpoint (Flexiti's API reference)
 
     static let requirements: [String: [Requirement]] = {
         let e = Endpoints.self
@@ -354,7 +354,7 @@ public enum ValidationRules {
             (e.token, [.all("client_id", "client_secret"), .all(when: "grant_type", is: "refresh_token", "refresh_token")]),
             (e.customersSearch, [.all("client_id", "first_name", "last_name", "dob")]),
             (e.customersLookup, [.all("client_id"), .oneOf("account_number", "vcc_number", "customer_id")]),
-            // format defaults to sms (api-notes §7)
+            // format defaults to sms (Flexiti's API reference)
             (e.verify, [.all("client_id", "account_number"),
                         .all(when: "format", is: "security_question", "security_qid", "security_answer")]),
             (e.calculateInterest, [.all("client_id", "account_number", "amount")]),
@@ -381,7 +381,7 @@ public enum ValidationRules {
                             .all(when: "flow", is: "apply", "personal_information", "first_name", "last_name", "dob",
                                  "email", "phone_number", "address_1", "city", "province", "account_type"),
                             .isTrue(when: "flow", is: "apply", "tos_agreement")]),
-            // The same personal information as widget/init (api-notes §17.3). A missing or false
+            // The same personal information as widget/init (Flexiti's API reference). A missing or false
             // tos_agreement has its own answer here: tos_agreement_required.
             (e.apply, [.all("client_id", "personal_information", "first_name", "last_name", "dob",
                             "email", "phone_number", "address_1", "city", "province")]),
@@ -398,7 +398,7 @@ public enum ValidationRules {
     /// Rows of parameter_validations.tsv ("param\tcase") the client does not check, and why.
     /// docs/validation.md lists the same; a test keeps the three in step.
     public static let serverOnly: [String: String] = {
-        let applyWithdrawn = "the apply request reference was withdrawn (api-notes §17.3); of apply's fields the library requires only the personal and contact ones widget/init documents"
+        let applyWithdrawn = "the apply request reference was withdrawn (Flexiti's API reference); of apply's fields the library requires only the personal and contact ones widget/init documents"
         return [
             "bearer token\tToken expired.": "only the server knows when it revoked or expired a token; the library renews tokens 60 s before expires_in and retries once after invalid_token",
             "client_secret\tValue with higher length": "the reference gives no maximum length for client_secret",
@@ -417,9 +417,9 @@ public enum ValidationRules {
             "occupation_id\tNot sent": applyWithdrawn,
             "occupation_title\tNot sent": applyWithdrawn,
             "occupation_title\tValue with higher length": "the reference gives no maximum length for occupation_title",
-            "page_number\tNot sent": "api-notes §15 documents page_number as optional (default 1) on the list endpoints",
+            "page_number\tNot sent": "Flexiti's API reference documents page_number as optional (default 1) on the list endpoints",
             "personal_income\tNot sent": applyWithdrawn,
-            "piw\tNot sent": "no documented request takes piw (api-notes §7: only the error piw_mismatch exists)",
+            "piw\tNot sent": "no documented request takes piw (Flexiti's API reference: only the error piw_mismatch exists)",
             "piw\tValue with higher length": "the reference gives no maximum length for piw",
             "verification_code\tNot sent": "needed in store only, and the client cannot tell an in-store call from an online one (which sends widget_session_id instead); /transactions answers a missing code with its own error, verification_code_required",
             "salutation\tNot sent": applyWithdrawn,
