@@ -51,7 +51,7 @@ endif
 PC_LIBDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
 PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 
-.PHONY: all deps lib sandbox sandbox-release stage install uninstall examples demo test dist \
+.PHONY: all deps lib sandbox sandbox-release stage install uninstall examples demo test test-deps dist \
 	check-floor clean help wheel
 
 help:
@@ -159,7 +159,11 @@ demo: stage sandbox
 	@PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(MAKE) --no-print-directory -C examples
 	@scripts/with-sandbox.sh examples/bin/checkout
 
-test: stage sandbox
+# The tools the checks use (nginx, lintian, abidiff, mypy, ...): installed when root, else listed.
+test-deps:
+	@scripts/install-test-deps.sh
+
+test: test-deps stage sandbox
 	@scripts/run-tests.sh
 
 clean:

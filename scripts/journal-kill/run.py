@@ -25,7 +25,9 @@ import tempfile
 import time
 import urllib.request
 
-SALES = int(os.environ.get("KILL_TEST_SALES", "170"))        # 3 money operations each: 510
+# 3 money operations each: 720. Enough sales that a fast machine still needs more than
+# MIN_KILLS runs to finish them (a run lives at most about half a second).
+SALES = int(os.environ.get("KILL_TEST_SALES", "240"))
 MIN_KILLS = int(os.environ.get("KILL_TEST_KILLS", "60"))
 here = os.path.dirname(os.path.abspath(__file__))
 base = os.environ["FLEXITI_BASE_URL"]
@@ -89,9 +91,9 @@ def main():
                 suffix = rng.choice(["/authorization", "/capture", "/release"])
                 admin("POST", "/_sandbox/faults", {"fault": "delay", "method": "POST", "path_suffix": suffix,
                                                     "delay_ms": 400, "skip": rng.randint(0, 2)})
-                delay = rng.uniform(0.05, 0.6)
+                delay = rng.uniform(0.05, 0.45)
             else:
-                delay = rng.uniform(0.0, 0.4)
+                delay = rng.uniform(0.0, 0.2)
             p = subprocess.Popen([exe, "run", journal, run_id, str(SALES)], env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             try:
