@@ -1,11 +1,11 @@
 // swift-tools-version:6.2
 // libflexiti: a C library (libflexiti.so) for the Flexiti POS API, written in Swift.
 // The shipped library (FlexitiCore + Flexiti) imports no Foundation: HTTP is libcurl, JSON is jansson.
+// Linux only (the code imports Glibc), hence no `platforms:` list.
 import PackageDescription
 
 let package = Package(
     name: "libflexiti",
-    platforms: [.macOS(.v14)],
     products: [
         // The C library. `make` links it with the static Swift stdlib, a version script and an soname.
         .library(name: "flexiti", type: .dynamic, targets: ["Flexiti"]),
