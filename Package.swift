@@ -39,7 +39,9 @@ let package = Package(
         .target(
             name: "FlexitiSandbox",
             // FlexitiCore only for the Flexiti reference tables (ErrorTables), kept in one place.
-            dependencies: ["FlexitiCore", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["FlexitiCore", .product(name: "Hummingbird", package: "hummingbird")],
+            // The built-in seed: its bytes are compiled in, so the binary needs no file at run time.
+            resources: [.embedInCode("seed.json")]
         ),
         .executableTarget(
             name: "flexiti-sandbox",
