@@ -1,11 +1,11 @@
 // swift-tools-version:6.2
 // libflexiti: a C library (libflexiti.so) for the Flexiti POS API, written in Swift.
 // The shipped library (FlexitiCore + Flexiti) imports no Foundation: HTTP is libcurl, JSON is jansson.
+// Linux only (the code imports Glibc), hence no `platforms:` list.
 import PackageDescription
 
 let package = Package(
     name: "libflexiti",
-    platforms: [.macOS(.v14)],
     products: [
         // The C library. `make` links it with the static Swift stdlib, a version script and an soname.
         .library(name: "flexiti", type: .dynamic, targets: ["Flexiti"]),
@@ -39,7 +39,9 @@ let package = Package(
         .target(
             name: "FlexitiSandbox",
             // FlexitiCore only for the Flexiti reference tables (ErrorTables), kept in one place.
-            dependencies: ["FlexitiCore", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["FlexitiCore", .product(name: "Hummingbird", package: "hummingbird")],
+            // The built-in seed: its bytes are compiled in, so the binary needs no file at run time.
+            resources: [.embedInCode("seed.json")]
         ),
         .executableTarget(
             name: "flexiti-sandbox",

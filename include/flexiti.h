@@ -54,7 +54,8 @@
  *          - The log callback may run on several threads at once (one record at a time per
  *            session); it is called synchronously, from the thread making the call.
  *          - flx_code_name, flx_strerror and flx_version are always safe;
- *            flx_global_init/flx_global_cleanup are thread-safe and reference-counted.
+ *            flx_global_init/flx_global_cleanup are thread-safe and may be called any number
+ *            of times, in any order.
  *          scripts/tsan.sh checks this model: 48 threads with own and shared sessions under
  *          ThreadSanitizer.
  *
@@ -306,14 +307,17 @@ FLX_EXTERN const char *flx_strerror(flx_code code);
 /**
  * Initialises the library (and libcurl, once per process). Optional: flx_session_new() does it
  * when needed. Call it from the main thread before starting threads if your program also uses
- * libcurl itself. Reference-counted: each successful call needs one flx_global_cleanup().
- * Thread-safe. Errors: FLX_E_OUT_OF_MEMORY (libcurl could not initialise).
+ * libcurl itself. Idempotent: once it succeeded, later calls do nothing and return FLX_OK; no
+ * flx_global_cleanup() is needed. Thread-safe. Errors: FLX_E_OUT_OF_MEMORY (libcurl could not
+ * initialise).
  */
 FLX_EXTERN flx_code flx_global_init(void);
 
 /**
- * Releases one reference taken by flx_global_init(). libcurl's global state is kept until the
- * process exits (libcurl may be shared with the host program). Thread-safe.
+ * Does nothing, and any number of calls is harmless: the library and libcurl's global state
+ * stay initialised until the process exits (libcurl may be shared with the host program), so
+ * sessions keep working after it. Kept for programs written with init/cleanup pairs.
+ * Thread-safe.
  */
 FLX_EXTERN void flx_global_cleanup(void);
 

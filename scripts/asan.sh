@@ -11,9 +11,7 @@ scratch=.build-asan
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:halt_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 flags=(--scratch-path "$scratch" --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize=vptr,function)
-# Our own modules are always recompiled: after merges that changed struct layouts, incremental
-# builds in this scratch path left stale objects (a swift_retain on 0x100 in APICall.init).
-find Sources Tests -name '*.swift' -exec touch {} +
+scripts/clean-own-modules.sh "$scratch"  # our modules compiled afresh, dependencies kept
 swift build --build-tests "${flags[@]}"
 swift test --skip-build "${flags[@]}" "$@" 2>&1 | tee "${TMPDIR:-/tmp}/flx-asan.$$.log"
 ! grep -qE "ERROR: AddressSanitizer|runtime error:" "${TMPDIR:-/tmp}/flx-asan.$$.log"

@@ -7,9 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-tsan
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/scripts/tsan.supp}
-# Our own modules are always recompiled: after merges that changed struct layouts, incremental
-# builds in this scratch path left stale objects (a swift_retain on 0x100 in APICall.init).
-find Sources Tests -name '*.swift' -exec touch {} +
+scripts/clean-own-modules.sh "$scratch"  # our modules compiled afresh, dependencies kept
 swift build --build-tests --scratch-path "$scratch" --sanitize=thread
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(--filter "ThreadSafetyTests|RetryTests.testWaitingForABusySharedSession")

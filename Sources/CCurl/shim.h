@@ -11,9 +11,6 @@ static inline CURLcode cshim_setopt_slist(CURL *h, CURLoption o, struct curl_sli
 static inline CURLcode cshim_setopt_write(CURL *h, size_t (*fn)(char *, size_t, size_t, void *)) {
     return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, fn);
 }
-static inline CURLcode cshim_setopt_header(CURL *h, size_t (*fn)(char *, size_t, size_t, void *)) {
-    return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, fn);
-}
 static inline CURLcode cshim_getinfo_long(CURL *h, CURLINFO i, long *out) { return curl_easy_getinfo(h, i, out); }
 static inline CURLcode cshim_getinfo_off(CURL *h, CURLINFO i, curl_off_t *out) { return curl_easy_getinfo(h, i, out); }
 static inline CURLcode cshim_getinfo_socket(CURL *h, CURLINFO i, curl_socket_t *out) { return curl_easy_getinfo(h, i, out); }

@@ -24,17 +24,12 @@ public func flx_strerror(_ code: flx_code) -> UnsafePointer<CChar>? {
     return CStrings.permanent.get(info == nil ? "text:unknown" : "text:\(code.rawValue)", info?.description ?? "Unknown error code")
 }
 
-private let globalRefs = Locked(0)
-
 @c @implementation
 public func flx_global_init() -> flx_code {
-    guard LibraryGlobal.initialize() else { return flx_code(.outOfMemory) }
-    globalRefs.withLock { $0 += 1 }
-    return FLX_OK_CODE
+    LibraryGlobal.initialize() ? FLX_OK_CODE : flx_code(.outOfMemory)
 }
 
 @c @implementation
 public func flx_global_cleanup() {
-    // libcurl's global state is left in place: the host program may use libcurl too.
-    globalRefs.withLock { if $0 > 0 { $0 -= 1 } }
+    // Nothing to release: libcurl's global state stays, since the host program may use libcurl too.
 }

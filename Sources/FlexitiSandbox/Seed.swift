@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything the sandbox starts from: API clients with their merchant configuration, customer
-/// accounts and (optionally) historical authorizations. Mirrors `sandbox/seed.json`; money is
+/// accounts and (optionally) historical authorizations. Mirrors `Sources/FlexitiSandbox/seed.json`; money is
 /// written as decimal strings ("15000.00") and held as integer cents once loaded.
 public struct SandboxSeed: Sendable, Codable, Equatable {
     public var clients: [Client]
@@ -204,12 +204,13 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
         public let description: String
     }
 
-    /// The seed compiled into the sandbox; identical to `sandbox/seed.json` (a test checks it).
+    /// The seed compiled into the sandbox: the bytes of `Sources/FlexitiSandbox/seed.json`
+    /// (an embedded SwiftPM resource).
     public static var `default`: SandboxSeed { builtIn }
 
-    // Decoded once. The literal is checked by tests, so a failure here is a build-time mistake, not user input.
+    // Decoded once. Tests decode the same bytes strictly, so a failure here is a build-time mistake, not user input.
     private static let builtIn: SandboxSeed =
-        (try? decode(Data(defaultSeedJSON.utf8))) ?? SandboxSeed(clients: [], accounts: [])
+        (try? decode(Data(PackageResources.seed_json))) ?? SandboxSeed(clients: [], accounts: [])
 
     public static func load(path: String) throws -> SandboxSeed {
         let data: Data

@@ -22,7 +22,7 @@ struct FlexitiSandboxCommand: ParsableCommand {
     @Option(help: "Address to bind.")
     var host: String = "127.0.0.1"
 
-    @Option(help: "Seed file (JSON, same shape as sandbox/seed.json). Default: the built-in seed.")
+    @Option(help: "Seed file (JSON, same shape as Sources/FlexitiSandbox/seed.json). Default: the built-in seed.")
     var seed: String?
 
     @Option(help: "Lifetime of issued access tokens, in seconds.")

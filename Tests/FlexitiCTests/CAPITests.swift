@@ -88,6 +88,24 @@ final class CAPITests: XCTestCase {
         XCTAssertEqual(str(flx_strerror(FLX_E_AUTH_AMOUNT_EXCEEDED)), "Capture amount is greater than the remaining credit authorization amount.")
     }
 
+    /// The header's promise: init is idempotent, cleanup does nothing, in any number and order.
+    func testGlobalInitIdempotentAndCleanupHarmless() throws {
+        flx_global_cleanup()  // before any init
+        XCTAssertEqual(flx_global_init(), FLX_OK)
+        XCTAssertEqual(flx_global_init(), FLX_OK)
+        for _ in 0..<3 { flx_global_cleanup() }  // more cleanups than inits
+        let session = try openSession()
+        defer { flx_session_free(session) }
+        var customer: OpaquePointer?
+        var err: OpaquePointer?
+        XCTAssertEqual(flx_customer_lookup(session, FLX_CUSTOMER_BY_VCC_NUMBER, "1070015210367982", &customer, &err), FLX_OK,
+                       "libcurl still usable after the cleanups")
+        XCTAssertNil(err)
+        flx_error_free(err)
+        flx_customer_free(customer)
+        XCTAssertEqual(flx_global_init(), FLX_OK)
+    }
+
     func testLookupThroughTheCAPI() throws {
         let session = try openSession()
         defer { flx_session_free(session) }

@@ -30,7 +30,7 @@ final class CLITests: XCTestCase {
         let faults = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-faults-\(getpid()).json")
         try Data(#"[{"fault":"http_503","path_suffix":"/oauth/token","count":1}]"#.utf8).write(to: faults)
         defer { try? FileManager.default.removeItem(at: faults) }
-        p.arguments = ["--port", "0", "--seed", SeedTests.repoRoot.appendingPathComponent("sandbox/seed.json").path,
+        p.arguments = ["--port", "0", "--seed", SeedTests.repoRoot.appendingPathComponent("Sources/FlexitiSandbox/seed.json").path,
                        "--faults", faults.path, "--token-lifetime", "60"]
         let out = Pipe()
         p.standardOutput = out

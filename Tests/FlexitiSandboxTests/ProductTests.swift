@@ -57,7 +57,7 @@ final class ProductTests: XCTestCase {
     }
 
     func testSeedFileWithMisspeltNestedKeyNamesFileAndKeyPath() throws {
-        let seed = try String(contentsOf: SeedTests.repoRoot.appendingPathComponent("sandbox/seed.json"), encoding: .utf8)
+        let seed = try String(contentsOf: SeedTests.repoRoot.appendingPathComponent("Sources/FlexitiSandbox/seed.json"), encoding: .utf8)
         let broken = seed.replacingOccurrences(of: "\"pre_auth_allowed\"", with: "\"pre_auth_alowed\": true, \"pre_auth_allowed\"")
         XCTAssertNotEqual(seed, broken)
         let file = try temporaryFile("seed", broken)
@@ -78,7 +78,7 @@ final class ProductTests: XCTestCase {
     }
 
     func testStrictDecodingAcceptsTheBuiltInSeedAndNullOptionals() throws {
-        let seed = try SandboxSeed.decode(Data(defaultSeedJSON.utf8))
+        let seed = try SandboxSeed.decode(Data(PackageResources.seed_json))
         XCTAssertEqual(seed, SandboxSeed.default)
         let fault = try StrictJSON.decode(SandboxFault.self, from: Data(#"{"fault":"close","method":null,"count":2}"#.utf8))
         XCTAssertEqual(fault.fault, .close)

@@ -6,8 +6,8 @@ final class SeedTests: XCTestCase {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    func testSeedFileMatchesBuiltInDefault() throws {
-        let fromFile = try SandboxSeed.load(path: Self.repoRoot.appendingPathComponent("sandbox/seed.json").path)
+    func testBuiltInSeedIsTheSeedFile() throws {
+        let fromFile = try SandboxSeed.load(path: Self.repoRoot.appendingPathComponent("Sources/FlexitiSandbox/seed.json").path)
         XCTAssertEqual(fromFile, SandboxSeed.default)
         XCTAssertFalse(SandboxSeed.default.accounts.isEmpty)
         let main = SandboxSeed.default.accounts.first { $0.accountNumber == 116994755 }

@@ -86,7 +86,7 @@ extension Session {
             return .failure(r.failure(.malformedResponse, "search answer is not a JSON array of accounts"))
         }
         guard !items.isEmpty else {
-            var e = r.failure(ErrorCode(rawValue: 103), "no customer account matches (empty result)")  // not_found
+            var e = r.failure(.notFound, "no customer account matches (empty result)")
             e.scenario = ScenarioLookup.scenario(method: "GET", endpoint: Endpoints.customersSearch.template, error: "not_found", status: 404)
             return .failure(e)
         }

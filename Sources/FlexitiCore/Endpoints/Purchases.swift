@@ -272,7 +272,7 @@ public struct PurchaseRequest: Sendable {
         call.idempotencyKey = idempotencyKey
         let operation = Self.digest(call)
         if let committedOperation, committedOperation != operation {
-            var e = FlexitiError(idempotencyConflictCode,
+            var e = FlexitiError(.idempotencyConflict,
                                  "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since "
                                  + "(its path, query or body); nothing was sent. Create a new request (or set a new key) for a new "
                                  + "operation, or restore the fields and the target to retry")
@@ -503,7 +503,3 @@ extension Session {
         r.object(what, movesMoney: movesMoney)
     }
 }
-
-/// "idempotency_conflict" (assumed by Flexiti's API reference), also raised locally by PurchaseRequest. Kept
-/// private here rather than as an ErrorCode member so it cannot clash with one added elsewhere.
-private let idempotencyConflictCode = ErrorCode(rawValue: 153)

@@ -33,8 +33,11 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable {
     public static let journalInvalid = ErrorCode(rawValue: 21)
     public static let journalBusy = ErrorCode(rawValue: 22)
 
+    public static let notFound = ErrorCode(rawValue: 103)
     public static let invalidToken = ErrorCode(rawValue: 104)
     public static let wrongInputs = ErrorCode(rawValue: 139)
+    /// Not in Flexiti's tables (see the catalogue below); also raised locally.
+    public static let idempotencyConflict = ErrorCode(rawValue: 153)
 }
 
 /// One entry of the code catalogue.

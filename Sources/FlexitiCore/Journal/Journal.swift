@@ -182,7 +182,7 @@ public final class Journal: @unchecked Sendable {
                 let same = p.kind == Int64(r.kind.rawValue) && p.path == r.path && p.request == r.request
                 if !same && p.state != Int64(JournalState.failed.rawValue) {
                     _ = db.query("ROLLBACK", [], "journal rollback")
-                    var c = FlexitiError(idempotencyConflict,
+                    var c = FlexitiError(.idempotencyConflict,
                                          "the journal already holds a different operation under idempotency key \(key); set a new key for a new operation")
                     c.idempotencyKey = key
                     return c
@@ -309,9 +309,6 @@ public struct JournalResult: Sendable {
         status = json.first("authorization_status", "status")?.text
     }
 }
-
-/// Same number as PurchaseRequest's local conflict ("idempotency_conflict").
-let idempotencyConflict = ErrorCode(rawValue: 153)
 
 /// A test hook for the kill test, read once from FLX_TEST_JOURNAL_CRASH: "after_record:N" or
 /// "after_answer:N" makes the process SIGKILL itself at that point of its N-th journaled money

@@ -162,7 +162,7 @@ extension Session {
             e.retryable = true
             return e
         case 0:
-            var e = FlexitiError(ErrorCode(rawValue: 103),
+            var e = FlexitiError(.notFound,
                                  "recovery: Flexiti has no authorization with reference \(r.reference ?? "") for this amount; it was not made")
             e.idempotencyKey = entry.key
             return journal.finish(key: entry.key, state: .failed, error: e)

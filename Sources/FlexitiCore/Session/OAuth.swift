@@ -50,8 +50,7 @@ enum OAuth {
         }
         // Checked: issuedAt comes from the clock, expiresIn from the network.
         let (end, overflow) = issuedAt.addingReportingOverflow(expiresIn - Defaults.tokenRenewalMargin(expiresIn: expiresIn))
-        let refresh = json["refresh_token"]?.text ?? ""
-        return .success(Token(accessToken: Secret(access), refreshToken: Secret(Token.isWellFormed(refresh) ? refresh : ""),
-                              renewAt: overflow ? issuedAt : end))
+        // A refresh_token, if any, is not kept: an expired token is renewed with the client credentials.
+        return .success(Token(accessToken: Secret(access), renewAt: overflow ? issuedAt : end))
     }
 }

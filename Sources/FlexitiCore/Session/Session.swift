@@ -437,13 +437,9 @@ public final class Session: @unchecked Sendable {
 /// A cached access token. `renewAt` is in the session clock's seconds.
 struct Token {
     let accessToken: Secret
-    let refreshToken: Secret
     let renewAt: Int64
 
-    func wipe() {
-        accessToken.wipe()
-        refreshToken.wipe()
-    }
+    func wipe() { accessToken.wipe() }
 
     /// The longest token that fits the API's 1000-character authorization header ("Bearer " + token).
     static let maxLength = 1000 - 7
