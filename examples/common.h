@@ -42,8 +42,9 @@ static inline void log_to_stderr(void *userdata, const flx_log_record *rec) {
 }
 
 /* Opens a session from the environment with the given token scope (merchant for the store,
- * customer for an online checkout); exits with a message on failure. */
-static inline flx_session *open_session_with_scope(flx_scope scope) {
+ * customer for an online checkout) and, if not NULL, a money journal; exits with a message on
+ * failure. */
+static inline flx_session *open_session_with_journal(flx_scope scope, flx_journal *journal) {
     flx_config *cfg = NULL;
     flx_session *session = NULL;
     flx_error *err = NULL;
@@ -57,6 +58,7 @@ static inline flx_session *open_session_with_scope(flx_scope scope) {
         (getenv("FLEXITI_LOG") &&
          (rc = flx_config_set_log_callback(cfg, log_to_stderr, NULL, FLX_LOG_DEBUG, &err)) != FLX_OK) ||
         (rc = flx_config_set_scope(cfg, scope, &err)) != FLX_OK ||
+        (journal && (rc = flx_config_set_journal(cfg, journal, &err)) != FLX_OK) ||
         (rc = flx_session_new(cfg, &session, &err)) != FLX_OK) {
         print_error("session set-up", rc, err);
         flx_error_free(err);
@@ -66,6 +68,8 @@ static inline flx_session *open_session_with_scope(flx_scope scope) {
     flx_config_free(cfg); /* the session keeps its own copy */
     return session;
 }
+
+static inline flx_session *open_session_with_scope(flx_scope scope) { return open_session_with_journal(scope, NULL); }
 
 /* A merchant-scope session (the store's). */
 static inline flx_session *open_session(void) { return open_session_with_scope(FLX_SCOPE_MERCHANT); }

@@ -22,26 +22,6 @@ static const char *kind_name(flx_request_kind k) {
     }
 }
 
-static flx_session *open_journaled_session(flx_journal *journal) {
-    flx_config *cfg = NULL;
-    flx_session *session = NULL;
-    flx_error *err = NULL;
-    flx_code rc;
-    if ((rc = flx_config_new(&cfg, &err)) != FLX_OK ||
-        (rc = flx_config_set_base_url(cfg, env_or("FLEXITI_BASE_URL", "http://127.0.0.1:8080/flexiti/pos-api"), &err)) != FLX_OK ||
-        (rc = flx_config_set_credentials(cfg, env_or("FLEXITI_CLIENT_ID", "flexitidemo"),
-                                         env_or("FLEXITI_CLIENT_SECRET", "flexitidemo-secret"), &err)) != FLX_OK ||
-        (rc = flx_config_set_journal(cfg, journal, &err)) != FLX_OK ||
-        (rc = flx_session_new(cfg, &session, &err)) != FLX_OK) {
-        print_error("session set-up", rc, err);
-        flx_error_free(err);
-        flx_config_free(cfg);
-        exit(2);
-    }
-    flx_config_free(cfg);
-    return session;
-}
-
 /* A capture by authorization id, recorded in the journal (a POS that kept only the id). */
 static int capture_by_id(flx_session *session, const char *authorization_id, const char *cents) {
     flx_request *req = NULL;
@@ -78,7 +58,7 @@ int main(int argc, char **argv) {
     if (argc != 2 && argc != 5) { fprintf(stderr, "usage: recover JOURNAL [capture AUTHORIZATION_ID CENTS]\n"); return 2; }
     rc = flx_journal_open(argv[1], &journal, &err);
     if (rc != FLX_OK) { print_error("journal open", rc, err); flx_error_free(err); return 2; }
-    session = open_journaled_session(journal);
+    session = open_session_with_journal(FLX_SCOPE_MERCHANT, journal);
     if (argc == 5 && strcmp(argv[2], "capture") == 0) {
         int status = capture_by_id(session, argv[3], argv[4]);
         flx_session_free(session);

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, List, Optional
 
+from ._closing import Closing
 from . import _native
 from ._native import b
 from ._signatures import ENUMS, Code
@@ -88,7 +89,7 @@ def _read(ptr: Optional[int]) -> JournalEntry:
         L.flx_journal_entry_free(ptr)
 
 
-class Journal:
+class Journal(Closing):
     """An open journal file, locked for this process (a second open raises JournalError until
     this one and every Session using it are closed). Use as a context manager or call close()."""
 
@@ -103,18 +104,6 @@ class Journal:
         ptr, self._ptr = self._ptr, None
         if ptr:
             _native.lib().flx_journal_free(ptr)
-
-    def __enter__(self) -> "Journal":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass
 
     @property
     def _journal(self) -> int:

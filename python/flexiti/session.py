@@ -11,6 +11,7 @@ from typing import (TYPE_CHECKING, Any, Callable, Dict, Generic, Iterator, Mappi
                     TypeVar, Union)
 
 from . import _logging, _native, models
+from ._closing import Closing
 from ._native import b
 from ._signatures import ENUMS, Code
 from .errors import UsageError, check
@@ -105,7 +106,7 @@ class LineItems:
 T = TypeVar("T")
 
 
-class Listing(Generic[T]):
+class Listing(Closing, Generic[T]):
     """An iterator over a listing; fetches pages as needed. Closed at exhaustion, by close(),
     at the end of a with-block, or with its Session. After an error, next() may be called
     again: it asks for the same page."""
@@ -132,20 +133,9 @@ class Listing(Generic[T]):
         if ptr:
             self._free(ptr)
 
-    def __enter__(self) -> "Listing[T]":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass
 
 
-class Session:
+class Session(Closing):
     """An authenticated connection to Flexiti: one kept-alive connection and one cached token.
 
     Give base_url (e.g. flexiti-sandbox's "http://127.0.0.1:8080/flexiti/pos-api") or
@@ -227,18 +217,6 @@ class Session:
         ptr, self._ptr = self._ptr, None
         if ptr:
             _native.lib().flx_session_free(ptr)
-
-    def __enter__(self) -> "Session":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown
-            pass
 
     @property
     def _session(self) -> int:
