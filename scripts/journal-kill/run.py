@@ -25,9 +25,10 @@ import tempfile
 import time
 import urllib.request
 
-# 3 money operations each: 720. Enough sales that a fast machine still needs more than
-# MIN_KILLS runs to finish them (a run lives at most about half a second).
-SALES = int(os.environ.get("KILL_TEST_SALES", "240"))
+# 3 money operations each: 600. Enough sales that a fast machine still needs more than
+# MIN_KILLS runs to finish them (a killed run lives at most about a third of a second), and few
+# enough that the seed account's credit lasts (each sale keeps about $64 of it).
+SALES = int(os.environ.get("KILL_TEST_SALES", "200"))
 MIN_KILLS = int(os.environ.get("KILL_TEST_KILLS", "60"))
 here = os.path.dirname(os.path.abspath(__file__))
 base = os.environ["FLEXITI_BASE_URL"]
@@ -91,9 +92,9 @@ def main():
                 suffix = rng.choice(["/authorization", "/capture", "/release"])
                 admin("POST", "/_sandbox/faults", {"fault": "delay", "method": "POST", "path_suffix": suffix,
                                                     "delay_ms": 400, "skip": rng.randint(0, 2)})
-                delay = rng.uniform(0.05, 0.45)
+                delay = rng.uniform(0.05, 0.35)
             else:
-                delay = rng.uniform(0.0, 0.2)
+                delay = rng.uniform(0.0, 0.12)
             p = subprocess.Popen([exe, "run", journal, run_id, str(SALES)], env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             try:
