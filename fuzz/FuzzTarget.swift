@@ -124,7 +124,11 @@ private func entryPoints(_ selector: Int, _ payload: [UInt8]) {
         case 5:
             let value = String(decoding: payload, as: UTF8.self)
             let keys: [CustomerKey] = [.accountNumber(value), .vccNumber(value), .customerId(value)]
-            return flx_code(ParameterCheck.customerKey(keys[selector % 3])?.code ?? .ok)
+            // The lookup's own validation (cleaning typed input first), as Session.send runs it.
+            var call = APICall(Endpoints.customersLookup)
+            call.pathParams = ["client_id": "flexitidemo"]
+            call.query = [(keys[selector % 3].param, keys[selector % 3].value)]
+            return flx_code(RequestValidator.validate(RequestValidator.normalized(call)).isEmpty ? 0 : 1)
         default:
             _ = flx_code_name(flx_code(rawValue: UInt32(truncatingIfNeeded: payload.count &* 31 &+ selector)))
             return flx_config_set_timeouts(cfg, payload.count, selector &* 1000, &err)

@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 out=.build-fuzz
 mkdir -p "$out/crashes" fuzz/corpus
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -enable-testing
-       -I Sources/CCurl -I Sources/CJansson -I Sources/CFlexiti -I Sources/CSecureMemory/include)
-for f in $(pkg-config --cflags-only-I libcurl jansson); do flags+=(-Xcc "$f"); done
+       -I Sources/CCurl -I Sources/CJansson -I Sources/CSQLite -I Sources/CFlexiti -I Sources/CSecureMemory/include)
+for f in $(pkg-config --cflags-only-I libcurl jansson sqlite3); do flags+=(-Xcc "$f"); done
 
 if [ ! -x "$out/fuzz-flexiti" ] || [ -n "$(find Sources/FlexitiCore Sources/Flexiti Sources/CSecureMemory fuzz/FuzzTarget.swift include -newer "$out/fuzz-flexiti" -name '*.[csh]*' | head -1)" ]; then
     echo "building the fuzz target (swiftc -sanitize=fuzzer,address)..."
@@ -21,7 +21,7 @@ if [ ! -x "$out/fuzz-flexiti" ] || [ -n "$(find Sources/FlexitiCore Sources/Flex
         -o "$out/libFlexitiCore.a" $(find Sources/FlexitiCore -name '*.swift' | sort)
     swiftc "${flags[@]}" -enable-experimental-feature CImplementation -I "$out" -emit-library -static -module-name Flexiti \
         -emit-module -emit-module-path "$out/Flexiti.swiftmodule" -o "$out/libFlexiti.a" $(find Sources/Flexiti -name '*.swift' | sort)
-    swiftc "${flags[@]}" -I "$out" fuzz/FuzzTarget.swift "$out/libFlexiti.a" "$out/libFlexitiCore.a" "$out/secure_memory.o" -lcurl -ljansson \
+    swiftc "${flags[@]}" -I "$out" fuzz/FuzzTarget.swift "$out/libFlexiti.a" "$out/libFlexitiCore.a" "$out/secure_memory.o" -lcurl -ljansson -lsqlite3 \
         -o "$out/fuzz-flexiti"
 fi
 
