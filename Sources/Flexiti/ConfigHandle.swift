@@ -148,7 +148,8 @@ public func flx_config_set_allow_insecure_http(_ cfg: OpaquePointer?, _ allow: I
 
 @c @implementation
 public func flx_config_set_connection_limits(_ cfg: OpaquePointer?, _ maxIdleS: Int, _ maxLifetimeS: Int, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         guard (1...3600).contains(maxIdleS), (0...86_400).contains(maxLifetimeS) else {
             return .invalidArgument("max_idle_s must be 1-3600 and max_lifetime_s 0-86400 (0: no limit)")
         }
@@ -160,7 +161,8 @@ public func flx_config_set_connection_limits(_ cfg: OpaquePointer?, _ maxIdleS: 
 
 @c @implementation
 public func flx_config_set_http_version(_ cfg: OpaquePointer?, _ version: flx_http_version, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    withConfig(cfg, err) { c in
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
         guard let v = HTTPVersionChoice(rawValue: Int32(truncatingIfNeeded: version.rawValue)) else {
             return .invalidArgument("unknown HTTP version \(version.rawValue)")
         }
