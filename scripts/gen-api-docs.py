@@ -8,6 +8,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from header_scan import define_lines, is_variant_block, skip_block  # noqa: E402
+
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 header = open(os.path.join(root, "include", "flexiti.h"), encoding="utf-8").read()
 dest = os.path.join(root, "docs", "c-api.md")
@@ -43,28 +46,19 @@ while i < len(lines):
         pending_comment = comment
         i += 1
         continue
-    if re.match(r"^#if", line) and not re.match(r"^#if(def|ndef)? *(__cplusplus|FLEXITI_H)", line):
+    if is_variant_block(line):
         # Compiler-dependent definitions (FLX_EXTERN, FLX_DEPRECATED...): the comment above
         # them says what they mean; the variants themselves are not listed.
         if pending_comment:
             text = "\n".join(l.strip() for l in pending_comment).replace("/**", "").replace("/*", "").replace("*/", "")
             out += ["```"] + [l[2:] if l.startswith("* ") else l.lstrip("*") for l in text.strip("\n").splitlines()] + ["```", ""]
             pending_comment = []
-        depth = 1
-        while depth and i + 1 < len(lines):
-            i += 1
-            if lines[i].startswith("#if"):
-                depth += 1
-            elif lines[i].startswith("#endif"):
-                depth -= 1
-        i += 1
+        i = skip_block(lines, i)
         continue
     if re.match(r"^(FLX_EXTERN |typedef|const|void|flx_code|int|int64_t|uint32_t|uint64_t|size_t|#define FLX_)", line):
         decl = [line]
         if line.startswith("#define"):
-            while decl[-1].endswith("\\") and i + 1 < len(lines):
-                i += 1
-                decl.append(lines[i])
+            decl, i = define_lines(lines, i)
         while not re.search(r"[;)]\s*$|\}\s*\w+;\s*$", decl[-1]) and not line.startswith("#define") and i + 1 < len(lines):
             i += 1
             decl.append(lines[i])

@@ -10,6 +10,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from header_scan import define_lines, is_variant_block, skip_block  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEADER = os.path.join(ROOT, "include", "flexiti.h")
 OUTDIR = os.path.join(ROOT, "man", "man3")
@@ -95,25 +98,16 @@ def parse(text):
             pending = clean_comment(comment)
             i += 1
             continue
-        if re.match(r"^#if", line) and not re.match(r"^#if(def|ndef)? *(__cplusplus|FLEXITI_H)", line):
+        if is_variant_block(line):
             if pending:
                 items.append((page, "text", [], pending))
                 pending = []
-            depth = 1
-            while depth and i + 1 < len(lines):
-                i += 1
-                if lines[i].startswith("#if"):
-                    depth += 1
-                elif lines[i].startswith("#endif"):
-                    depth -= 1
-            i += 1
+            i = skip_block(lines, i)
             continue
         if re.match(r"^(FLX_EXTERN |typedef |#define FLX_)", line):
             decl = [line]
             if line.startswith("#define"):
-                while decl[-1].endswith("\\") and i + 1 < len(lines):
-                    i += 1
-                    decl.append(lines[i])
+                decl, i = define_lines(lines, i)
             else:
                 while not re.search(r";\s*(/\*.*\*/)?\s*$", decl[-1]) and i + 1 < len(lines):
                     i += 1
