@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build-fuzz
 mkdir -p "$out/crashes" fuzz/corpus
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -enable-testing
+flags=(-package-name libflexiti -sanitize=fuzzer,address -parse-as-library -O -g -enable-testing
        -I Sources/CCurl -I Sources/CJansson -I Sources/CSQLite -I Sources/CFlexiti -I Sources/CSecureMemory/include)
 for f in $(pkg-config --cflags-only-I libcurl jansson sqlite3); do flags+=(-Xcc "$f"); done
 

@@ -1,11 +1,11 @@
 /// Money is integer cents everywhere in the library; these two functions are the only place it
 /// becomes the API's decimal text ("1000.12") and back. No floating point touches an amount.
-public enum Money {
+package enum Money {
     /// The API's amounts are number(18,2): at most 16 integer digits.
-    public static let maxCents: Int64 = 9_999_999_999_999_999
+    package static let maxCents: Int64 = 9_999_999_999_999_999
 
     /// `12345` → `"123.45"`; negative amounts keep their sign (sku_data totals of a return).
-    public static func format(cents: Int64) -> String {
+    package static func format(cents: Int64) -> String {
         let negative = cents < 0
         // magnitude avoids the overflow of -Int64.min
         let m = cents.magnitude
@@ -16,7 +16,7 @@ public enum Money {
     /// Parses "123.45", "123.4", "123", "-5.10" or "1e2"-free JSON number text into cents.
     /// More than two decimals are accepted only when the extra digits are zeros. Returns nil for
     /// anything else, including values beyond ±maxCents.
-    public static func parse(_ text: String) -> Int64? {
+    package static func parse(_ text: String) -> Int64? {
         var bytes = Array(text.utf8)
         guard !bytes.isEmpty, bytes.count <= 64 else { return nil }
         var negative = false

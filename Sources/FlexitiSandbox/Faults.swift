@@ -5,8 +5,8 @@ import Synchronization
 
 /// A network or server failure to inject into matching requests, without changing the client.
 /// Armed through `RunningSandbox.addFault`, `POST /_sandbox/faults` or the CLI's `--faults FILE`.
-public struct SandboxFault: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable, CaseIterable {
+package struct SandboxFault: Sendable, Codable, Equatable {
+    package enum Kind: String, Sendable, Codable, CaseIterable {
         /// Wait `delay_ms` (default 30000) and then answer normally: "past the client's timeout".
         case delay
         /// Close the connection before any response byte.
@@ -32,30 +32,30 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         case answer
     }
 
-    public var fault: Kind
+    package var fault: Kind
     /// HTTP method to match (nil: any).
-    public var method: String?
+    package var method: String?
     /// Matches requests whose path (without query) ends with this (nil: any API path).
-    public var pathSuffix: String?
+    package var pathSuffix: String?
     /// How many matching requests it hits before disarming (default 1; 0 = until cleared).
-    public var count: Int?
+    package var count: Int?
     /// Let this many matching requests through first (default 0).
-    public var skip: Int?
+    package var skip: Int?
     /// For `delay`.
-    public var delayMs: Int?
+    package var delayMs: Int?
     /// Whether the operation runs (state changes) before the fault hits. Defaults: true for
     /// delay, reset, truncated_json, garbage_200, drop_response, no_status_line; false for the rest.
-    public var apply: Bool?
+    package var apply: Bool?
     /// For `error`.
-    public var status: Int?
-    public var error: String?
-    public var message: String?
+    package var status: Int?
+    package var error: String?
+    package var message: String?
     /// For `answer`: the body, sent as is.
-    public var body: String?
+    package var body: String?
     /// Assigned when armed.
-    public var id: Int?
+    package var id: Int?
 
-    public init(_ fault: Kind, method: String? = nil, pathSuffix: String? = nil, count: Int = 1, skip: Int = 0,
+    package init(_ fault: Kind, method: String? = nil, pathSuffix: String? = nil, count: Int = 1, skip: Int = 0,
                 delayMs: Int? = nil, apply: Bool? = nil, status: Int? = nil, error: String? = nil, message: String? = nil,
                 body: String? = nil) {
         self.fault = fault

@@ -6,34 +6,34 @@ import ServiceLifecycle
 import Synchronization
 
 /// How to run a sandbox. Every field has a default; `SandboxOptions()` is the documented setup.
-public struct SandboxOptions: Sendable {
+package struct SandboxOptions: Sendable {
     /// `expires_in` of issued access tokens (Flexiti: 1200 s).
-    public var tokenLifetimeSeconds: Int = 1200
-    public var seed: SandboxSeed = .default
-    public var host = "127.0.0.1"
+    package var tokenLifetimeSeconds: Int = 1200
+    package var seed: SandboxSeed = .default
+    package var host = "127.0.0.1"
     /// 0 picks a free port; read it back from `RunningSandbox.port`.
-    public var port = 0
+    package var port = 0
     /// One line per request on standard output.
-    public var logRequests = false
+    package var logRequests = false
     /// Seconds since the epoch. Inject a controllable clock to expire tokens, PINs and return
     /// windows without sleeping.
-    public var clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    package var clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     /// Faults armed from the first request (the CLI's --faults file).
-    public var faults: [SandboxFault] = []
+    package var faults: [SandboxFault] = []
     /// Where request log lines go (default: standard output, flushed per line).
-    public var logSink: (@Sendable (String) -> Void)? = nil
+    package var logSink: (@Sendable (String) -> Void)? = nil
 
-    public init() {}
+    package init() {}
 }
 
 /// A sandbox serving on its own threads. `stop()` it (or let it be deinitialised) when done.
-public final class RunningSandbox: @unchecked Sendable {
-    public let port: Int
-    public let host: String
+package final class RunningSandbox: @unchecked Sendable {
+    package let port: Int
+    package let host: String
     /// e.g. "http://127.0.0.1:PORT/flexiti/pos-api"; the client appends "/v2.5/..." or "/v2.5.1/...".
-    public var baseURL: String { "http://\(urlHost):\(port)/flexiti/pos-api" }
+    package var baseURL: String { "http://\(urlHost):\(port)/flexiti/pos-api" }
     /// "http://127.0.0.1:PORT", the root of the admin endpoints (`/_sandbox/...`).
-    public var rootURL: String { "http://\(urlHost):\(port)" }
+    package var rootURL: String { "http://\(urlHost):\(port)" }
 
     let core: SandboxCore
     private let serviceGroup: ServiceGroup
@@ -56,7 +56,7 @@ public final class RunningSandbox: @unchecked Sendable {
 
     /// Stops listening and closes connections. Synchronous and idempotent; safe from any thread
     /// that is not one of the sandbox's own (in particular from a plain XCTest method).
-    public func stop() {
+    package func stop() {
         let already = stopped.withLock { s -> Bool in defer { s = true }; return s }
         if already { return }
         let group = serviceGroup
@@ -69,36 +69,36 @@ public final class RunningSandbox: @unchecked Sendable {
     }
 
     /// Requests served so far (all paths, admin endpoints included).
-    public var requestCount: Int { core.counters.withLock { $0.total } }
+    package var requestCount: Int { core.counters.withLock { $0.total } }
 
     /// Requests that hit exactly this path (no query), e.g. "/flexiti/pos-api/v2.5/oauth/token".
-    public func requests(path: String) -> Int { core.counters.withLock { $0.byPath[path] ?? 0 } }
+    package func requests(path: String) -> Int { core.counters.withLock { $0.byPath[path] ?? 0 } }
 
     /// Arms a fault (see `SandboxFault`); returns its id.
     @discardableResult
-    public func addFault(_ fault: SandboxFault) -> Int { core.faults.add(fault) }
+    package func addFault(_ fault: SandboxFault) -> Int { core.faults.add(fault) }
 
     /// Disarms every fault.
-    public func clearFaults() { core.faults.clear() }
+    package func clearFaults() { core.faults.clear() }
 
     /// Faults still armed.
-    public var faults: [SandboxFault] { core.faults.list() }
+    package var faults: [SandboxFault] { core.faults.list() }
 
     /// Back to the seed: accounts, authorizations, tokens, PINs, sessions, idempotency replies,
     /// counters and faults. The clock offset is kept.
-    public func reset() { core.reset() }
+    package func reset() { core.reset() }
 
     /// Moves the sandbox's clock forward (on top of `SandboxOptions.clock`).
-    public func advanceClock(seconds: Int64) { core.clockOffset.withLock { $0 += seconds } }
+    package func advanceClock(seconds: Int64) { core.clockOffset.withLock { $0 += seconds } }
 
     /// The same JSON document as `GET /_sandbox/state`.
-    public func stateJSON() -> String { core.stateSnapshot().serialized() }
+    package func stateJSON() -> String { core.stateSnapshot().serialized() }
 }
 
-public enum Sandbox {
+package enum Sandbox {
     /// Starts a sandbox and returns once it is listening. Call it from synchronous code (it
     /// blocks the calling thread briefly); the server itself never needs that thread again.
-    public static func start(_ options: SandboxOptions = .init()) throws -> RunningSandbox {
+    package static func start(_ options: SandboxOptions = .init()) throws -> RunningSandbox {
         try options.seed.validate()
         let core = SandboxCore(options: options)
         let ready = ReadyBox()
@@ -132,8 +132,8 @@ public enum Sandbox {
         }
     }
 
-    public struct StartError: Error, CustomStringConvertible {
-        public let description: String
+    package struct StartError: Error, CustomStringConvertible {
+        package let description: String
     }
 }
 

@@ -3,13 +3,13 @@ import Foundation
 /// Everything the sandbox starts from: API clients with their merchant configuration, customer
 /// accounts and (optionally) historical authorizations. Mirrors `Sources/FlexitiSandbox/seed.json`; money is
 /// written as decimal strings ("15000.00") and held as integer cents once loaded.
-public struct SandboxSeed: Sendable, Codable, Equatable {
-    public var clients: [Client]
-    public var accounts: [Account]
-    public var authorizations: [Authorization]?
-    public var securityQuestions: [SecurityQuestion]?
+package struct SandboxSeed: Sendable, Codable, Equatable {
+    package var clients: [Client]
+    package var accounts: [Account]
+    package var authorizations: [Authorization]?
+    package var securityQuestions: [SecurityQuestion]?
 
-    public init(clients: [Client], accounts: [Account], authorizations: [Authorization]? = nil,
+    package init(clients: [Client], accounts: [Account], authorizations: [Authorization]? = nil,
                 securityQuestions: [SecurityQuestion]? = nil) {
         self.clients = clients
         self.accounts = accounts
@@ -22,22 +22,22 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
         case securityQuestions = "security_questions"
     }
 
-    public struct Client: Sendable, Codable, Equatable {
-        public var clientId: String
-        public var clientSecret: String
+    package struct Client: Sendable, Codable, Equatable {
+        package var clientId: String
+        package var clientSecret: String
         /// Scopes this client may request: "merchant", "customer".
-        public var scopes: [String]
+        package var scopes: [String]
         /// false: the token endpoint answers 409 invalid_role (portal account not provisioned).
-        public var provisioned: Bool
+        package var provisioned: Bool
         /// false: tokens are issued but every other endpoint answers 409 invalid_role.
-        public var apiAccess: Bool?
+        package var apiAccess: Bool?
         /// Path suffixes a customer-scope token may call (default: the documented customer-scope list).
-        public var customerScopeEndpoints: [String]?
+        package var customerScopeEndpoints: [String]?
         /// Credentials for the deprecated merchants/login endpoint.
-        public var merchantUsername: String?
-        public var merchantPassword: String?
-        public var merchant: Merchant
-        public var note: String?
+        package var merchantUsername: String?
+        package var merchantPassword: String?
+        package var merchant: Merchant
+        package var note: String?
 
         enum CodingKeys: String, CodingKey {
             case clientId = "client_id", clientSecret = "client_secret", scopes, provisioned
@@ -46,19 +46,19 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
         }
     }
 
-    public struct Merchant: Sendable, Codable, Equatable {
-        public var merchantId: Int64
-        public var merchantName: String
+    package struct Merchant: Sendable, Codable, Equatable {
+        package var merchantId: Int64
+        package var merchantName: String
         /// auto_capture=false authorizations allowed (else 409 auth_not_allowed).
-        public var preAuthAllowed: Bool
-        public var merchantOverrideAllowed: Bool
+        package var preAuthAllowed: Bool
+        package var merchantOverrideAllowed: Bool
         /// Non-prime (risk Y/Z) customers accepted (else lookup gives merchant_not_support_nonprime_regularpurchase).
-        public var acceptsNonprime: Bool
-        public var regularPurchaseAllowed: Bool
-        public var acceptedAccountTypes: [String]
-        public var externalLocationIds: [String]
-        public var employees: [Employee]
-        public var plans: [Plan]
+        package var acceptsNonprime: Bool
+        package var regularPurchaseAllowed: Bool
+        package var acceptedAccountTypes: [String]
+        package var externalLocationIds: [String]
+        package var employees: [Employee]
+        package var plans: [Plan]
 
         enum CodingKeys: String, CodingKey {
             case merchantId = "merchant_id", merchantName = "merchant_name", preAuthAllowed = "pre_auth_allowed"
@@ -68,69 +68,69 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
         }
     }
 
-    public struct Employee: Sendable, Codable, Equatable {
-        public var externalEmployeeId: String
+    package struct Employee: Sendable, Codable, Equatable {
+        package var externalEmployeeId: String
         /// Any of: authorize, capture, release, return, refund, transactions.
-        public var permissions: [String]
+        package var permissions: [String]
         enum CodingKeys: String, CodingKey { case externalEmployeeId = "external_employee_id", permissions }
     }
 
-    public struct Plan: Sendable, Codable, Equatable {
-        public var planId: Int
-        public var planName: String
+    package struct Plan: Sendable, Codable, Equatable {
+        package var planId: Int
+        package var planName: String
         /// "equal_billing" or "deferred".
-        public var offerCategory: String
-        public var terms: [Int]
+        package var offerCategory: String
+        package var terms: [Int]
         /// Annual rate as a decimal string, e.g. "0.0000" or "0.2999".
-        public var annualRate: String
+        package var annualRate: String
         /// Only for prime (risk L/M/H/X) customers.
-        public var primeOnly: Bool
+        package var primeOnly: Bool
         /// "all", "roc" (rest of Canada only) or "qc" (Quebec only).
-        public var region: String
+        package var region: String
         /// One-off admin fee in dollars ("49.99"), or nil.
-        public var adminFee: String?
+        package var adminFee: String?
         enum CodingKeys: String, CodingKey {
             case planId = "plan_id", planName = "plan_name", offerCategory = "offer_category", terms
             case annualRate = "annual_rate", primeOnly = "prime_only", region, adminFee = "admin_fee"
         }
     }
 
-    public struct Account: Sendable, Codable, Equatable {
-        public var accountNumber: Int64
-        public var customerId: String
-        public var firstName: String
-        public var lastName: String
-        public var dob: String
+    package struct Account: Sendable, Codable, Equatable {
+        package var accountNumber: Int64
+        package var customerId: String
+        package var firstName: String
+        package var lastName: String
+        package var dob: String
         /// N, A, F, Z or C.
-        public var accountStatus: String
-        public var accountStatusReasonCode: String
+        package var accountStatus: String
+        package var accountStatusReasonCode: String
         /// false: 409 user_not_active.
-        public var activated: Bool
-        public var riskRating: String
-        public var province: String
+        package var activated: Bool
+        package var riskRating: String
+        package var province: String
         /// consumer or business.
-        public var accountType: String
-        public var creditLimit: String
-        public var availableCredit: String
-        public var securityQid: Int
-        public var securityAnswer: String
-        public var piw: String?
-        public var phoneNumber: String?
-        public var email: String?
-        public var address1: String
-        public var address2: String?
-        public var city: String
-        public var postalCode: String
-        public var paymentProtection: Bool
-        public var preferredLanguage: String
-        public var tosAgreement: Bool
-        public var creationDate: String
-        public var originatingMerchantId: Int64
-        public var originatingMerchantName: String
-        public var vccs: [Vcc]
+        package var accountType: String
+        package var creditLimit: String
+        package var availableCredit: String
+        package var securityQid: Int
+        package var securityAnswer: String
+        package var piw: String?
+        package var phoneNumber: String?
+        package var email: String?
+        package var address1: String
+        package var address2: String?
+        package var city: String
+        package var postalCode: String
+        package var paymentProtection: Bool
+        package var preferredLanguage: String
+        package var tosAgreement: Bool
+        package var creationDate: String
+        package var originatingMerchantId: Int64
+        package var originatingMerchantName: String
+        package var vccs: [Vcc]
         /// A documented deterministic trigger for errors with no modelled cause, e.g. "general_error".
-        public var trigger: String?
-        public var note: String?
+        package var trigger: String?
+        package var note: String?
 
         enum CodingKeys: String, CodingKey {
             case accountNumber = "account_number", customerId = "customer_id", firstName = "first_name"
@@ -146,34 +146,34 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
         }
     }
 
-    public struct Vcc: Sendable, Codable, Equatable {
-        public var vccNumber: String
+    package struct Vcc: Sendable, Codable, Equatable {
+        package var vccNumber: String
         /// Set for a business account's authorized user: customer_id becomes "<customer_id>-<authorized_user_id>".
-        public var authorizedUserId: String?
-        public var firstName: String?
-        public var lastName: String?
+        package var authorizedUserId: String?
+        package var firstName: String?
+        package var lastName: String?
         enum CodingKeys: String, CodingKey {
             case vccNumber = "vcc_number", authorizedUserId = "authorized_user_id"
             case firstName = "first_name", lastName = "last_name"
         }
     }
 
-    public struct Authorization: Sendable, Codable, Equatable {
-        public var authorizationId: Int64
-        public var clientId: String
-        public var accountNumber: Int64
+    package struct Authorization: Sendable, Codable, Equatable {
+        package var authorizationId: Int64
+        package var clientId: String
+        package var accountNumber: Int64
         /// promotional_purchase or regular_purchase.
-        public var transactionType: String
-        public var planId: Int?
-        public var term: Int?
-        public var amount: String
-        public var remainingAmount: String
+        package var transactionType: String
+        package var planId: Int?
+        package var term: Int?
+        package var amount: String
+        package var remainingAmount: String
         /// opened, closed, unauthorized or onhold.
-        public var authorizationStatus: String
-        public var reference: String?
-        public var createdDaysAgo: Int
-        public var captures: [Capture]
-        public var note: String?
+        package var authorizationStatus: String
+        package var reference: String?
+        package var createdDaysAgo: Int
+        package var captures: [Capture]
+        package var note: String?
         enum CodingKeys: String, CodingKey {
             case authorizationId = "authorization_id", clientId = "client_id", accountNumber = "account_number"
             case transactionType = "transaction_type", planId = "plan_id", term, amount
@@ -182,37 +182,37 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
         }
     }
 
-    public struct Capture: Sendable, Codable, Equatable {
-        public var captureId: Int64
-        public var amount: String
-        public var remainingAmount: String
-        public var createdDaysAgo: Int
-        public var reference: String?
+    package struct Capture: Sendable, Codable, Equatable {
+        package var captureId: Int64
+        package var amount: String
+        package var remainingAmount: String
+        package var createdDaysAgo: Int
+        package var reference: String?
         enum CodingKeys: String, CodingKey {
             case captureId = "capture_id", amount, remainingAmount = "remaining_amount"
             case createdDaysAgo = "created_days_ago", reference
         }
     }
 
-    public struct SecurityQuestion: Sendable, Codable, Equatable {
-        public var id: Int
-        public var en: String
-        public var fr: String
+    package struct SecurityQuestion: Sendable, Codable, Equatable {
+        package var id: Int
+        package var en: String
+        package var fr: String
     }
 
-    public struct LoadError: Error, CustomStringConvertible {
-        public let description: String
+    package struct LoadError: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// The seed compiled into the sandbox: the bytes of `Sources/FlexitiSandbox/seed.json`
     /// (an embedded SwiftPM resource).
-    public static var `default`: SandboxSeed { builtIn }
+    package static var `default`: SandboxSeed { builtIn }
 
     // Decoded once. Tests decode the same bytes strictly, so a failure here is a build-time mistake, not user input.
     private static let builtIn: SandboxSeed =
         (try? decode(Data(PackageResources.seed_json))) ?? SandboxSeed(clients: [], accounts: [])
 
-    public static func load(path: String) throws -> SandboxSeed {
+    package static func load(path: String) throws -> SandboxSeed {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw LoadError(description: "cannot read seed file \(path): \(error.localizedDescription)")
@@ -223,7 +223,7 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
     }
 
     /// Unknown keys are refused (StrictJSON), so a misspelt field is an error, not a default.
-    public static func decode(_ data: Data) throws -> SandboxSeed {
+    package static func decode(_ data: Data) throws -> SandboxSeed {
         let seed: SandboxSeed
         do { seed = try StrictJSON.decode(SandboxSeed.self, from: data) } catch {
             throw LoadError(description: "invalid seed: \(error)")
@@ -233,7 +233,7 @@ public struct SandboxSeed: Sendable, Codable, Equatable {
     }
 
     /// Rejects seeds whose money does not parse, so the store never has to.
-    public func validate() throws {
+    package func validate() throws {
         func money(_ s: String, _ what: String, allowZero: Bool = true) throws {
             if case .failure = Money.parse(s, allowZero: allowZero) { throw LoadError(description: "bad amount \(s) in \(what)") }
         }

@@ -5,12 +5,12 @@ import Foundation
 /// as "dealy_ms" must not arm a different fault than meant). Works for any Codable type whose
 /// encoding mirrors its decoding: the value is decoded, encoded again, and every key of the
 /// input missing from that echo (null values aside) is unknown.
-public enum StrictJSON {
-    public struct DecodeError: Error, CustomStringConvertible {
-        public let description: String
+package enum StrictJSON {
+    package struct DecodeError: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    public static func decode<T: Codable>(_ type: T.Type, from data: Data) throws -> T {
+    package static func decode<T: Codable>(_ type: T.Type, from data: Data) throws -> T {
         let value: T
         do { value = try JSONDecoder().decode(T.self, from: data) } catch {
             throw DecodeError(description: describe(error))

@@ -1,4 +1,4 @@
 import enum FlexitiCore.Defaults
 
 /// The sandbox's version: the libflexiti release it ships with (`flexiti-sandbox --version`).
-public let sandboxVersion = Defaults.versionString
+package let sandboxVersion = Defaults.versionString

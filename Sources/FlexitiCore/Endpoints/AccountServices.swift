@@ -2,21 +2,21 @@
 /// terms-and-conditions. Their answers are kept as JSON and read by the C layer.
 
 /// An answer whose shape is only partly documented (driver's licence, i18n, terms).
-public struct JSONAnswer: Sendable {
-    public let json: JSONValue
-    public init(json: JSONValue) { self.json = json }
+package struct JSONAnswer: Sendable {
+    package let json: JSONValue
+    package init(json: JSONValue) { self.json = json }
 }
 
 extension Session {
     /// POST accounts/{account_number}/close: closes a Quebec account. No body; success is `{}`.
-    public func closeAccount(accountNumber: String) -> Result<Void, FlexitiError> {
+    package func closeAccount(accountNumber: String) -> Result<Void, FlexitiError> {
         var call = APICall(Endpoints.close)
         call.pathParams = ["client_id": configuration.clientId, "account_number": accountNumber]
         return send(call).map { _ in () }
     }
 
     /// POST customers/driverslicense: decodes the raw PDF417 (AAMVA) text of a licence.
-    public func decodeDriversLicense(code: String) -> Result<JSONAnswer, FlexitiError> {
+    package func decodeDriversLicense(code: String) -> Result<JSONAnswer, FlexitiError> {
         var call = APICall(Endpoints.driversLicense)
         call.pathParams = ["client_id": configuration.clientId]
         call.body = .object([("code", .string(code))])
@@ -25,7 +25,7 @@ extension Session {
 
     /// GET i18n (the error table's method). ASSUMPTION (§16): `lang` (from the session) and an
     /// answer of named option lists like merchants/login's form_values.
-    public func i18n() -> Result<JSONAnswer, FlexitiError> {
+    package func i18n() -> Result<JSONAnswer, FlexitiError> {
         var call = APICall(Endpoints.i18n)
         call.pathParams = ["client_id": configuration.clientId]
         return send(call).flatMap { $0.object("i18n").map(JSONAnswer.init(json:)) }
@@ -33,7 +33,7 @@ extension Session {
 
     /// GET terms-and-conditions. ASSUMPTION (§16): optional `province` and `account_type`
     /// queries (plus the session's lang); the answer carries `terms_and_conditions`.
-    public func termsAndConditions(province: String?, accountType: String?) -> Result<JSONAnswer, FlexitiError> {
+    package func termsAndConditions(province: String?, accountType: String?) -> Result<JSONAnswer, FlexitiError> {
         var call = APICall(Endpoints.termsAndConditions)
         call.pathParams = ["client_id": configuration.clientId]
         if let p = province { call.query.append(("province", p)) }

@@ -1,5 +1,5 @@
 /// How a customer is identified for lookup (Flexiti's API reference: exactly one identifier).
-public enum CustomerKey: Sendable {
+package enum CustomerKey: Sendable {
     case accountNumber(String)
     case vccNumber(String)
     case customerId(String)
@@ -20,36 +20,36 @@ public enum CustomerKey: Sendable {
 
 /// A customer account as returned by lookup (§6) or search (§5). Unknown fields are kept in
 /// `json` and ignored, as the compatibility policy asks.
-public struct Customer: Sendable {
-    public let json: JSONValue
+package struct Customer: Sendable {
+    package let json: JSONValue
 
-    public init(json: JSONValue) { self.json = json }
+    package init(json: JSONValue) { self.json = json }
 
-    public func text(_ key: String) -> String? { json[key]?.text }
-    public var accountType: String? { text("customer_account_type") ?? text("account_type") }
-    public var creditLimitCents: Int64? { json["credit_limit"]?.cents }
-    public var availableCreditCents: Int64? { json["available_credit"]?.cents }
-    public var securityQuestionId: Int64? { json["security_qid"]?["id"]?.int64 }
-    public var securityQuestionText: String? { json["security_qid"]?["text"]?.text }
+    package func text(_ key: String) -> String? { json[key]?.text }
+    package var accountType: String? { text("customer_account_type") ?? text("account_type") }
+    package var creditLimitCents: Int64? { json["credit_limit"]?.cents }
+    package var availableCreditCents: Int64? { json["available_credit"]?.cents }
+    package var securityQuestionId: Int64? { json["security_qid"]?["id"]?.int64 }
+    package var securityQuestionText: String? { json["security_qid"]?["text"]?.text }
     /// offer_types[] of lookup (§6): plan_name, plan_id, offer_category, term_options.
-    public var offerTypes: [JSONValue] { json["offer_types"]?.arrayValue ?? [] }
+    package var offerTypes: [JSONValue] { json["offer_types"]?.arrayValue ?? [] }
     /// Release 21.4 masks email and phone of authorized-user cards looked up by VCC; the masked
     /// values carry '*' in place of characters.
-    public var contactMasked: Bool {
+    package var contactMasked: Bool {
         (text("email")?.contains("*") ?? false) || (text("phone_number")?.contains("*") ?? false)
     }
 }
 
 /// Search criteria (§5): first name, last name and date of birth required, postal code optional.
-public struct CustomerSearch: Sendable {
-    public var firstName: String
-    public var lastName: String
+package struct CustomerSearch: Sendable {
+    package var firstName: String
+    package var lastName: String
     /// YYYY-MM-DD
-    public var dob: String
+    package var dob: String
     /// Six characters without a space; nil to leave it out.
-    public var postalCode: String?
+    package var postalCode: String?
 
-    public init(firstName: String, lastName: String, dob: String, postalCode: String? = nil) {
+    package init(firstName: String, lastName: String, dob: String, postalCode: String? = nil) {
         self.firstName = firstName
         self.lastName = lastName
         self.dob = dob
@@ -59,7 +59,7 @@ public struct CustomerSearch: Sendable {
 
 extension Session {
     /// GET customers/lookup by one identifier.
-    public func lookupCustomer(_ key: CustomerKey) -> Result<Customer, FlexitiError> {
+    package func lookupCustomer(_ key: CustomerKey) -> Result<Customer, FlexitiError> {
         var call = APICall(Endpoints.customersLookup)
         call.pathParams = ["client_id": configuration.clientId]
         call.query = [(key.param, key.value)]
@@ -71,7 +71,7 @@ extension Session {
     /// GET customers/search. At least one match on success: zero matches is always
     /// `not_found`, whether the server answers 404 (ASSUMPTION, Flexiti's API reference silent) or an empty array,
     /// so callers have one branch for "nobody found".
-    public func searchCustomers(_ q: CustomerSearch) -> Result<[Customer], FlexitiError> {
+    package func searchCustomers(_ q: CustomerSearch) -> Result<[Customer], FlexitiError> {
         var call = APICall(Endpoints.customersSearch)
         call.pathParams = ["client_id": configuration.clientId]
         call.query = [("first_name", q.firstName), ("last_name", q.lastName), ("dob", q.dob)]
@@ -96,7 +96,7 @@ extension Session {
 
 /// The answer of a call refused before it leaves, shaped like the server's (wrong_inputs with
 /// field errors) so callers handle one shape. The rules are in Validation/.
-public enum ParameterCheck {
+package enum ParameterCheck {
     static func wrongInputs(_ errors: [FieldError]) -> FlexitiError {
         var e = FlexitiError(.wrongInputs, "Some inputs are wrong!")
         e.apiError = "wrong_inputs"

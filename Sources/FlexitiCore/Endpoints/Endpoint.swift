@@ -1,18 +1,18 @@
 /// The API version segment of a path.
-public enum APIVersion: String, Sendable {
+package enum APIVersion: String, Sendable {
     case v25 = "v2.5"
     case v251 = "v2.5.1"
 }
 
 /// One endpoint of the Flexiti POS API. `template` is spelled exactly as in endpoint_errors.tsv,
 /// so the error tables are looked up by it.
-public struct Endpoint: Sendable {
-    public let method: HTTPMethod
-    public let template: String
-    public let version: APIVersion
+package struct Endpoint: Sendable {
+    package let method: HTTPMethod
+    package let template: String
+    package let version: APIVersion
     /// Requests that move money: never retried blindly, sent with an idempotency key, and a lost
     /// answer is "outcome unknown" rather than "failed".
-    public let movesMoney: Bool
+    package let movesMoney: Bool
 
     /// Fills `{name}` placeholders with percent-encoded values.
     func path(_ params: [String: String]) -> String {
@@ -44,38 +44,38 @@ public struct Endpoint: Sendable {
 /// Every endpoint the library calls, in one table (Flexiti's API reference). Version choice follows the
 /// §1 ASSUMPTION: v2.5.1 for calculate-interest, authorization (POST and GET), authorizations,
 /// captures and transactions; v2.5 for the rest.
-public enum Endpoints {
-    public static let token = Endpoint(method: .post, template: "/oauth/token", version: .v25, movesMoney: false)
-    public static let customersSearch = Endpoint(method: .get, template: "/client-id/{client_id}/customers/search", version: .v25, movesMoney: false)
-    public static let customersLookup = Endpoint(method: .get, template: "/client-id/{client_id}/customers/lookup", version: .v25, movesMoney: false)
-    public static let verify = Endpoint(method: .post, template: "/client-id/{client_id}/account/{account_number}/verify", version: .v25, movesMoney: false)
-    public static let calculateInterest = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/calculate-interest", version: .v251, movesMoney: false)
-    public static let transactions = Endpoint(method: .post, template: "/client-id/{client_id}/transactions", version: .v251, movesMoney: true)
-    public static let authorize = Endpoint(method: .post, template: "/client-id/{client_id}/authorization", version: .v251, movesMoney: true)
-    public static let release = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/release", version: .v25, movesMoney: true)
-    public static let capture = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/capture", version: .v25, movesMoney: true)
-    public static let returnCapture = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/capture/{captureId}/return", version: .v25, movesMoney: true)
-    public static let refund = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/refund", version: .v25, movesMoney: true)
-    public static let listAuthorizations = Endpoint(method: .get, template: "/client-id/{client_id}/authorizations", version: .v251, movesMoney: false)
-    public static let getAuthorization = Endpoint(method: .get, template: "/client-id/{client_id}/authorization/{authorizationId}", version: .v251, movesMoney: false)
-    public static let listCaptures = Endpoint(method: .get, template: "/client-id/{client_id}/captures", version: .v251, movesMoney: false)
-    public static let close = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/close", version: .v25, movesMoney: false)
-    public static let driversLicense = Endpoint(method: .post, template: "/client-id/{client_id}/customers/driverslicense", version: .v25, movesMoney: false)
-    public static let i18n = Endpoint(method: .get, template: "/client-id/{client_id}/i18n", version: .v25, movesMoney: false)
-    public static let termsAndConditions = Endpoint(method: .get, template: "/client-id/{client_id}/terms-and-conditions", version: .v25, movesMoney: false)
-    public static let widgetInit = Endpoint(method: .post, template: "/client-id/{client_id}/widget/init", version: .v25, movesMoney: false)
-    public static let apply = Endpoint(method: .post, template: "/client-id/{client_id}/apply", version: .v25, movesMoney: false)
+package enum Endpoints {
+    package static let token = Endpoint(method: .post, template: "/oauth/token", version: .v25, movesMoney: false)
+    package static let customersSearch = Endpoint(method: .get, template: "/client-id/{client_id}/customers/search", version: .v25, movesMoney: false)
+    package static let customersLookup = Endpoint(method: .get, template: "/client-id/{client_id}/customers/lookup", version: .v25, movesMoney: false)
+    package static let verify = Endpoint(method: .post, template: "/client-id/{client_id}/account/{account_number}/verify", version: .v25, movesMoney: false)
+    package static let calculateInterest = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/calculate-interest", version: .v251, movesMoney: false)
+    package static let transactions = Endpoint(method: .post, template: "/client-id/{client_id}/transactions", version: .v251, movesMoney: true)
+    package static let authorize = Endpoint(method: .post, template: "/client-id/{client_id}/authorization", version: .v251, movesMoney: true)
+    package static let release = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/release", version: .v25, movesMoney: true)
+    package static let capture = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/capture", version: .v25, movesMoney: true)
+    package static let returnCapture = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/capture/{captureId}/return", version: .v25, movesMoney: true)
+    package static let refund = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/refund", version: .v25, movesMoney: true)
+    package static let listAuthorizations = Endpoint(method: .get, template: "/client-id/{client_id}/authorizations", version: .v251, movesMoney: false)
+    package static let getAuthorization = Endpoint(method: .get, template: "/client-id/{client_id}/authorization/{authorizationId}", version: .v251, movesMoney: false)
+    package static let listCaptures = Endpoint(method: .get, template: "/client-id/{client_id}/captures", version: .v251, movesMoney: false)
+    package static let close = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/close", version: .v25, movesMoney: false)
+    package static let driversLicense = Endpoint(method: .post, template: "/client-id/{client_id}/customers/driverslicense", version: .v25, movesMoney: false)
+    package static let i18n = Endpoint(method: .get, template: "/client-id/{client_id}/i18n", version: .v25, movesMoney: false)
+    package static let termsAndConditions = Endpoint(method: .get, template: "/client-id/{client_id}/terms-and-conditions", version: .v25, movesMoney: false)
+    package static let widgetInit = Endpoint(method: .post, template: "/client-id/{client_id}/widget/init", version: .v25, movesMoney: false)
+    package static let apply = Endpoint(method: .post, template: "/client-id/{client_id}/apply", version: .v25, movesMoney: false)
 
-    public static let all: [Endpoint] = [
+    package static let all: [Endpoint] = [
         token, customersSearch, customersLookup, verify, calculateInterest, transactions, authorize,
         release, capture, returnCapture, refund, listAuthorizations, getAuthorization, listCaptures,
         close, driversLicense, i18n, termsAndConditions, widgetInit, apply,
     ]
 }
 
-public enum PercentEncoding {
+package enum PercentEncoding {
     /// RFC 3986 unreserved characters pass; every other byte is %XX.
-    public static func encode(_ s: String) -> String {
+    package static func encode(_ s: String) -> String {
         if s.utf8.allSatisfy(isUnreserved) { return s }  // the usual case: ids and digits
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
@@ -93,7 +93,7 @@ public enum PercentEncoding {
             || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
     }
 
-    public static func form(_ pairs: [(String, String)]) -> String {
+    package static func form(_ pairs: [(String, String)]) -> String {
         var out = ""
         for (k, v) in pairs {
             if !out.isEmpty { out += "&" }

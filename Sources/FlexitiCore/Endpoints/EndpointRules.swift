@@ -2,7 +2,7 @@
 /// endpoints change state at Flexiti, and what a 2xx answer must contain to be a success.
 
 /// What a 2xx answer must be.
-public enum AnswerShape: Sendable, Equatable {
+package enum AnswerShape: Sendable, Equatable {
     /// The documented answer is `{}`: an empty body or any JSON object is a success.
     case emptyObject
     /// A JSON object, possibly `{}` (answers whose content is not relied on).
@@ -22,13 +22,13 @@ public enum AnswerShape: Sendable, Equatable {
 extension Endpoint {
     /// The call changes something at Flexiti (money, an account, a verification attempt, a widget
     /// session), so a repeat is harmful unless an idempotency key protects it.
-    public var changesState: Bool {
+    package var changesState: Bool {
         movesMoney || [Endpoints.verify.template, Endpoints.apply.template, Endpoints.close.template,
                        Endpoints.widgetInit.template].contains(template)
     }
 
     /// What this endpoint's 2xx answer must carry.
-    public var answerShape: AnswerShape {
+    package var answerShape: AnswerShape {
         switch (method, template) {
         case (.post, Endpoints.token.template): return .objectWithAll(["access_token", "expires_in"])
         case (_, Endpoints.customersSearch.template): return .search

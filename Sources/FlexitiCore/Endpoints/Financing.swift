@@ -1,16 +1,16 @@
 /// POST accounts/{account_number}/calculate-interest (v2.5.1, Flexiti's API reference): the regular
 /// purchase and every promotional plan with its terms, fees and annual rates.
-public struct FinancingOptions: Sendable {
-    public let json: JSONValue
-    public init(json: JSONValue) { self.json = json }
+package struct FinancingOptions: Sendable {
+    package let json: JSONValue
+    package init(json: JSONValue) { self.json = json }
 
-    public var regularPurchase: JSONValue? { json["regular_purchase"] }
-    public var plans: [JSONValue] { json["promotional_purchase"]?.arrayValue ?? [] }
+    package var regularPurchase: JSONValue? { json["regular_purchase"] }
+    package var plans: [JSONValue] { json["promotional_purchase"]?.arrayValue ?? [] }
 
-    public static func terms(_ plan: JSONValue) -> [JSONValue] { plan["terms"]?.arrayValue ?? [] }
-    public static func fees(_ entry: JSONValue) -> [JSONValue] { entry["fees"]?.arrayValue ?? [] }
+    package static func terms(_ plan: JSONValue) -> [JSONValue] { plan["terms"]?.arrayValue ?? [] }
+    package static func fees(_ entry: JSONValue) -> [JSONValue] { entry["fees"]?.arrayValue ?? [] }
     /// `annual_rates` is documented as one object; a list of them is accepted too.
-    public static func rates(_ term: JSONValue) -> [JSONValue] {
+    package static func rates(_ term: JSONValue) -> [JSONValue] {
         guard let r = term["annual_rates"] else { return [] }
         if let a = r.arrayValue { return a }
         return r.isObject ? [r] : []
@@ -19,10 +19,10 @@ public struct FinancingOptions: Sendable {
 
 /// Annual rates such as 0.3099 are ratios, not money: kept as exact text and offered as basis
 /// points (0.3099 = 3099 bp) when that is exact.
-public enum BasisPoints {
+package enum BasisPoints {
     /// Basis points of a decimal ratio ("0.3099" → 3099, "0" → 0); nil when the text is not a
     /// plain non-negative decimal, is above 100 (10000 %), or has a non-zero fifth decimal.
-    public static func of(_ text: String) -> Int32? {
+    package static func of(_ text: String) -> Int32? {
         var bytes = Array(text.utf8)
         guard !bytes.isEmpty, bytes.count <= 32 else { return nil }
         if bytes[0] == UInt8(ascii: "+") { bytes.removeFirst() }
@@ -52,7 +52,7 @@ public enum BasisPoints {
 }
 
 extension Session {
-    public func calculateInterest(accountNumber: String, amountCents: Int64) -> Result<FinancingOptions, FlexitiError> {
+    package func calculateInterest(accountNumber: String, amountCents: Int64) -> Result<FinancingOptions, FlexitiError> {
         var call = APICall(Endpoints.calculateInterest)
         call.pathParams = ["client_id": configuration.clientId, "account_number": accountNumber]
         call.body = .object([("amount", .number(Money.format(cents: amountCents)))])

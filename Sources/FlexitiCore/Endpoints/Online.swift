@@ -2,21 +2,21 @@
 
 /// Personal information, contact and address of a customer, for widget/init (purchase by
 /// personal information, or the apply flow) and for apply. Fields are named as in the API.
-public struct Applicant: Sendable {
+package struct Applicant: Sendable {
     /// The four fields of customer_identification.personal_information.
-    public static let personalFields = ["first_name", "last_name", "dob", "postal_code"]
+    package static let personalFields = ["first_name", "last_name", "dob", "postal_code"]
     /// The extra top-level fields of widget/init's apply flow (§17.1).
-    public static let initApplyFields = ["email", "phone_number", "address_1", "address_2", "city", "province", "account_type"]
+    package static let initApplyFields = ["email", "phone_number", "address_1", "address_2", "city", "province", "account_type"]
 
     /// Field name → value, in the order set (set again: replaced in place).
-    public private(set) var fields: [(String, String)] = []
+    package private(set) var fields: [(String, String)] = []
     /// Secret fields (sin and the like): never echoed in errors, wiped with the applicant.
-    public private(set) var secrets: [(String, Secret)] = []
-    public var tosAgreement: Bool?
+    package private(set) var secrets: [(String, Secret)] = []
+    package var tosAgreement: Bool?
 
-    public init() {}
+    package init() {}
 
-    public mutating func set(_ name: String, _ value: String?) {
+    package mutating func set(_ name: String, _ value: String?) {
         fields.removeAll { $0.0 == name }
         if let old = secrets.first(where: { $0.0 == name }) { old.1.wipe() }
         secrets.removeAll { $0.0 == name }
@@ -28,12 +28,12 @@ public struct Applicant: Sendable {
         }
     }
 
-    public func value(_ name: String) -> String? { fields.first { $0.0 == name }?.1 }
+    package func value(_ name: String) -> String? { fields.first { $0.0 == name }?.1 }
 
-    public func wipe() { for (_, s) in secrets { s.wipe() } }
+    package func wipe() { for (_, s) in secrets { s.wipe() } }
 
     /// A field name as the API spells them: lowercase letters, digits and underscores.
-    public static func isValidName(_ name: String) -> Bool {
+    package static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 64
             && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
     }
@@ -43,25 +43,25 @@ public struct Applicant: Sendable {
     }
 }
 
-public enum WidgetFlow: String, Sendable {
+package enum WidgetFlow: String, Sendable {
     case purchase
     case apply
 }
 
 /// How widget/init identifies the customer of a purchase (exactly one, §17.1).
-public enum WidgetCustomer: Sendable {
+package enum WidgetCustomer: Sendable {
     case accountNumber(String)
     case vccNumber(String)
     case personalInformation(Applicant)
 }
 
 /// The answer of widget/init.
-public struct WidgetSession: Sendable {
-    public let json: JSONValue
-    public init(json: JSONValue) { self.json = json }
-    public var redirectionURL: String? { json["redirection_url"]?.text }
+package struct WidgetSession: Sendable {
+    package let json: JSONValue
+    package init(json: JSONValue) { self.json = json }
+    package var redirectionURL: String? { json["redirection_url"]?.text }
     /// widget_session_id: a field of the answer when present, else the URL's query parameter.
-    public var widgetSessionId: String? {
+    package var widgetSessionId: String? {
         if let s = json["widget_session_id"]?.text, !s.isEmpty { return s }
         guard let url = redirectionURL, let q = url.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
         for pair in q.split(separator: "&") {
@@ -74,12 +74,12 @@ public struct WidgetSession: Sendable {
 
 /// The answer of apply. ASSUMPTION (§17.3): the decision is in `decision` (else `status` or
 /// `application_status`); an approval carries the new account's fields.
-public struct Application: Sendable {
-    public enum Decision: Int32, Sendable { case unknown = 0, approved = 1, declined = 2, pending = 3 }
-    public let json: JSONValue
-    public init(json: JSONValue) { self.json = json }
-    public var decisionText: String? { json["decision"]?.text ?? json["status"]?.text ?? json["application_status"]?.text }
-    public var decision: Decision {
+package struct Application: Sendable {
+    package enum Decision: Int32, Sendable { case unknown = 0, approved = 1, declined = 2, pending = 3 }
+    package let json: JSONValue
+    package init(json: JSONValue) { self.json = json }
+    package var decisionText: String? { json["decision"]?.text ?? json["status"]?.text ?? json["application_status"]?.text }
+    package var decision: Decision {
         switch decisionText?.lowercased() {
         case "approved", "approve", "a": return .approved
         case "declined", "decline", "d": return .declined
@@ -90,7 +90,7 @@ public struct Application: Sendable {
 }
 
 extension Session {
-    public func widgetInit(flow: WidgetFlow, customer: WidgetCustomer) -> Result<WidgetSession, FlexitiError> {
+    package func widgetInit(flow: WidgetFlow, customer: WidgetCustomer) -> Result<WidgetSession, FlexitiError> {
         var body: [(String, JSONValue)] = [("flow", .string(flow.rawValue))]
         switch (flow, customer) {
         case let (.purchase, .accountNumber(n)):
@@ -121,7 +121,7 @@ extension Session {
     /// POST apply. ASSUMPTION (§17.3, request withdrawn from the docs): the body repeats
     /// widget/init's apply layout, plus every other applicant field at the top level, plus
     /// widget_session_id (online) or external_location_id (in store).
-    public func apply(_ a: Applicant, widgetSessionId: String?, externalLocationId: String?) -> Result<Application, FlexitiError> {
+    package func apply(_ a: Applicant, widgetSessionId: String?, externalLocationId: String?) -> Result<Application, FlexitiError> {
         // tos_agreement is left to the server, which answers tos_agreement_required.
         var body: [(String, JSONValue)] = [
             ("customer_identification", .object([("personal_information", a.personalInformation)])),

@@ -1,5 +1,5 @@
 /// POST account/{account_number}/verify (Flexiti's API reference): the in-store dynamic PIN.
-public enum VerifyFormat: String, Sendable, CaseIterable {
+package enum VerifyFormat: String, Sendable, CaseIterable {
     case sms
     case email
     case securityQuestion = "security_question"
@@ -7,20 +7,20 @@ public enum VerifyFormat: String, Sendable, CaseIterable {
     case regularPurchaseBypass = "regular_purchase_bypass"
 }
 
-public struct VerifyRequest: Sendable {
+package struct VerifyRequest: Sendable {
     /// The primary account holder's account number.
-    public var accountNumber: String
-    public var format: VerifyFormat
+    package var accountNumber: String
+    package var format: VerifyFormat
     /// For .securityQuestion: the id from lookup's security_qid.id.
-    public var securityQid: Int64?
+    package var securityQid: Int64?
     /// For .securityQuestion. A secret: sent, never echoed in errors, wiped with the request.
-    public var securityAnswer: Secret?
+    package var securityAnswer: Secret?
     /// Ties the verification to the purchase; generated when nil.
-    public var requestId: String?
+    package var requestId: String?
     /// The authorized user's card of a business account, sent alongside the primary's number.
-    public var vccNumber: String?
+    package var vccNumber: String?
 
-    public init(accountNumber: String, format: VerifyFormat) {
+    package init(accountNumber: String, format: VerifyFormat) {
         self.accountNumber = accountNumber
         self.format = format
     }
@@ -28,17 +28,17 @@ public struct VerifyRequest: Sendable {
 
 /// The answer of verify. For sms and email the PIN went to the customer (`sentTo`); for the
 /// other formats it is in `code`.
-public struct Verification: Sendable {
-    public let requestId: String
-    public let format: VerifyFormat
+package struct Verification: Sendable {
+    package let requestId: String
+    package let format: VerifyFormat
     /// The PIN when the answer carried it (empty Secret when it was sent to the customer).
-    public let code: Secret
+    package let code: Secret
     /// "sms" or "email" when the answer says the PIN was sent there; nil when it carried the PIN.
-    public let sentTo: String?
+    package let sentTo: String?
 }
 
 extension Session {
-    public func verify(_ req: VerifyRequest) -> Result<Verification, FlexitiError> {
+    package func verify(_ req: VerifyRequest) -> Result<Verification, FlexitiError> {
         // Never send a security answer where it was not asked for. Values are the validator's
         // (Session.send): a missing question or answer is "Not sent", a qid of 0 or less
         // "Value zero or negative.", all of them at once.
@@ -71,5 +71,5 @@ extension Session {
 
 extension Identifiers {
     /// A verify request_id when the caller gives none: 32 hex characters (ASCII(150) allowed).
-    public static func verifyRequestId() -> String { randomHex(bytes: 16) }
+    package static func verifyRequestId() -> String { randomHex(bytes: 16) }
 }

@@ -5,54 +5,54 @@
 /// 1–99 are the library's own conditions; 100–199 are Flexiti `error` strings, one code per
 /// distinct string of general_errors.tsv and endpoint_errors.tsv, numbered in order of first
 /// appearance (general table first).
-public struct ErrorCode: RawRepresentable, Hashable, Sendable {
-    public let rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+package struct ErrorCode: RawRepresentable, Hashable, Sendable {
+    package let rawValue: Int32
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 
-    public static let ok = ErrorCode(rawValue: 0)
-    public static let invalidArgument = ErrorCode(rawValue: 1)
-    public static let outOfMemory = ErrorCode(rawValue: 2)
-    public static let misuse = ErrorCode(rawValue: 3)
-    public static let connect = ErrorCode(rawValue: 4)
-    public static let timeout = ErrorCode(rawValue: 5)
-    public static let tls = ErrorCode(rawValue: 6)
-    public static let transport = ErrorCode(rawValue: 7)
-    public static let outcomeUnknown = ErrorCode(rawValue: 8)
-    public static let malformedResponse = ErrorCode(rawValue: 9)
-    public static let httpUnauthorized = ErrorCode(rawValue: 10)
-    public static let httpForbidden = ErrorCode(rawValue: 11)
-    public static let httpNotFound = ErrorCode(rawValue: 12)
-    public static let httpBlocked = ErrorCode(rawValue: 13)
-    public static let httpServerError = ErrorCode(rawValue: 14)
-    public static let httpUnavailable = ErrorCode(rawValue: 15)
-    public static let httpOther = ErrorCode(rawValue: 16)
-    public static let unknownAPIError = ErrorCode(rawValue: 17)
-    public static let insecureURL = ErrorCode(rawValue: 18)
-    public static let notAvailable = ErrorCode(rawValue: 19)
-    public static let journalFailed = ErrorCode(rawValue: 20)
-    public static let journalInvalid = ErrorCode(rawValue: 21)
-    public static let journalBusy = ErrorCode(rawValue: 22)
+    package static let ok = ErrorCode(rawValue: 0)
+    package static let invalidArgument = ErrorCode(rawValue: 1)
+    package static let outOfMemory = ErrorCode(rawValue: 2)
+    package static let misuse = ErrorCode(rawValue: 3)
+    package static let connect = ErrorCode(rawValue: 4)
+    package static let timeout = ErrorCode(rawValue: 5)
+    package static let tls = ErrorCode(rawValue: 6)
+    package static let transport = ErrorCode(rawValue: 7)
+    package static let outcomeUnknown = ErrorCode(rawValue: 8)
+    package static let malformedResponse = ErrorCode(rawValue: 9)
+    package static let httpUnauthorized = ErrorCode(rawValue: 10)
+    package static let httpForbidden = ErrorCode(rawValue: 11)
+    package static let httpNotFound = ErrorCode(rawValue: 12)
+    package static let httpBlocked = ErrorCode(rawValue: 13)
+    package static let httpServerError = ErrorCode(rawValue: 14)
+    package static let httpUnavailable = ErrorCode(rawValue: 15)
+    package static let httpOther = ErrorCode(rawValue: 16)
+    package static let unknownAPIError = ErrorCode(rawValue: 17)
+    package static let insecureURL = ErrorCode(rawValue: 18)
+    package static let notAvailable = ErrorCode(rawValue: 19)
+    package static let journalFailed = ErrorCode(rawValue: 20)
+    package static let journalInvalid = ErrorCode(rawValue: 21)
+    package static let journalBusy = ErrorCode(rawValue: 22)
 
-    public static let notFound = ErrorCode(rawValue: 103)
-    public static let invalidToken = ErrorCode(rawValue: 104)
-    public static let wrongInputs = ErrorCode(rawValue: 139)
+    package static let notFound = ErrorCode(rawValue: 103)
+    package static let invalidToken = ErrorCode(rawValue: 104)
+    package static let wrongInputs = ErrorCode(rawValue: 139)
     /// Not in Flexiti's tables (see the catalogue below); also raised locally.
-    public static let idempotencyConflict = ErrorCode(rawValue: 153)
+    package static let idempotencyConflict = ErrorCode(rawValue: 153)
 }
 
 /// One entry of the code catalogue.
-public struct ErrorCodeInfo: Sendable {
-    public let code: ErrorCode
+package struct ErrorCodeInfo: Sendable {
+    package let code: ErrorCode
     /// For API codes, the Flexiti `error` string exactly; for library codes, a snake_case name.
-    public let name: String
+    package let name: String
     /// The C enumerator, e.g. `FLX_E_AUTH_AMOUNT_EXCEEDED`.
-    public let symbol: String
-    public let description: String
+    package let symbol: String
+    package let description: String
 }
 
-public enum ErrorCatalog {
+package enum ErrorCatalog {
     /// All codes, in numeric order.
-    public static let all: [ErrorCodeInfo] = library + api
+    package static let all: [ErrorCodeInfo] = library + api
 
     static let library: [ErrorCodeInfo] = [
         lib(0, "ok", "FLX_OK", "Success"),
@@ -126,9 +126,9 @@ public enum ErrorCatalog {
         return d
     }()
 
-    public static func info(_ code: ErrorCode) -> ErrorCodeInfo? { byRaw[code.rawValue] }
+    package static func info(_ code: ErrorCode) -> ErrorCodeInfo? { byRaw[code.rawValue] }
     /// The API code for a Flexiti `error` string, or nil when this version does not know it.
-    public static func code(forAPIError error: String) -> ErrorCode? { byName[error] }
+    package static func code(forAPIError error: String) -> ErrorCode? { byName[error] }
 
     private static func lib(_ n: Int32, _ name: String, _ symbol: String, _ text: String) -> ErrorCodeInfo {
         ErrorCodeInfo(code: ErrorCode(rawValue: n), name: name, symbol: symbol, description: text)

@@ -1,23 +1,23 @@
 /// One row of general_errors.tsv.
-public struct GeneralErrorRow: Sendable, Equatable {
-    public let status: Int
-    public let error: String
-    public let scenario: String
+package struct GeneralErrorRow: Sendable, Equatable {
+    package let status: Int
+    package let error: String
+    package let scenario: String
 }
 
 /// One row of endpoint_errors.tsv; `path` is the template after the version, e.g.
 /// `/client-id/{client_id}/authorization/{authorizationId}/capture`.
-public struct EndpointErrorRow: Sendable, Equatable {
-    public let method: String
-    public let path: String
-    public let status: Int
-    public let error: String
-    public let scenario: String
+package struct EndpointErrorRow: Sendable, Equatable {
+    package let method: String
+    package let path: String
+    package let status: Int
+    package let error: String
+    package let scenario: String
 }
 
 /// One row of parameter_validations.tsv.
-public struct ParameterRuleRow: Sendable, Equatable {
-    public let param: String
-    public let scenario: String
-    public let type: String
+package struct ParameterRuleRow: Sendable, Equatable {
+    package let param: String
+    package let scenario: String
+    package let type: String
 }

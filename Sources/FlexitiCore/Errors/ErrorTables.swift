@@ -2,9 +2,9 @@
 // ErrorTablesTests compares every row with the TSVs.
 
 /// The Flexiti error reference, row for row: the one place the library keeps it.
-public enum ErrorTables {
+package enum ErrorTables {
     /// general_errors.tsv: HTTP status, error string, scenario.
-    public static let general: [GeneralErrorRow] = [
+    package static let general: [GeneralErrorRow] = [
         GeneralErrorRow(status: 400, error: "invalid_account", scenario: "Wrong account number (if requested)"),
         GeneralErrorRow(status: 400, error: "invalid_client", scenario: "Wrong or missing client id or client_secret"),
         GeneralErrorRow(status: 400, error: "invalid_request", scenario: "Invalid or missing grant_type parameter"),
@@ -48,7 +48,7 @@ public enum ErrorTables {
     ]
 
     /// endpoint_errors.tsv: method, path template, HTTP status, error string, scenario of that endpoint.
-    public static let endpoint: [EndpointErrorRow] = [
+    package static let endpoint: [EndpointErrorRow] = [
         EndpointErrorRow(method: "POST", path: "/oauth/token", status: 400, error: "invalid_client", scenario: "Wrong or missing client id or client_secret"),
         EndpointErrorRow(method: "POST", path: "/oauth/token", status: 400, error: "invalid_request", scenario: "Invalid or missing grant_type parameter"),
         EndpointErrorRow(method: "POST", path: "/oauth/token", status: 409, error: "invalid_role", scenario: "The Developer Portal account being used is not provisioned for the API being accessed. Please contact Flexiti Implementation Support."),
@@ -185,7 +185,7 @@ public enum ErrorTables {
     ]
 
     /// parameter_validations.tsv: parameter, case, validation type.
-    public static let parameterRules: [ParameterRuleRow] = [
+    package static let parameterRules: [ParameterRuleRow] = [
         ParameterRuleRow(param: "account_number", scenario: "Value zero or negative.", type: "invalid"),
         ParameterRuleRow(param: "account_number", scenario: "Value with decimals.", type: "invalid"),
         ParameterRuleRow(param: "account_number", scenario: "Value with higher precision", type: "length"),

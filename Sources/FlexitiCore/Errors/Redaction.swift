@@ -2,9 +2,9 @@
 /// echoes the request (in `message`, a field error, any field) must not put the client secret,
 /// the token or a PIN into an error object. The library knows every secret it sent, so it looks
 /// for their values, whatever field or name the server uses.
-public enum Redaction {
+package enum Redaction {
     /// What replaces a secret in error text.
-    public static let mark = "[redacted]"
+    package static let mark = "[redacted]"
     /// Shorter values are not searched for: they would blank ordinary text (no secret the API
     /// takes is this short).
     static let minimumLength = 3
@@ -45,7 +45,7 @@ public enum Redaction {
     }
 
     /// `error` with every occurrence of each secret replaced by `mark` in each of its strings.
-    public static func scrub(_ error: FlexitiError, secrets: [String]) -> FlexitiError {
+    package static func scrub(_ error: FlexitiError, secrets: [String]) -> FlexitiError {
         let needles = secrets.filter { $0.utf8.count >= minimumLength }
         guard !needles.isEmpty else { return error }
         func clean(_ s: String) -> String { needles.reduce(s) { removing($1, from: $0) } }

@@ -42,12 +42,12 @@ struct ErrorContext {
 }
 
 /// Parameters whose values are never copied into an error (Flexiti's API reference, STYLE.md "Secrets").
-public enum SecretParameters {
-    public static let names: Set<String> = [
+package enum SecretParameters {
+    package static let names: Set<String> = [
         "client_secret", "access_token", "refresh_token", "authorization", "security_answer",
         "verification_code", "piw", "sin", "SIN", "password", "merchant_password", "bearer token",
     ]
-    public static func redact(param: String, value: String) -> String {
+    package static func redact(param: String, value: String) -> String {
         names.contains(param) || names.contains(param.lowercased()) ? "" : value
     }
 }

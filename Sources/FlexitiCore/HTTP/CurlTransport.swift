@@ -3,7 +3,7 @@ import CSecureMemory
 import Glibc
 
 /// Which HTTP version to speak (docs/assumptions.md, "HTTP version").
-public enum HTTPVersionChoice: Int32, Sendable {
+package enum HTTPVersionChoice: Int32, Sendable {
     /// HTTP/2 when TLS negotiates it (ALPN), else HTTP/1.1; plain http:// is HTTP/1.1.
     case http2OverTLS = 0
     /// HTTP/1.1 only.
@@ -11,19 +11,19 @@ public enum HTTPVersionChoice: Int32, Sendable {
 }
 
 /// Transport settings copied from the session configuration.
-public struct TransportOptions: Sendable {
-    public var connectTimeoutMs: Int = Defaults.connectTimeoutMs
-    public var totalTimeoutMs: Int = Defaults.totalTimeoutMs
-    public var caFile: String?
-    public var proxy: String?
-    public var userAgent: String = Defaults.userAgent
-    public var verifyTLS: Bool = true
+package struct TransportOptions: Sendable {
+    package var connectTimeoutMs: Int = Defaults.connectTimeoutMs
+    package var totalTimeoutMs: Int = Defaults.totalTimeoutMs
+    package var caFile: String?
+    package var proxy: String?
+    package var userAgent: String = Defaults.userAgent
+    package var verifyTLS: Bool = true
     /// Kept-alive connections idle longer / older than this are not reused (seconds; lifetime
     /// 0: no limit).
-    public var maxIdleSeconds: Int = Defaults.maxConnectionIdleSeconds
-    public var maxLifetimeSeconds: Int = Defaults.maxConnectionLifetimeSeconds
-    public var httpVersion: HTTPVersionChoice = .http2OverTLS
-    public init() {}
+    package var maxIdleSeconds: Int = Defaults.maxConnectionIdleSeconds
+    package var maxLifetimeSeconds: Int = Defaults.maxConnectionLifetimeSeconds
+    package var httpVersion: HTTPVersionChoice = .http2OverTLS
+    package init() {}
 }
 
 /// What the linked libcurl can do, read once at run time (the library may run on a newer or
@@ -396,6 +396,6 @@ enum CurlGlobal {
 }
 
 /// Process-wide set-up, for flx_global_init.
-public enum LibraryGlobal {
-    public static func initialize() -> Bool { CurlGlobal.initialize() }
+package enum LibraryGlobal {
+    package static func initialize() -> Bool { CurlGlobal.initialize() }
 }

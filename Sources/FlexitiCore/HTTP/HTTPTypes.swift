@@ -1,20 +1,20 @@
-public enum HTTPMethod: String, Sendable {
+package enum HTTPMethod: String, Sendable {
     case get = "GET"
     case post = "POST"
 }
 
-public struct HTTPRequest: Sendable {
-    public var method: HTTPMethod
-    public var url: String
-    public var headers: [(String, String)]
-    public var body: [UInt8]?
+package struct HTTPRequest: Sendable {
+    package var method: HTTPMethod
+    package var url: String
+    package var headers: [(String, String)]
+    package var body: [UInt8]?
     /// The most this request may take, when less than the configured total (the call's
     /// deadline is nearer).
-    public var timeoutMs: Int64?
+    package var timeoutMs: Int64?
     /// Must reach the server at most once (a call that changes state, without idempotency key).
-    public var sendAtMostOnce = false
+    package var sendAtMostOnce = false
 
-    public init(method: HTTPMethod, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil) {
+    package init(method: HTTPMethod, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -22,22 +22,22 @@ public struct HTTPRequest: Sendable {
     }
 }
 
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    public var body: [UInt8]
+package struct HTTPResponse: Sendable {
+    package var status: Int
+    package var body: [UInt8]
     /// True when this transfer opened a new connection (false: an existing one was reused).
-    public var newConnection: Bool
+    package var newConnection: Bool
 }
 
 /// Why no HTTP response arrived. `requestMayHaveBeenSent` decides between "failed" and
 /// "outcome unknown" for money-moving calls.
-public struct TransportFailure: Error, Sendable {
-    public var code: ErrorCode
-    public var detail: String
-    public var requestMayHaveBeenSent: Bool
+package struct TransportFailure: Error, Sendable {
+    package var code: ErrorCode
+    package var detail: String
+    package var requestMayHaveBeenSent: Bool
     /// Provably never reached the server (docs/errors.md, "Delivered or not").
-    public var notDelivered = false
+    package var notDelivered = false
     /// Failed on a kept-alive connection that had served earlier requests, before any byte of
     /// an answer: the server (or a balancer) had closed it while idle.
-    public var staleConnection = false
+    package var staleConnection = false
 }

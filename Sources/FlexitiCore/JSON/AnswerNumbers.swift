@@ -2,7 +2,7 @@
 /// the answer arrives: a value that cannot be read exactly (`1e400`, `9223372036854775808`,
 /// `12.345`, `"abc"`) makes the answer malformed instead of reading as 0 later, the same as an
 /// absent value. Absent, `null` and `""` stay "absent".
-public enum AnswerNumbers {
+package enum AnswerNumbers {
     /// Read as cents (Money.parse: at most ±Money.maxCents, two decimals).
     static let amountKeys: Set<String> = [
         "amount", "authorized_amount", "captured_amount", "released_amount", "returned_amount", "refunded_amount",
@@ -15,7 +15,7 @@ public enum AnswerNumbers {
     ]
 
     /// The first unreadable number, as "key: value", or nil when every checked value is readable.
-    public static func firstUnreadable(_ json: JSONValue, depth: Int = 0) -> String? {
+    package static func firstUnreadable(_ json: JSONValue, depth: Int = 0) -> String? {
         guard depth <= JSONParser.maxDepth else { return nil }
         switch json {
         case let .object(members):

@@ -10,11 +10,11 @@ import CJansson
 /// stack. jansson does the rest of the validation, strictly: invalid or overlong UTF-8,
 /// surrogates, control characters and `\u0000` in strings, duplicate keys and trailing bytes are
 /// refused (nil). The cost of this path is measured in docs/performance.md.
-public enum JSONParser {
+package enum JSONParser {
     /// At most this many nested objects/arrays (Flexiti's answers nest about 4 deep). 512 was
     /// too many: a 512-deep answer overflowed a 512 KiB thread stack in a debug build
     /// (JSONTests.testDeepestAcceptedAnswerFitsASmallStack).
-    public static let maxDepth = 64
+    package static let maxDepth = 64
 
     /// Parsing costs memory per value, not per byte: jansson spends about 100 bytes on an
     /// empty object, so an 8 MiB `[{},{},...]` once cost 430 MB. An answer may hold at most
@@ -22,9 +22,9 @@ public enum JSONParser {
     /// arrays), of which at most `allowance + bytes / bytesPerContainer` objects and arrays.
     /// Real answers spend well over 10 bytes per value and 100 per object; the figures and the
     /// peak memory they bound are in docs/robustness.md (bench/parse_memory).
-    public static let valueAllowance = 4096
-    public static let bytesPerValue = 8
-    public static let bytesPerContainer = 32
+    package static let valueAllowance = 4096
+    package static let bytesPerValue = 8
+    package static let bytesPerContainer = 32
 
 
     /// `"\u0001#`: opens the string that carries a number (JSON text may not hold a raw U+0001).
@@ -34,7 +34,7 @@ public enum JSONParser {
     /// answer), so that no string content can pass for a number's marker.
     static let literalEscape: [UInt8] = Array("\\u0002".utf8)
 
-    public static func parse(_ bytes: [UInt8]) -> JSONValue? {
+    package static func parse(_ bytes: [UInt8]) -> JSONValue? {
         SecureMemory.install()
         guard let quoted = prepare(bytes) else { return nil }
         var error = json_error_t()

@@ -1,7 +1,7 @@
 /// A parsed JSON document. Numbers keep their exact text (`.number("1000.12")`) so that money is
 /// never a binary double; objects keep their key order. Not `indirect`: arrays already box the
 /// children, and a heap box per node was a visible cost in the benchmark's profile.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(String)
@@ -9,7 +9,7 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+    package static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
@@ -22,7 +22,7 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case let .object(members) = self else { return nil }
         // By index, lengths first: copying each (key, value) pair and comparing unequal strings
         // in full showed up in every getter of the benchmark's profile.
@@ -32,7 +32,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Text of a string, or of a number (the API sends some numbers as strings and vice versa).
-    public var text: String? {
+    package var text: String? {
         switch self {
         case let .string(s): return s
         case let .number(n): return n
@@ -41,18 +41,18 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    public var int64: Int64? {
+    package var int64: Int64? {
         guard let t = text else { return nil }
         return Int64(t)
     }
 
     /// An amount in cents, from a number or a numeric string.
-    public var cents: Int64? {
+    package var cents: Int64? {
         guard let t = text else { return nil }
         return Money.parse(t)
     }
 
-    public var bool: Bool? {
+    package var bool: Bool? {
         switch self {
         case let .bool(b): return b
         case let .string(s) where s == "true" || s == "false": return s == "true"
@@ -60,13 +60,21 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case let .array(a) = self { return a }
         return nil
     }
 
-    public var isObject: Bool {
+    package var isObject: Bool {
         if case .object = self { return true }
         return false
+    }
+}
+
+/// Reading helpers shared by the response types: the first present key wins.
+extension JSONValue {
+    package func first(_ keys: String...) -> JSONValue? {
+        for k in keys { if let v = self[k], v != .null { return v } }
+        return nil
     }
 }

@@ -3,8 +3,8 @@
 ///
 /// Into a byte buffer, then one String: appending to a String scalar by scalar cost more than
 /// the whole HTTP exchange of an authorization (benchmark profile, docs/performance.md).
-public enum JSONWriter {
-    public static func write(_ value: JSONValue) -> String {
+package enum JSONWriter {
+    package static func write(_ value: JSONValue) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(512)
         write(value, into: &out)

@@ -2,7 +2,7 @@ import CSQLite
 import Glibc
 
 /// Where a journaled money call stands (docs/journal.md). Numbers are part of the C ABI.
-public enum JournalState: Int32, Sendable {
+package enum JournalState: Int32, Sendable {
     /// Recorded before the first byte left; the call is running, or the process died in it.
     case pending = 1
     /// Flexiti answered success; the result fields are filled.
@@ -12,7 +12,7 @@ public enum JournalState: Int32, Sendable {
     /// The call ended FLX_E_OUTCOME_UNKNOWN (or a 5xx): it may have happened.
     case unknown = 4
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .pending: return "pending"
         case .succeeded: return "succeeded"
@@ -22,59 +22,59 @@ public enum JournalState: Int32, Sendable {
     }
 
     /// Pending and unknown entries are what a POS must resolve at start-up.
-    public var needsResolution: Bool { self == .pending || self == .unknown }
+    package var needsResolution: Bool { self == .pending || self == .unknown }
 }
 
 /// What is recorded before a money call is sent. Never a secret: see `PurchaseRequest.journalRecord`.
-public struct JournalRecord: Sendable {
-    public var kind: PurchaseKind
-    public var method: String
+package struct JournalRecord: Sendable {
+    package var kind: PurchaseKind
+    package var method: String
     /// The path as sent after the base URL, e.g. `/v2.5/client-id/x/authorization/17/capture`.
-    public var path: String
-    public var authorizationId: String?
-    public var captureId: String?
-    public var accountNumber: String?
-    public var reference: String?
-    public var amountCents: Int64?
-    public var full: Bool
+    package var path: String
+    package var authorizationId: String?
+    package var captureId: String?
+    package var accountNumber: String?
+    package var reference: String?
+    package var amountCents: Int64?
+    package var full: Bool
     /// The body's non-secret fields as JSON text: what a re-send with the same key carries.
-    public var request: String
+    package var request: String
     /// False when a field was left out (verification code, VCC): the re-send is not the same request.
-    public var complete: Bool
+    package var complete: Bool
 }
 
 /// One journal row, as read back.
-public struct JournalEntry: Sendable {
-    public var key: String
-    public var record: JournalRecord
-    public var state: JournalState
+package struct JournalEntry: Sendable {
+    package var key: String
+    package var record: JournalRecord
+    package var state: JournalState
     /// Calls that sent (or tried to send) this operation: the first one, retries, recovery.
-    public var calls: Int64
+    package var calls: Int64
     /// Wall-clock seconds since 1970 (UTC).
-    public var createdAt: Int64
-    public var updatedAt: Int64
-    public var resultId: String?
-    public var resultAuthorizationId: String?
-    public var resultCaptureId: String?
-    public var resultAmountCents: Int64?
-    public var resultStatus: String?
+    package var createdAt: Int64
+    package var updatedAt: Int64
+    package var resultId: String?
+    package var resultAuthorizationId: String?
+    package var resultCaptureId: String?
+    package var resultAmountCents: Int64?
+    package var resultStatus: String?
     /// 0 unless the state is failed or unknown.
-    public var errorCode: Int32
-    public var errorMessage: String
+    package var errorCode: Int32
+    package var errorMessage: String
 }
 
 /// The optional crash-safe money journal: an SQLite file in WAL mode with synchronous=FULL, one
 /// transaction per state change, held with an exclusive lock by one process at a time.
 /// Safe to share between sessions and threads (one connection behind a mutex).
-public final class Journal: @unchecked Sendable {
-    public static let schemaVersion: Int64 = 1
+package final class Journal: @unchecked Sendable {
+    package static let schemaVersion: Int64 = 1
     /// PRAGMA application_id of every journal ("FLXJ"): tells a journal from another SQLite file.
     static let applicationId: Int64 = 0x464C_584A
     /// Finished entries older than this, or beyond this many, are pruned at open.
-    public static let pruneAfterSeconds: Int64 = 90 * 86_400
-    public static let pruneKeepEntries: Int64 = 100_000
+    package static let pruneAfterSeconds: Int64 = 90 * 86_400
+    package static let pruneKeepEntries: Int64 = 100_000
 
-    public let path: String
+    package let path: String
     private let db: Locked<SQLiteDB>
 
     private init(path: String, db: SQLiteDB) {
@@ -83,7 +83,7 @@ public final class Journal: @unchecked Sendable {
     }
 
     /// Opens or creates the journal at `path` and takes its exclusive lock.
-    public static func open(path: String) -> Result<Journal, FlexitiError> {
+    package static func open(path: String) -> Result<Journal, FlexitiError> {
         guard !path.isEmpty else { return .failure(.invalidArgument("journal path is empty")) }
         // A directory would be "created" by nothing and fail later with an obscure message.
         var st = stat()
@@ -172,7 +172,7 @@ public final class Journal: @unchecked Sendable {
     /// Records the call as pending before it is sent. The same key again (a retry of the same
     /// request, or recovery) updates its entry; a key already used for another operation that may
     /// have happened is refused, nothing sent.
-    public func recordPending(key: String, _ r: JournalRecord) -> FlexitiError? {
+    package func recordPending(key: String, _ r: JournalRecord) -> FlexitiError? {
         db.withLock { db in
             if let e = db.query("BEGIN IMMEDIATE", [], "journal write") { return e }
             var prior: (state: Int64, kind: Int64, path: String, request: String)? = nil
@@ -217,7 +217,7 @@ public final class Journal: @unchecked Sendable {
     }
 
     /// Records a call's final state: success with its result, a definite failure, or unknown.
-    public func finish(key: String, state: JournalState, result: JournalResult? = nil, error: FlexitiError? = nil) -> FlexitiError? {
+    package func finish(key: String, state: JournalState, result: JournalResult? = nil, error: FlexitiError? = nil) -> FlexitiError? {
         db.withLock { db in
             db.query("""
                 UPDATE operations SET state=?, updated_at=?, result_id=?, result_authorization_id=?, result_capture_id=?,
@@ -251,7 +251,7 @@ public final class Journal: @unchecked Sendable {
     }
 
     /// Entries in the order they were first recorded; only those needing resolution if asked.
-    public func entries(unresolvedOnly: Bool) -> Result<[JournalEntry], FlexitiError> {
+    package func entries(unresolvedOnly: Bool) -> Result<[JournalEntry], FlexitiError> {
         db.withLock { db in
             var out: [JournalEntry] = []
             let filter = unresolvedOnly ? "WHERE state IN (\(JournalState.pending.rawValue), \(JournalState.unknown.rawValue))" : ""
@@ -261,7 +261,7 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
-    public func entry(key: String) -> Result<JournalEntry?, FlexitiError> {
+    package func entry(key: String) -> Result<JournalEntry?, FlexitiError> {
         db.withLock { db in
             var out: JournalEntry? = nil
             if let e = db.query("SELECT \(Journal.columns) FROM operations WHERE idempotency_key = ?", [.text(key)], "journal read",
@@ -272,7 +272,7 @@ public final class Journal: @unchecked Sendable {
 
     /// Deletes finished entries (succeeded, failed) older than `olderThanSeconds` and beyond the
     /// newest `keep`; never one that still needs resolution. Returns how many were removed.
-    public func prune(olderThanSeconds: Int64, keep: Int64) -> Result<Int, FlexitiError> {
+    package func prune(olderThanSeconds: Int64, keep: Int64) -> Result<Int, FlexitiError> {
         db.withLock { db in
             let finished = "state IN (\(JournalState.succeeded.rawValue), \(JournalState.failed.rawValue))"
             let cutoff = Journal.wallClock() &- max(olderThanSeconds, 0)
@@ -295,9 +295,9 @@ public final class Journal: @unchecked Sendable {
 }
 
 /// The answer's ids and amounts, read from a success: what a POS prints on the receipt.
-public struct JournalResult: Sendable {
-    public var id: String?, authorizationId: String?, captureId: String?, amountCents: Int64?, status: String?
-    public init(kind: PurchaseKind, json: JSONValue) {
+package struct JournalResult: Sendable {
+    package var id: String?, authorizationId: String?, captureId: String?, amountCents: Int64?, status: String?
+    package init(kind: PurchaseKind, json: JSONValue) {
         switch kind {
         case .capture: id = json.first("capture_id", "id")?.text
         case .authorization: id = json.first("authorization_id", "id")?.text

@@ -41,7 +41,7 @@ extension Journal {
 extension FlexitiError {
     /// A money call that failed this way may still have been performed: an unknown outcome, or a
     /// 5xx. The key binding (PurchaseRequest.sendMoney) and the journal both follow this rule.
-    public var mayHaveHappened: Bool { code == .outcomeUnknown || httpStatus >= 500 }
+    package var mayHaveHappened: Bool { code == .outcomeUnknown || httpStatus >= 500 }
 }
 
 extension PurchaseRequest {
@@ -77,7 +77,7 @@ extension PurchaseRequest {
 extension Session {
     /// Learns the truth about a pending or unknown journal entry without doing it twice, and
     /// records it (docs/journal.md, "Resolution per kind"). A finished entry is returned as is.
-    public func resolveJournalEntry(key: String) -> Result<JournalEntry, FlexitiError> {
+    package func resolveJournalEntry(key: String) -> Result<JournalEntry, FlexitiError> {
         guard let journal = configuration.journal else {
             return .failure(.invalidArgument("the session has no journal (flx_config_set_journal before flx_session_new)"))
         }

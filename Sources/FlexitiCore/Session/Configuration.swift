@@ -1,27 +1,27 @@
 /// What a session needs; the C layer's flx_config fills it and the session keeps its own copy.
-public struct SessionConfiguration: @unchecked Sendable {
-    public var environment: Environment? = nil
+package struct SessionConfiguration: @unchecked Sendable {
+    package var environment: Environment? = nil
     /// A custom base URL such as `http://127.0.0.1:8080/flexiti/pos-api` (the sandbox).
-    public var customBaseURL: String? = nil
-    public var clientId: String = ""
-    public var clientSecret: Secret = Secret("")
+    package var customBaseURL: String? = nil
+    package var clientId: String = ""
+    package var clientSecret: Secret = Secret("")
     /// `merchant` or `customer`.
-    public var scope: String = Defaults.scope
+    package var scope: String = Defaults.scope
     /// `en` or `fr`; sent as `lang` on endpoints that take it. nil: the server's default.
-    public var lang: String? = nil
-    public var transport = TransportOptions()
-    public var allowInsecureHTTP = false
+    package var lang: String? = nil
+    package var transport = TransportOptions()
+    package var allowInsecureHTTP = false
     /// Repeats of failed idempotent requests (Session/Retry.swift).
-    public var retry = RetryPolicy()
+    package var retry = RetryPolicy()
     /// nil: silent (the default).
-    public var logger: Logger? = nil
+    package var logger: Logger? = nil
     /// nil: no money journal (the default). Shared, not copied, by every session made from this.
-    public var journal: Journal? = nil
+    package var journal: Journal? = nil
 
-    public init() {}
+    package init() {}
 
     /// The base URL to use, or why none is usable.
-    public func resolvedBaseURL() -> Result<String, FlexitiError> {
+    package func resolvedBaseURL() -> Result<String, FlexitiError> {
         if let custom = customBaseURL {
             switch URLCheck.check(custom, allowInsecureHTTP: allowInsecureHTTP) {
             case .success: break
@@ -35,7 +35,7 @@ public struct SessionConfiguration: @unchecked Sendable {
         return .failure(.invalidArgument("no environment or base URL configured"))
     }
 
-    public func validate() -> FlexitiError? {
+    package func validate() -> FlexitiError? {
         if case let .failure(e) = resolvedBaseURL() { return e }
         if let e = URLCheck.checkProxy(baseURL: customBaseURL, proxy: transport.proxy, allowInsecureHTTP: allowInsecureHTTP) { return e }
         if clientId.isEmpty { return .invalidArgument("client_id is not set") }
@@ -45,8 +45,8 @@ public struct SessionConfiguration: @unchecked Sendable {
 }
 
 /// Accepts https:// anywhere and http:// only to loopback unless explicitly allowed.
-public enum URLCheck {
-    public static func check(_ url: String, allowInsecureHTTP: Bool) -> Result<Void, FlexitiError> {
+package enum URLCheck {
+    package static func check(_ url: String, allowInsecureHTTP: Bool) -> Result<Void, FlexitiError> {
         let lower = url.lowercased()
         let rest: Substring
         let secure: Bool

@@ -7,16 +7,16 @@ import Glibc
 /// idempotency key (the server answers the first outcome again). A money-moving POST without
 /// a key is never repeated; TLS errors never are. The whole call, retries and waits included,
 /// stays within the total timeout (see `Session.send`).
-public struct RetryPolicy: Sendable, Equatable {
+package struct RetryPolicy: Sendable, Equatable {
     /// Extra attempts after the first (stripe: 2).
-    public var maxRetries = Defaults.maxRetries
+    package var maxRetries = Defaults.maxRetries
     /// Wait before the first retry; doubled each time, capped, then jittered.
-    public var baseDelayMs = Defaults.retryBaseDelayMs
-    public var maxDelayMs = Defaults.retryMaxDelayMs
+    package var baseDelayMs = Defaults.retryBaseDelayMs
+    package var maxDelayMs = Defaults.retryMaxDelayMs
 
-    public init() {}
+    package init() {}
 
-    public init(maxRetries: Int, baseDelayMs: Int, maxDelayMs: Int) {
+    package init(maxRetries: Int, baseDelayMs: Int, maxDelayMs: Int) {
         self.maxRetries = maxRetries
         self.baseDelayMs = baseDelayMs
         self.maxDelayMs = maxDelayMs
@@ -24,7 +24,7 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// The wait before retry number `retry` (1-based): min(max, base * 2^(retry-1)) scaled by a
     /// random factor in [0.5, 1] so that many registers do not retry in lockstep.
-    public func delayMs(retry: Int, random: Double) -> Int64 {
+    package func delayMs(retry: Int, random: Double) -> Int64 {
         let shift = min(max(retry - 1, 0), 30)
         let (grown, overflow) = Int64(max(baseDelayMs, 0)).multipliedReportingOverflow(by: Int64(1) << shift)
         let capped = min(overflow ? Int64.max : grown, Int64(max(maxDelayMs, 0)))
@@ -34,7 +34,7 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// Whether a failed attempt of `call` may be repeated.
-    public static func mayRetry(_ e: FlexitiError, call: APICall) -> Bool {
+    package static func mayRetry(_ e: FlexitiError, call: APICall) -> Bool {
         guard e.retryable, e.code != .tls else { return false }
         // Never repeat a money-moving request without its idempotency key, even when it
         // apparently was not sent: only the key makes a repeat provably harmless.
@@ -46,19 +46,19 @@ public struct RetryPolicy: Sendable, Equatable {
 
 /// Time for the retry loop: a monotonic clock, a sleep and a random source. Production uses
 /// the real ones; tests inject a virtual clock whose sleep only moves time forward.
-public struct CallTiming: Sendable {
-    public var nowMs: @Sendable () -> Int64
-    public var sleepMs: @Sendable (Int64) -> Void
-    public var random: @Sendable () -> Double
+package struct CallTiming: Sendable {
+    package var nowMs: @Sendable () -> Int64
+    package var sleepMs: @Sendable (Int64) -> Void
+    package var random: @Sendable () -> Double
 
-    public init(nowMs: @escaping @Sendable () -> Int64, sleepMs: @escaping @Sendable (Int64) -> Void,
+    package init(nowMs: @escaping @Sendable () -> Int64, sleepMs: @escaping @Sendable (Int64) -> Void,
                 random: @escaping @Sendable () -> Double) {
         self.nowMs = nowMs
         self.sleepMs = sleepMs
         self.random = random
     }
 
-    public static let system = CallTiming(
+    package static let system = CallTiming(
         nowMs: { MonotonicClock.milliseconds() },
         sleepMs: { ms in
             guard ms > 0 else { return }
@@ -71,7 +71,7 @@ public struct CallTiming: Sendable {
 }
 
 extension MonotonicClock {
-    public static func milliseconds() -> Int64 {
+    package static func milliseconds() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000

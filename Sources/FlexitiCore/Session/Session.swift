@@ -1,20 +1,20 @@
 /// A call to make: an endpoint, its path parameters, query and body.
-public struct APICall: Sendable {
-    public var endpoint: Endpoint
-    public var pathParams: [String: String] = [:]
-    public var query: [(String, String)] = []
-    public var body: JSONValue? = nil
+package struct APICall: Sendable {
+    package var endpoint: Endpoint
+    package var pathParams: [String: String] = [:]
+    package var query: [(String, String)] = []
+    package var body: JSONValue? = nil
     /// Sent as x-idempotency-key (money-moving POSTs).
-    public var idempotencyKey: String? = nil
+    package var idempotencyKey: String? = nil
 
-    public init(_ endpoint: Endpoint) { self.endpoint = endpoint }
+    package init(_ endpoint: Endpoint) { self.endpoint = endpoint }
 }
 
 /// A successful answer.
-public struct APIResponse: Sendable {
-    public var status: Int
-    public var json: JSONValue
-    public var referenceId: String
+package struct APIResponse: Sendable {
+    package var status: Int
+    package var json: JSONValue
+    package var referenceId: String
     /// The request that got this answer, for errors found while reading it.
     var context: ErrorContext
     /// Requests the call sent, this one included.
@@ -38,7 +38,7 @@ public struct APIResponse: Sendable {
 extension APIResponse {
     /// The answer as a JSON object, which every single-record endpoint returns. Session checks
     /// each answer's shape (EndpointRules) before it gets here; this is the readers' last guard.
-    public func object(_ what: String, movesMoney: Bool = false) -> Result<JSONValue, FlexitiError> {
+    package func object(_ what: String, movesMoney: Bool = false) -> Result<JSONValue, FlexitiError> {
         if json.isObject { return .success(json) }
         var e = context.unusableSuccess(status: status, problem: "the \(what) answer is not a JSON object")
         e.attempts = attempts
@@ -47,16 +47,16 @@ extension APIResponse {
 }
 
 /// Counters for tests and benchmarks (connection reuse, token requests).
-public struct SessionStats: Sendable, Equatable {
-    public var requests = 0
-    public var connectionsOpened = 0
-    public var tokenRequests = 0
+package struct SessionStats: Sendable, Equatable {
+    package var requests = 0
+    package var connectionsOpened = 0
+    package var tokenRequests = 0
 }
 
 /// An authenticated connection to Flexiti: one libcurl handle (kept-alive connection) and one
 /// cached token. Safe to share between threads: calls on one session run one at a time.
-public final class Session: @unchecked Sendable {
-    public let configuration: SessionConfiguration
+package final class Session: @unchecked Sendable {
+    package let configuration: SessionConfiguration
     let baseURL: String
     /// The path part of the base URL, for error details ("/flexiti/pos-api").
     let basePath: String
@@ -84,7 +84,7 @@ public final class Session: @unchecked Sendable {
     /// Injectable for tests: the retry loop's clock, sleep and jitter.
     let timing: CallTiming
 
-    public init(configuration: SessionConfiguration, clock: @escaping @Sendable () -> Int64 = MonotonicClock.seconds,
+    package init(configuration: SessionConfiguration, clock: @escaping @Sendable () -> Int64 = MonotonicClock.seconds,
                 timing: CallTiming = .system) throws(FlexitiError) {
         if let e = configuration.validate() { throw e }
         guard case let .success(base) = configuration.resolvedBaseURL() else {
@@ -108,7 +108,7 @@ public final class Session: @unchecked Sendable {
     /// Ends the session for good, whoever still holds it (an iterator): wipes the token and the
     /// client secret and closes the connection. Every later call fails with `.misuse`. Waits
     /// for a running call to finish.
-    public func close() {
+    package func close() {
         state.withLock { s in
             s.token?.wipe()
             s.token = nil
@@ -117,10 +117,10 @@ public final class Session: @unchecked Sendable {
         configuration.clientSecret.wipe()
     }
 
-    public var stats: SessionStats { state.withLock { $0.stats } }
+    package var stats: SessionStats { state.withLock { $0.stats } }
 
     /// Gets a token now (otherwise the first call does).
-    public func authenticate() -> Result<Void, FlexitiError> {
+    package func authenticate() -> Result<Void, FlexitiError> {
         let tokenCall = APICall(Endpoints.token)
         return runCall(Endpoints.token, mayRetry: { RetryPolicy.mayRetry($0, call: tokenCall) }) { s in
             s.token?.wipe()
@@ -130,7 +130,7 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Sends a call, authenticating first if needed and once more after a 401 invalid_token.
-    public func send(_ call: APICall) -> Result<APIResponse, FlexitiError> {
+    package func send(_ call: APICall) -> Result<APIResponse, FlexitiError> {
         // Bad parameters fail here, offline, in the server's wrong_inputs shape; nothing is sent.
         let fieldErrors = RequestValidator.validate(call)
         if !fieldErrors.isEmpty {

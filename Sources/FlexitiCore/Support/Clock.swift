@@ -1,8 +1,8 @@
 import Glibc
 
 /// Monotonic seconds, for token expiry (immune to wall-clock changes).
-public enum MonotonicClock {
-    public static func seconds() -> Int64 {
+package enum MonotonicClock {
+    package static func seconds() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Int64(ts.tv_sec)

@@ -1,8 +1,8 @@
 /// Random identifiers: x-reference-id (a GUID without hyphens, 32 characters as documented) and
 /// idempotency keys.
-public enum Identifiers {
-    public static func referenceId() -> String { randomHex(bytes: 16) }
-    public static func idempotencyKey() -> String { randomHex(bytes: 16) }
+package enum Identifiers {
+    package static func referenceId() -> String { randomHex(bytes: 16) }
+    package static func idempotencyKey() -> String { randomHex(bytes: 16) }
 
     static func randomHex(bytes: Int) -> String {
         // 8 random bytes per generator call: one getrandom() system call each, not one per byte.

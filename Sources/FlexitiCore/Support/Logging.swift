@@ -4,17 +4,17 @@
 /// endpoint template, HTTP status, code, reference id, attempt, timings). There is no way to
 /// log a header, a body, a path with its account number, a token or a secret, because no
 /// field can hold one and the message is formatted from those fields only.
-public enum LogLevel: Int32, Sendable, Comparable {
+package enum LogLevel: Int32, Sendable, Comparable {
     case debug = 10
     case info = 20
     case warn = 30
     case error = 40
 
-    public static func < (a: LogLevel, b: LogLevel) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: LogLevel, b: LogLevel) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// What happened, in typed fields only.
-public enum LogEvent: Sendable {
+package enum LogEvent: Sendable {
     /// An HTTP request is about to be sent.
     case requestStart(attempt: Int)
     /// An HTTP answer arrived (any status) or the transfer failed (status 0).
@@ -33,24 +33,24 @@ public enum LogEvent: Sendable {
 
 /// One record as handed to the sink. Every string is one of: an HTTP method, an endpoint
 /// template from `Endpoints`, a code name, a 32-hex reference id, or the message built here.
-public struct LogRecord: Sendable {
-    public var level: LogLevel
-    public var message: String
-    public var method: String
-    public var endpoint: String
-    public var httpStatus: Int
-    public var code: ErrorCode
-    public var referenceId: String
-    public var attempt: Int
-    public var elapsedMs: Int64
+package struct LogRecord: Sendable {
+    package var level: LogLevel
+    package var message: String
+    package var method: String
+    package var endpoint: String
+    package var httpStatus: Int
+    package var code: ErrorCode
+    package var referenceId: String
+    package var attempt: Int
+    package var elapsedMs: Int64
 }
 
 /// A sink and its threshold. The sink runs synchronously on the calling thread.
-public struct Logger: Sendable {
-    public let minLevel: LogLevel
+package struct Logger: Sendable {
+    package let minLevel: LogLevel
     let sink: @Sendable (LogRecord) -> Void
 
-    public init(minLevel: LogLevel, sink: @escaping @Sendable (LogRecord) -> Void) {
+    package init(minLevel: LogLevel, sink: @escaping @Sendable (LogRecord) -> Void) {
         self.minLevel = minLevel
         self.sink = sink
     }

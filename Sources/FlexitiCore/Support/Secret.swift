@@ -6,16 +6,16 @@ import Glibc
 /// allocator is installed on first use; libcurl's in CurlGlobal; the library's own frees are
 /// wrapped at link time (Makefile, --wrap=free). The stack depth a call used is zeroed when the
 /// objects that held secrets are freed.
-public enum SecureMemory {
+package enum SecureMemory {
     /// Not if the application gave jansson an allocator of its own: replacing it would free
     /// the application's blocks with the wrong function.
     static let installed: Bool = flxsm_install_jansson() == 1
 
-    public static func install() { _ = installed }
+    package static func install() { _ = installed }
 
     /// Runs `body` (which frees objects), then zeroes the stack depth the library used on this
     /// thread: dead frames may still hold short secrets (a PIN fits inside a Swift String).
-    public static func freeing(_ body: () -> Void) {
+    package static func freeing(_ body: () -> Void) {
         body()
         flxsm_scrub_stack()
     }
@@ -24,18 +24,18 @@ public enum SecureMemory {
 /// A secret (client secret, token, PIN, security answer) kept in a byte buffer that is zeroed
 /// when the owner goes away. Swift Strings made from it for a request are short-lived copies;
 /// the long-lived copy is this one.
-public final class Secret: @unchecked Sendable {
+package final class Secret: @unchecked Sendable {
     private var bytes: [UInt8]
 
-    public init(_ text: String) { bytes = Array(text.utf8) }
+    package init(_ text: String) { bytes = Array(text.utf8) }
 
-    public var isEmpty: Bool { bytes.isEmpty }
-    public var count: Int { bytes.count }
+    package var isEmpty: Bool { bytes.isEmpty }
+    package var count: Int { bytes.count }
 
     /// The secret as a String, for building one request.
-    public func reveal() -> String { String(decoding: bytes, as: UTF8.self) }
+    package func reveal() -> String { String(decoding: bytes, as: UTF8.self) }
 
-    public func wipe() {
+    package func wipe() {
         bytes.withUnsafeMutableBytes { raw in
             guard let base = raw.baseAddress else { return }
             // explicit_bzero cannot be optimised away, unlike a plain loop before deallocation.
@@ -47,7 +47,7 @@ public final class Secret: @unchecked Sendable {
     deinit { wipe() }
 
     /// Zeroes bytes that held a secret (a request body), in a way the optimiser keeps.
-    public static func zero(_ raw: UnsafeMutableRawBufferPointer) {
+    package static func zero(_ raw: UnsafeMutableRawBufferPointer) {
         if let base = raw.baseAddress { explicit_bzero(base, raw.count) }
     }
 }

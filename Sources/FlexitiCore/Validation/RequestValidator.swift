@@ -4,11 +4,11 @@ import Glibc
 /// network activity, so a typo fails offline with the server's wrong_inputs shape. The rules
 /// are in ValidationRules.swift; docs/validation.md lists what is checked here and what only
 /// the server can check.
-public enum RequestValidator {
+package enum RequestValidator {
     /// All failing fields of the call at once (empty: valid), at most one per parameter, in the
     /// order they appear (path, query, body), then the required parameters that are missing.
     /// Secret values are never echoed.
-    public static func validate(_ call: APICall) -> [FieldError] {
+    package static func validate(_ call: APICall) -> [FieldError] {
         validate(call, now: nil)
     }
 
@@ -29,7 +29,7 @@ public enum RequestValidator {
     /// The call as it is sent: every value with a clean-up in `ValidationRules.normalizations`
     /// (`(416) 555-0100` → `4165550100`) replaced by its clean form, everything else untouched.
     /// `validate` checks the same clean forms and reports the values as given.
-    public static func normalized(_ call: APICall) -> APICall {
+    package static func normalized(_ call: APICall) -> APICall {
         let rules = CompiledRules.shared
         var out = call
         for (k, v) in call.pathParams {
@@ -71,7 +71,7 @@ public enum RequestValidator {
 
     /// The `authorization` header the session is about to send: "Bearer " and a token, 1000
     /// characters at most in all (Flexiti's API reference), of characters a header can carry.
-    public static func validateAuthorization(_ header: String) -> [FieldError] {
+    package static func validateAuthorization(_ header: String) -> [FieldError] {
         let param = "bearer token"
         func fail(_ f: Failure) -> [FieldError] { [ValidationRules.fieldError(param, f, value: "")] }
         if header.isEmpty { return fail(.notSent) }

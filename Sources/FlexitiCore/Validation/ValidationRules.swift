@@ -203,7 +203,7 @@ struct Requirement: Sendable {
     }
 }
 
-public enum ValidationRules {
+package enum ValidationRules {
     // MARK: Values from Flexiti's API reference
 
     static let provinces = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
@@ -397,7 +397,7 @@ public enum ValidationRules {
 
     /// Rows of parameter_validations.tsv ("param\tcase") the client does not check, and why.
     /// docs/validation.md lists the same; a test keeps the three in step.
-    public static let serverOnly: [String: String] = {
+    package static let serverOnly: [String: String] = {
         let applyWithdrawn = "the apply request reference was withdrawn (Flexiti's API reference); of apply's fields the library requires only the personal and contact ones widget/init documents"
         return [
             "bearer token\tToken expired.": "only the server knows when it revoked or expired a token; the library renews tokens 60 s before expires_in and retries once after invalid_token",

@@ -1,0 +1,200 @@
+/// A request for one money operation or listing, filled field by field (the C layer's setters).
+/// The idempotency key is made when the request is created, so every retry of the same request
+/// sends the same key; see `commit`.
+package struct PurchaseRequest: Sendable {
+    package let kind: PurchaseKind
+    package var accountNumber: String?
+    package var vccNumber: String?
+    package var customerId: String?
+    package var amountCents: Int64?
+    /// Release everything left / return the whole remaining captured amount.
+    package var full = false
+    package var purchaseType: PurchaseType?
+    package var planId: Int64?
+    package var term: Int64?
+    package var autoCapture: Bool?
+    package var reference: String?
+    package var verificationCode: Secret?
+    package var requestId: String?
+    package var externalLocationId: String?
+    package var externalEmployeeId: String?
+    package var widgetSessionId: String?
+    package var captureId: String?
+    package var transactionType: TransactionType?
+    package var skuData: SkuData?
+    package var status: String?
+    package var dateFrom: String?
+    package var dateTo: String?
+    package var pageSize: Int?
+    package var authorizationId: String?
+
+    /// Sent as x-idempotency-key by money-moving kinds.
+    package private(set) var idempotencyKey: String
+    /// A digest of the whole operation (method, path with its parameters, query and body) last
+    /// sent with this key when it may have happened (success or unknown outcome). Sending a
+    /// different operation with the same key would be answered with the first one's result by
+    /// Flexiti, so it is refused locally. A digest, not the text: the body may hold the PIN,
+    /// which must not outlive the request's Secret.
+    private var committedOperation: Int?
+    /// The account a refund's VCC was found to belong to (customers/lookup), kept for repeats.
+    var accountOfVCC: (vcc: String, account: String)?
+
+    package init(_ kind: PurchaseKind) {
+        self.kind = kind
+        self.idempotencyKey = kind.movesMoney ? Identifiers.idempotencyKey() : ""
+    }
+
+    /// Replaces the idempotency key (nil: a new random one). The request becomes a new operation.
+    package mutating func setIdempotencyKey(_ key: String?) -> FlexitiError? {
+        guard kind.movesMoney else { return .invalidArgument("\(kind.name) requests move no money and take no idempotency key") }
+        if let key {
+            guard !key.isEmpty, key.utf8.count <= 255, key.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+                return .invalidArgument("idempotency key must be 1 to 255 printable ASCII characters without spaces")
+            }
+            idempotencyKey = key
+        } else {
+            idempotencyKey = Identifiers.idempotencyKey()
+        }
+        committedOperation = nil
+        return nil
+    }
+
+    /// Checks that the field belongs to this kind of request.
+    package func accepts(_ field: PurchaseField) -> FlexitiError? {
+        field.allowed(for: kind) ? nil : .invalidArgument("\(kind.name) requests take no \(field.rawValue)")
+    }
+
+    /// The JSON body for the kind (absent fields are not sent).
+    package func body() -> JSONValue {
+        var m: [(String, JSONValue)] = []
+        func add(_ k: String, _ v: String?) { if let v { m.append((k, .string(v))) } }
+        func amount() { if let amountCents, !(full && (kind == .release || kind == .returnCapture)) { m.append(("amount", .number(Money.format(cents: amountCents)))) } }
+        switch kind {
+        case .authorization:
+            add("account_number", accountNumber)
+            add("vcc_number", vccNumber)
+            add("reference", reference)
+            if let purchaseType {
+                var f: [(String, JSONValue)] = [("transaction_type", .string(purchaseType.rawValue))]
+                if let planId { f.append(("plan_id", .number(String(planId)))) }
+                if let term { f.append(("term", .number(String(term)))) }
+                m.append(("financing_option", .object(f)))
+            }
+            amount()
+            if let autoCapture { m.append(("auto_capture", .bool(autoCapture))) }
+            if let verificationCode { m.append(("verification_code", .string(verificationCode.reveal()))) }
+            add("request_id", requestId)
+            add("external_location_id", externalLocationId)
+            add("external_employee_id", externalEmployeeId)
+            add("widget_session_id", widgetSessionId)
+        case .capture, .release:
+            amount()
+            if kind == .release && full { m.append(("full_release", .bool(true))) }
+            add("reference", reference)
+            add("external_location_id", externalLocationId)
+            add("external_employee_id", externalEmployeeId)
+        case .returnCapture:
+            add("reference", reference)
+            add("vcc_number", vccNumber)
+            m.append(("full_return", .bool(full)))
+            amount()
+            add("external_location_id", externalLocationId)
+            add("external_employee_id", externalEmployeeId)
+        case .refund:
+            add("reference", reference)
+            amount()
+            add("external_location_id", externalLocationId)
+            add("external_employee_id", externalEmployeeId)
+            add("vcc_number", vccNumber)
+            add("capture_id", captureId)
+        case .transaction:
+            if let verificationCode { m.append(("verification_code", .string(verificationCode.reveal()))) }
+            if let transactionType { m.append(("transaction_type", .string(transactionType.rawValue))) }
+            amount()
+            add("account_number", accountNumber)
+            add("vcc_number", vccNumber)
+            add("customer_id", customerId)
+            add("request_id", requestId)
+            add("external_location_id", externalLocationId)
+            add("external_employee_id", externalEmployeeId)
+        case .listAuthorizations, .listCaptures:
+            break
+        }
+        if let skuData, PurchaseField.skuData.allowed(for: kind) { m.append(("sku_data", skuData.json)) }
+        return .object(m)
+    }
+
+    /// Query parameters of a listing page.
+    package func query(page: Int) -> [(String, String)] {
+        var q: [(String, String)] = []
+        if let accountNumber { q.append(("account_number", accountNumber)) }
+        if let authorizationId { q.append(("authorization_id", authorizationId)) }
+        if let purchaseType { q.append(("transaction_type", purchaseType.rawValue)) }
+        if let status { q.append(("authorization_status", status)) }
+        if let dateFrom { q.append(("creation_date_from", dateFrom)) }
+        if let dateTo { q.append(("creation_date_to", dateTo)) }
+        q.append(("page_number", String(page)))
+        q.append(("page_size", String(pageSize ?? Defaults.listPageSize)))
+        return q
+    }
+
+    /// Sends a money-moving call with this request's key, refusing to reuse the key for a
+    /// different operation, and remembers the operation when it may have happened.
+    mutating func sendMoney(_ session: Session, _ endpoint: Endpoint, pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
+        var call = APICall(endpoint)
+        call.pathParams = pathParams.merging(["client_id": session.configuration.clientId]) { a, _ in a }
+        call.body = body()
+        call.idempotencyKey = idempotencyKey
+        let operation = Self.digest(call)
+        if let committedOperation, committedOperation != operation {
+            var e = FlexitiError(.idempotencyConflict,
+                                 "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since "
+                                 + "(its path, query or body); nothing was sent. Create a new request (or set a new key) for a new "
+                                 + "operation, or restore the fields and the target to retry")
+            e.method = endpoint.method.rawValue
+            e.endpoint = endpoint.template
+            e.path = session.basePath + "/" + endpoint.version.rawValue + endpoint.path(call.pathParams)
+            e.idempotencyKey = idempotencyKey
+            return .failure(e)
+        }
+        let body = call.body ?? .object([])
+        let result = Journal.around(session.configuration.journal, key: idempotencyKey,
+                                    record: { journalRecord(endpoint, pathParams: call.pathParams, body: body) }) {
+            session.send(call)
+        }
+        switch result {
+        case .success:
+            committedOperation = operation
+        case let .failure(e):
+            // A definite refusal (4xx, or failed before sending) did not happen: the request may be
+            // corrected and sent again with the same key. An unknown outcome or a 5xx may have.
+            if e.mayHaveHappened { committedOperation = operation }
+        }
+        return result
+    }
+
+    /// The operation a key is bound to: method, endpoint version and path with its parameters,
+    /// query and body.
+    static func digest(_ call: APICall) -> Int {
+        var hasher = Hasher()
+        hasher.combine(call.endpoint.method.rawValue)
+        hasher.combine(call.endpoint.version.rawValue)
+        hasher.combine(call.endpoint.path(call.pathParams))
+        for (k, v) in call.query { hasher.combine(k); hasher.combine(v) }
+        hasher.combine(call.body.map(JSONWriter.write) ?? "")
+        return hasher.finalize()
+    }
+
+    /// Release and return say what they give back: an amount, or the whole rest with `full`.
+    /// Neither is refused before sending (the server would take it as "everything").
+    func amountOrFullMissing(_ endpoint: Endpoint) -> FlexitiError? {
+        guard (kind == .release || kind == .returnCapture) && amountCents == nil && !full else { return nil }
+        var e = ParameterCheck.wrongInputs([FieldError(
+            param: "amount", msg: "Not sent: set an amount, or full to \(kind == .release ? "release" : "return") everything left",
+            value: "", type: "required")])
+        e.method = endpoint.method.rawValue
+        e.endpoint = endpoint.template
+        e.idempotencyKey = idempotencyKey
+        return e
+    }
+}
