@@ -3,6 +3,8 @@
 // integer cents without ever passing through Double), object key order must be stable (so
 // responses are byte-for-byte reproducible), and the validator must tell a number from a
 // numeric string.
+// Why not FlexitiCore's JSONValue: the stand-in server shares no code with the client it tests,
+// so a bug in the client's JSON handling cannot hide behind the same bug in the server.
 
 enum JSON: Sendable, Equatable {
     case null
