@@ -1091,19 +1091,27 @@ typedef enum flx_application_decision {
 /** The answer to a credit application. Immutable. */
 typedef struct flx_application flx_application;
 
+/** Where a credit application is made: it says what flx_application_create()'s channel_id is. */
+typedef enum flx_apply_channel {
+    FLX_APPLY_ONLINE = 1,  /* after the widget: channel_id is the widget's widget_session_id */
+    FLX_APPLY_IN_STORE = 2 /* at the till: channel_id is the store's external_location_id */
+} flx_apply_channel;
+
 /**
- * Submits a credit application (POST apply). Online: after the widget's flx-success event,
- * with the same session, the same personal information as widget/init and its
- * widget_session_id (external_location_id NULL). In store: external_location_id (and
- * widget_session_id NULL). The applicant needs first_name, last_name, dob, email,
+ * Submits a credit application (POST apply). FLX_APPLY_ONLINE: after the widget's flx-success
+ * event, with the same session, the same personal information as widget/init, and its
+ * widget_session_id (flx_widget_session_id()) as channel_id. FLX_APPLY_IN_STORE: the store's
+ * external_location_id as channel_id. The applicant needs first_name, last_name, dob, email,
  * phone_number, address_1, city and province (missing or malformed fields: FLX_E_WRONG_INPUTS,
  * a field error for each, nothing sent); tos_agreement is sent as set (unset: left out, and the
- * server answers FLX_E_TOS_AGREEMENT_REQUIRED). The request and answer were withdrawn from
- * the documentation: the library ASSUMES widget/init's layout plus the other fields at the top
- * level, and a `decision` (or `status`) in the answer. Older servers report declines and
- * pending reviews as errors (FLX_E_APPLICATION_DECLINED..._MARKED_PENDING_2).
+ * server answers FLX_E_TOS_AGREEMENT_REQUIRED). The applicant is only read; it stays the
+ * caller's. The request and answer were withdrawn from the documentation: the library ASSUMES
+ * widget/init's layout plus the other fields at the top level, and a `decision` (or `status`)
+ * in the answer. Older servers report declines and pending reviews as errors
+ * (FLX_E_APPLICATION_DECLINED..._MARKED_PENDING_2).
  * *out must be released with flx_application_free().
- * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
+ * Errors: FLX_E_MISUSE (session, applicant), FLX_E_INVALID_ARGUMENT (unknown channel,
+ * channel_id or out NULL, not UTF-8), FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
  * FLX_E_INVALID_ROLE, FLX_E_APPLICATION_CREATE_ERROR, FLX_E_TOS_AGREEMENT_REQUIRED,
  * FLX_E_CUSTOMER_ALREADY_EXISTS, FLX_E_NOT_VERIFIED (personal information or
  * widget_session_id differ from widget/init), FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
@@ -1114,12 +1122,15 @@ typedef struct flx_application flx_application;
  * network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
 FLX_EXTERN FLX_EXPERIMENTAL flx_code flx_application_create(flx_session *session, const flx_applicant *applicant,
-                                                            const char *widget_session_id, const char *external_location_id,
+                                                            flx_apply_channel channel, const char *channel_id,
                                                             flx_application **out, flx_error **err);
 
-/** DEPRECATED, removed at 1.0: the former name of flx_application_create(), which it calls
- *  (same arguments, ownership, thread-safety and errors). */
-FLX_EXTERN FLX_EXPERIMENTAL FLX_DEPRECATED("0.1.0", "use flx_application_create")
+/**
+ * DEPRECATED, removed at 1.0: the form of flx_application_create() with both ids side by side:
+ * widget_session_id online, external_location_id in store, the other NULL (each is sent when
+ * not NULL). Ownership, thread-safety and errors are flx_application_create()'s.
+ */
+FLX_EXTERN FLX_EXPERIMENTAL FLX_DEPRECATED("0.1.0", "use flx_application_create with an flx_apply_channel")
 flx_code flx_apply(flx_session *session, const flx_applicant *applicant, const char *widget_session_id,
                    const char *external_location_id, flx_application **out, flx_error **err);
 
@@ -1127,7 +1138,7 @@ flx_code flx_apply(flx_session *session, const flx_applicant *applicant, const c
 FLX_EXTERN void flx_application_free(flx_application *application);
 
 /** The decision, and its text as sent ("approved", "declined", "pending", ...; "" if none).
- *  (Not flx_application_decision(): that is the name of the enum type.) */
+ *  The getter is not called flx_application_decision, the name of the enum type. */
 FLX_EXTERN FLX_EXPERIMENTAL flx_application_decision flx_application_decision_of(const flx_application *application);
 FLX_EXTERN FLX_EXPERIMENTAL const char *flx_application_decision_text(const flx_application *application);
 

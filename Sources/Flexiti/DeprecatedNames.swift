@@ -2,8 +2,9 @@ import CFlexiti
 import FlexitiCore
 
 /// The names the API had before they followed flx_<object>_<verb> (docs/api-conventions.md).
-/// Each is declared FLX_DEPRECATED in the header and runs through its new function, whose first
-/// step is the err rule (errInUse); this whole file goes away at 1.0, with the soname change.
+/// Each is declared FLX_DEPRECATED in the header and runs through its new function (or, where
+/// the arguments changed shape, the same internal path); this whole file goes away at 1.0, with
+/// the soname change.
 
 /// The positional form of flx_customer_verify: the optional arguments go into a request. As
 /// before, security_qid 0 means "none" (the validator's "Not sent"), not the value 0.
@@ -34,11 +35,19 @@ public func flx_calculate_interest(_ session: OpaquePointer?, _ accountNumber: U
     flx_financing_calculate(session, accountNumber, amountCents, out, err)
 }
 
+/// The form with both ids side by side; as before, each may be NULL and both are passed on.
 @c @implementation
 public func flx_apply(_ session: OpaquePointer?, _ applicant: OpaquePointer?, _ widgetSessionId: UnsafePointer<CChar>?,
                       _ externalLocationId: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
                       _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    flx_application_create(session, applicant, widgetSessionId, externalLocationId, out, err)
+    if let rc = errInUse(err) { return rc }
+    guard let s = sessionObject(session) else { return misuse("flx_session", err) }
+    guard let a = Handles.get(applicant, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    switch (nullableString(widgetSessionId, "widget_session_id"), nullableString(externalLocationId, "external_location_id")) {
+    case let (.failure(e), _), let (_, .failure(e)): return fail(e, err)
+    case let (.success(w), .success(l)): return applicationCreate(s, a, widgetSessionId: w, externalLocationId: l, out, err)
+    }
 }
 
 @c @implementation

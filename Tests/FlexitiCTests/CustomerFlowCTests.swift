@@ -466,10 +466,13 @@ final class CustomerFlowCTests: XCTestCase {
         err = nil
         XCTAssertEqual(flx_applicant_set(a, "first_name", nil, nil), FLX_OK)
         var app: OpaquePointer?
-        XCTAssertEqual(flx_application_create(s, a, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(flx_application_create(s, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
         XCTAssertEqual(fields(err), ["email: Value with wrong format (not-an-email)", "phone_number: Value with higher precision (416-555-01999)",
                                      "first_name: Not sent ()", "city: Not sent ()"])
         flx_error_free(err)
+        // The channel says what the id is: an unknown channel or no id is refused.
+        XCTAssertEqual(flx_application_create(s, a, flx_apply_channel(rawValue: 9), "00-12345", &app, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_application_create(s, a, FLX_APPLY_ONLINE, nil, &app, nil), FLX_E_INVALID_ARGUMENT)
         XCTAssertNil(w)
         XCTAssertNil(app)
         XCTAssertEqual(sandbox.requestCount, 0, "nothing is sent")
@@ -558,7 +561,7 @@ final class CustomerFlowCTests: XCTestCase {
             XCTAssertEqual(flx_widget_init(s, FLX_WIDGET_APPLY, flx_customer_key(rawValue: 0), nil, a, &w, &err), FLX_OK, str(flx_error_message(err)) ?? "")
             defer { flx_widget_free(w) }
             var app: OpaquePointer?
-            let rc = flx_application_create(s, a, flx_widget_session_id(w), nil, &app, &err)
+            let rc = flx_application_create(s, a, FLX_APPLY_ONLINE, flx_widget_session_id(w), &app, &err)
             XCTAssertEqual(rc, expected, "\(middle): \(str(flx_code_name(rc)) ?? "") \(str(flx_error_message(err)) ?? "")")
             defer { flx_application_free(app) }
             if expected == FLX_OK {
@@ -590,7 +593,7 @@ final class CustomerFlowCTests: XCTestCase {
         flx_widget_free(w)
         var app: OpaquePointer?
         var err: OpaquePointer?
-        XCTAssertEqual(flx_application_create(s, a, "not-the-widget-session", nil, &app, &err), FLX_E_NOT_VERIFIED)
+        XCTAssertEqual(flx_application_create(s, a, FLX_APPLY_ONLINE, "not-the-widget-session", &app, &err), FLX_E_NOT_VERIFIED)
         XCTAssertEqual(flx_error_http_status(err), 409)
         flx_error_free(err)
     }
@@ -619,7 +622,7 @@ final class CustomerFlowCTests: XCTestCase {
         XCTAssertEqual(flx_i18n_get(nil, &out, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_terms_get(nil, nil, nil, &out, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_widget_init(nil, FLX_WIDGET_PURCHASE, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "1", nil, &out, nil), FLX_E_MISUSE)
-        XCTAssertEqual(flx_application_create(nil, nil, nil, nil, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_application_create(nil, nil, FLX_APPLY_ONLINE, "W-1", &out, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_applicant_set(nil, "first_name", "x", nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_applicant_set_tos_agreement(nil, 1, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_applicant_new(nil, nil), FLX_E_INVALID_ARGUMENT)
@@ -723,7 +726,7 @@ final class CustomerFlowCTests: XCTestCase {
             defer { flx_applicant_free(a) }
             var app: OpaquePointer?
             defer { flx_application_free(app) }
-            return flx_application_create(s, a, "0123456789abcdef0123456789abcdef", nil, &app, &err)
+            return flx_application_create(s, a, FLX_APPLY_ONLINE, "0123456789abcdef0123456789abcdef", &app, &err)
         default:
             XCTFail("no call for \(template)")
             return FLX_OK
@@ -834,17 +837,17 @@ final class CustomerFlowCTests: XCTestCase {
         defer { flx_applicant_free(a) }
         XCTAssertEqual(flx_applicant_set(a, "dob", "1985-03-14", nil), FLX_OK)
         var app: OpaquePointer?
-        expect(flx_application_create(noAPI, a, nil, "00-12345", &app, &err), FLX_E_INVALID_ROLE, 409, "apply role")
-        expect(flx_application_create(merchant, a, nil, "00-12345", &app, &err), FLX_E_CUSTOMER_ALREADY_EXISTS, 409, "apply existing")
-        expect(flx_application_create(merchant, a, nil, "99-99999", &app, &err), FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, 409, "apply location")
+        expect(flx_application_create(noAPI, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_INVALID_ROLE, 409, "apply role")
+        expect(flx_application_create(merchant, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_CUSTOMER_ALREADY_EXISTS, 409, "apply existing")
+        expect(flx_application_create(merchant, a, FLX_APPLY_IN_STORE, "99-99999", &app, &err), FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, 409, "apply location")
         XCTAssertEqual(flx_applicant_set_tos_agreement(a, 0, nil), FLX_OK)
-        expect(flx_application_create(merchant, a, nil, "00-12345", &app, &err), FLX_E_TOS_AGREEMENT_REQUIRED, 409, "apply tos")
+        expect(flx_application_create(merchant, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_TOS_AGREEMENT_REQUIRED, 409, "apply tos")
         let b = makeApplicant(middleName: "A-RR_L", last: "Businessowner")
         defer { flx_applicant_free(b) }
         XCTAssertEqual(flx_applicant_set(b, "account_type", "business", nil), FLX_OK)
-        expect(flx_application_create(limited, b, nil, "10-00001", &app, &err), FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, 409, "apply account type")
-        expect(flx_application_create(customer, b, "no-such-widget-session", nil, &app, &err), FLX_E_NOT_VERIFIED, 409, "apply not verified")
+        expect(flx_application_create(limited, b, FLX_APPLY_IN_STORE, "10-00001", &app, &err), FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, 409, "apply account type")
+        expect(flx_application_create(customer, b, FLX_APPLY_ONLINE, "no-such-widget-session", &app, &err), FLX_E_NOT_VERIFIED, 409, "apply not verified")
         XCTAssertEqual(flx_applicant_set(b, "email", "not-an-email", nil), FLX_OK)
-        expect(flx_application_create(merchant, b, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS, 0, "apply bad email (validator, nothing sent)")
+        expect(flx_application_create(merchant, b, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_WRONG_INPUTS, 0, "apply bad email (validator, nothing sent)")
     }
 }

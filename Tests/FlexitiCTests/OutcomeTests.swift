@@ -265,7 +265,7 @@ final class OutcomeTests: PurchaseFixture {
             }),
             ("apply", "\(v25)/apply", "/apply", s, {
                 var app: OpaquePointer?, err: OpaquePointer?
-                let rc = flx_application_create(s, applicant, widgetSession, nil, &app, &err)
+                let rc = flx_application_create(s, applicant, FLX_APPLY_ONLINE, widgetSession, &app, &err)
                 flx_application_free(app)
                 return (rc, err)
             }),
@@ -610,7 +610,7 @@ final class OutcomeTests: PurchaseFixture {
             },
             Endpoint(label: "apply", method: "POST", suffix: "/apply", nature: .state, success: noMore) { s in
                 var o: OpaquePointer?, e: OpaquePointer?
-                let rc = flx_application_create(s, applicant, "W-1", nil, &o, &e); flx_application_free(o); return (rc, e)
+                let rc = flx_application_create(s, applicant, FLX_APPLY_ONLINE, "W-1", &o, &e); flx_application_free(o); return (rc, e)
             },
         ]
         let s = till(retries: 0, timeoutMs: 5_000)

@@ -112,7 +112,7 @@ final class PurchaseCTests: PurchaseFixture {
         XCTAssertEqual(flx_apply(session, a, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
         let oldCount = flx_error_field_count(err)
         flx_error_clear(&err)
-        XCTAssertEqual(flx_application_create(session, a, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(flx_application_create(session, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
         XCTAssertEqual(flx_error_field_count(err), oldCount)
         XCTAssertGreaterThan(oldCount, 0)
         flx_error_clear(&err)

@@ -148,6 +148,10 @@ ENUMS: Dict[str, Dict[str, int]] = {
         "FLX_APPLICATION_DECLINED": 2,
         "FLX_APPLICATION_PENDING": 3,
     },
+    "flx_apply_channel": {
+        "FLX_APPLY_ONLINE": 1,
+        "FLX_APPLY_IN_STORE": 2,
+    },
     "flx_request_kind": {
         "FLX_REQUEST_AUTHORIZATION": 1,
         "FLX_REQUEST_CAPTURE": 2,
@@ -357,7 +361,7 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "flx_widget_free": (None, [ctypes.c_void_p]),
     "flx_widget_redirection_url": (ctypes.c_char_p, [ctypes.c_void_p]),
     "flx_widget_session_id": (ctypes.c_char_p, [ctypes.c_void_p]),
-    "flx_application_create": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_application_create": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_apply": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_application_free": (None, [ctypes.c_void_p]),
     "flx_application_decision_of": (ctypes.c_int, [ctypes.c_void_p]),
@@ -837,7 +841,7 @@ class Lib(Protocol):
 
     def flx_widget_session_id(self, widget: Handle, /) -> Optional[bytes]: ...
 
-    def flx_application_create(self, session: Handle, applicant: Handle, widget_session_id: Optional[bytes], external_location_id: Optional[bytes], out: Any, err: Any, /) -> int: ...
+    def flx_application_create(self, session: Handle, applicant: Handle, channel: int, channel_id: Optional[bytes], out: Any, err: Any, /) -> int: ...
 
     def flx_apply(self, session: Handle, applicant: Handle, widget_session_id: Optional[bytes], external_location_id: Optional[bytes], out: Any, err: Any, /) -> int: ...
 

@@ -371,13 +371,17 @@ class Session(Closing):
     def apply(self, applicant: Mapping[str, Union[str, bool]], *, widget_session_id: Optional[str] = None,
               external_location_id: Optional[str] = None) -> Application:
         """Submits a credit application: online with the widget's widget_session_id (same
-        Session as widget_init), in store with external_location_id. applicant: API field
-        names to str values, and tos_agreement to a bool. Declines and pending reviews may
-        come back as ApplicationError."""
+        Session as widget_init), in store with external_location_id; exactly one of them.
+        applicant: API field names to str values, and tos_agreement to a bool. Declines and
+        pending reviews may come back as ApplicationError."""
+        if (widget_session_id is None) == (external_location_id is None):
+            raise ValueError("give exactly one of widget_session_id or external_location_id")
+        channels = ENUMS["flx_apply_channel"]
+        channel, channel_id = ((channels["FLX_APPLY_ONLINE"], widget_session_id) if widget_session_id is not None
+                               else (channels["FLX_APPLY_IN_STORE"], external_location_id))
         L = _native.lib()
         with _applicant(applicant) as a:
-            ptr = self._out(lambda o, e: L.flx_application_create(self._session, a, b(widget_session_id),
-                                                                  b(external_location_id), o, e))
+            ptr = self._out(lambda o, e: L.flx_application_create(self._session, a, channel, b(channel_id), o, e))
         try:
             return models.read_application(ptr)
         finally:
