@@ -7,18 +7,11 @@ final class ConfigObject {
     deinit { configuration.clientSecret.wipe() }
 }
 
-private typealias ErrOut = UnsafeMutablePointer<OpaquePointer?>?
-
-/// Every flx_config_* setter has this shape: the err rule first (in the entry point), then the
-/// live config, then the body, which validates, assigns and returns nil or the argument error.
-/// The journal setter is here too (declared among the journal functions, but a config setter).
-
-/// Runs a setter on a live config, turning argument errors into codes.
-private func withConfig(_ cfg: OpaquePointer?, _ err: ErrOut,
+/// Every flx_config_* setter, the log callback, retries and journal ones included, is here and
+/// has one shape (withLive): the err rule, the live config, then the body.
+private func withConfig(_ cfg: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?,
                         _ body: (ConfigObject) -> FlexitiError?) -> flx_code {
-    guard let c = Handles.get(cfg, as: ConfigObject.self) else { return misuse("flx_config", err) }
-    if let e = body(c) { return fail(e, err) }
-    return FLX_OK_CODE
+    withLive(cfg, as: ConfigObject.self, "flx_config", err, body)
 }
 
 @c @implementation

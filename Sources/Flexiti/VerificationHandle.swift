@@ -80,13 +80,10 @@ final class VerifyRequestObject {
     }
 }
 
-private typealias ErrOut = UnsafeMutablePointer<OpaquePointer?>?
-
-/// Runs a setter on a live verify request, turning argument errors into codes.
-private func withVerifyRequest(_ req: OpaquePointer?, _ err: ErrOut, _ body: (VerifyRequestObject) -> FlexitiError?) -> flx_code {
-    guard let r = Handles.get(req, as: VerifyRequestObject.self) else { return misuse("flx_verify_request", err) }
-    if let e = body(r) { return fail(e, err) }
-    return FLX_OK_CODE
+/// The setter shape (withLive) on a live flx_verify_request.
+private func withVerifyRequest(_ req: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?,
+                               _ body: (VerifyRequestObject) -> FlexitiError?) -> flx_code {
+    withLive(req, as: VerifyRequestObject.self, "flx_verify_request", err, body)
 }
 
 /// The one path of a verification, for flx_customer_verify and the deprecated flx_verify. The
