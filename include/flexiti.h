@@ -783,9 +783,9 @@ FLX_EXTERN flx_code flx_customer_verify(flx_session *session, const char *accoun
 
 /**
  * DEPRECATED, removed at 1.0: the positional form of flx_customer_verify(). Its optional
- * arguments become a flx_verify_request (security_qid 0 and security_answer NULL mean none;
- * vcc_number and request_id NULL mean none), wiped after the call. Ownership, thread-safety
- * and errors are flx_customer_verify()'s.
+ * arguments go into a flx_verify_request, wiped after the call: security_qid 0 and
+ * security_answer NULL mean none, and so do vcc_number and request_id NULL. Ownership,
+ * thread-safety and errors are flx_customer_verify()'s.
  */
 FLX_EXTERN FLX_DEPRECATED("0.1.0", "use flx_customer_verify (optional inputs in a flx_verify_request)")
 flx_code flx_verify(flx_session *session, const char *account_number, flx_verify_format format, int64_t security_qid,
