@@ -31,6 +31,7 @@ int main(int argc, char **argv) {
     flx_session *session = open_session();
     flx_customer *customer = NULL;
     flx_financing *options = NULL;
+    flx_verify_request *vreq = NULL;
     flx_verification *verification = NULL;
     flx_request *req = NULL;
     flx_authorization *auth = NULL;
@@ -62,7 +63,7 @@ int main(int argc, char **argv) {
     }
 
     /* 3. Financing options. */
-    if ((rc = flx_calculate_interest(session, flx_customer_account_number(customer), amount, &options, &err)) != FLX_OK) {
+    if ((rc = flx_financing_calculate(session, flx_customer_account_number(customer), amount, &options, &err)) != FLX_OK) {
         status = refuse("calculate-interest", rc, err);
         goto done;
     }
@@ -79,9 +80,11 @@ int main(int argc, char **argv) {
 
     /* 4. Verification: the customer answers their security question. */
     printf("question:  %s\n", flx_customer_security_question_text(customer));
-    rc = flx_verify(session, flx_customer_account_number(customer), FLX_VERIFY_SECURITY_QUESTION,
-                    flx_customer_security_question_id(customer), answer, NULL, NULL, &verification, &err);
-    if (rc != FLX_OK) {
+    if ((rc = flx_verify_request_new(&vreq, &err)) != FLX_OK ||
+        (rc = flx_verify_request_set_security_answer(vreq, flx_customer_security_question_id(customer), answer, &err)) !=
+            FLX_OK ||
+        (rc = flx_customer_verify(session, flx_customer_account_number(customer), FLX_VERIFY_SECURITY_QUESTION, vreq,
+                                  &verification, &err)) != FLX_OK) {
         status = refuse("verification", rc, err);
         goto done;
     }
@@ -116,7 +119,7 @@ int main(int argc, char **argv) {
     }
     printf("approved:  authorization %s (%s)\n", flx_authorization_id(auth), flx_authorization_status(auth));
     print_cents("amount:    ", flx_authorization_amount_cents(auth));
-    if (flx_authorization_capture_count(auth) > 0 && flx_authorization_get_capture(auth, 0, &capture, &err) == FLX_OK) {
+    if (flx_authorization_capture_count(auth) > 0 && flx_authorization_capture_at(auth, 0, &capture, &err) == FLX_OK) {
         printf("captured:  capture %s, ", flx_capture_id(capture));
         print_cents("", flx_capture_amount_cents(capture));
     }
@@ -130,6 +133,7 @@ done:
     flx_authorization_free(auth);
     flx_request_free(req);
     flx_verification_free(verification);
+    flx_verify_request_free(vreq);
     flx_financing_free(options);
     flx_customer_free(customer);
     flx_session_free(session);

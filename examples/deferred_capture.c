@@ -38,7 +38,7 @@ int main(int argc, char **argv) {
 
     /* 1. Verify, then hold the order total. */
     step = "verification";
-    rc = flx_verify(session, account, FLX_VERIFY_MERCHANT_OVERRIDE, 0, NULL, NULL, NULL, &verification, &err);
+    rc = flx_customer_verify(session, account, FLX_VERIFY_MERCHANT_OVERRIDE, NULL, &verification, &err);
     if (rc != FLX_OK) goto failed;
     step = "authorization request";
     if ((rc = flx_request_new(FLX_REQUEST_AUTHORIZATION, &auth_req, &err)) != FLX_OK ||

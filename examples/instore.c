@@ -56,6 +56,7 @@ int main(int argc, char **argv) {
     flx_session *session;
     flx_customer *customer = NULL;
     flx_financing *options = NULL;
+    flx_verify_request *vreq = NULL;
     flx_verification *verification = NULL;
     flx_error *err = NULL;
     flx_code rc;
@@ -87,15 +88,21 @@ int main(int argc, char **argv) {
 
     /* 2. the financing options for this amount */
     print_cents("purchase: ", amount);
-    rc = flx_calculate_interest(session, flx_customer_account_number(customer), amount, &options, &err);
+    rc = flx_financing_calculate(session, flx_customer_account_number(customer), amount, &options, &err);
     if (rc != FLX_OK) { print_error("calculate-interest", rc, err); goto refused; }
     print_options(options);
 
     /* 3. verification: the PIN and the request_id go to the authorization */
     if (format == FLX_VERIFY_SECURITY_QUESTION) printf("question: %s\n", flx_customer_security_question_text(customer));
-    rc = flx_verify(session, flx_customer_account_number(customer), format,
-                    format == FLX_VERIFY_SECURITY_QUESTION ? flx_customer_security_question_id(customer) : 0,
-                    format == FLX_VERIFY_SECURITY_QUESTION ? answer : NULL, NULL, NULL, &verification, &err);
+    /* Only the security question needs more than the format: its id and the customer's answer. */
+    if (format == FLX_VERIFY_SECURITY_QUESTION) {
+        rc = flx_verify_request_new(&vreq, &err);
+        if (rc == FLX_OK) rc = flx_verify_request_set_security_answer(vreq, flx_customer_security_question_id(customer), answer, &err);
+        if (rc != FLX_OK) { print_error("verify request", rc, err); goto refused; }
+    }
+    rc = flx_customer_verify(session, flx_customer_account_number(customer), format, vreq, &verification, &err);
+    flx_verify_request_free(vreq); /* wipes the answer */
+    vreq = NULL;
     if (rc != FLX_OK) { print_error("verify", rc, err); goto refused; }
     printf("request id: %s\n", flx_verification_request_id(verification));
     if (flx_verification_code_sent(verification)) {
@@ -112,6 +119,7 @@ int main(int argc, char **argv) {
 
 refused:
     flx_error_free(err);
+    flx_verify_request_free(vreq);
     flx_financing_free(options);
     flx_customer_free(customer);
     flx_session_free(session);

@@ -33,7 +33,7 @@ int main(int argc, char **argv) {
     printf("widget session: %s\n", flx_widget_session_id(widget));
 
     /* The page reports flx-success {verified: true, action: "purchase", accountNumber}. */
-    rc = flx_calculate_interest(session, account, amount, &options, &err);
+    rc = flx_financing_calculate(session, account, amount, &options, &err);
     if (rc != FLX_OK) { print_error("calculate-interest", rc, err); goto refused; }
     print_cents("cart: ", amount);
     for (p = 0; p < flx_financing_plan_count(options); p++)

@@ -28,8 +28,7 @@ static flx_code buy(flx_session *session, const char *account, int64_t amount, i
     flx_request *req = NULL;
     flx_code rc;
 
-    if ((rc = flx_verify(session, account, FLX_VERIFY_MERCHANT_OVERRIDE, 0, NULL, NULL, NULL, &verification, err)) ==
-            FLX_OK &&
+    if ((rc = flx_customer_verify(session, account, FLX_VERIFY_MERCHANT_OVERRIDE, NULL, &verification, err)) == FLX_OK &&
         (rc = flx_request_new(FLX_REQUEST_AUTHORIZATION, &req, err)) == FLX_OK &&
         (rc = flx_request_set_account_number(req, account, err)) == FLX_OK &&
         (rc = flx_request_set_amount_cents(req, amount, err)) == FLX_OK &&
@@ -43,7 +42,7 @@ static flx_code buy(flx_session *session, const char *account, int64_t amount, i
         (rc = flx_request_set_reference(req, reference, err)) == FLX_OK &&
         (rc = flx_authorization_create(session, req, auth, err)) == FLX_OK) {
         /* auto_capture: the capture comes back with the authorization. */
-        rc = flx_authorization_get_capture(*auth, 0, capture, err);
+        rc = flx_authorization_capture_at(*auth, 0, capture, err);
         if (rc != FLX_OK) {
             flx_authorization_free(*auth);
             *auth = NULL;

@@ -84,7 +84,7 @@ private func records(_ body: [UInt8]) {
     _ = flx_authorization_amount_cents(auth) &+ flx_authorization_remaining_cents(auth) &+ flx_authorization_term_amount_cents(auth)
     for i in 0..<min(flx_authorization_capture_count(auth), 4) {
         var cap: OpaquePointer?
-        if flx_authorization_get_capture(auth, i, &cap, nil) == FLX_OK {
+        if flx_authorization_capture_at(auth, i, &cap, nil) == FLX_OK {
             _ = flx_capture_id(cap).map { strlen($0) }
             _ = flx_capture_amount_cents(cap)
             flx_capture_free(cap)

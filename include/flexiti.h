@@ -65,12 +65,13 @@
  *          "[redacted]" in any string of its error object, whatever field a server echoes it
  *          in (values shorter than 3 characters are not searched for).
  *          Guaranteed: once the objects that held a secret are freed (the flx_config and
- *          flx_session for the client secret and tokens, the flx_request or flx_verification
- *          for a PIN, security answer, PIW or SIN), no copy of it remains in this process's
- *          memory made by the library, libcurl or jansson: every heap block the library
- *          frees is zeroed first (its own and the Swift runtime's through the linker,
- *          libcurl's and jansson's through their allocation hooks), and each _free function
- *          zeroes the stack depth the library used on the calling thread since the last one.
+ *          flx_session for the client secret and tokens, the flx_request, flx_verify_request
+ *          or flx_verification for a PIN, security answer, PIW or SIN), no copy of it remains
+ *          in this process's memory made by the library, libcurl or jansson: every heap
+ *          block the library frees is zeroed first (its own and the Swift runtime's through
+ *          the linker, libcurl's and jansson's through their allocation hooks), and each _free
+ *          function zeroes the stack depth the library used on the calling thread since the
+ *          last one.
  *          Not guaranteed: copies the caller made (the strings it passed, strings it copied
  *          out of getters), the TLS library's buffers (OpenSSL keeps its own records), the
  *          kernel's socket buffers, libcurl's buffers when the application initialised
@@ -640,7 +641,7 @@ FLX_EXTERN int flx_customer_contact_masked(const flx_customer *customer);
 
 /**
  * The offer types of a lookup answer (offer_types[]): the plans this merchant may offer this
- * customer. Prefer flx_calculate_interest() to choose a plan and term; this is the summary.
+ * customer. Prefer flx_financing_calculate() to choose a plan and term; this is the summary.
  * flx_customer_offer_count() is 0 when the answer has none. For index < count:
  * plan_name (e.g. "EMP - Regular Interest"), plan_id, offer_category (e.g. "equal_billing",
  * "deferred"), and the allowed terms in months (term_count, term(i, j)). Out-of-range indexes
@@ -713,21 +714,63 @@ typedef enum flx_verify_format {
 typedef struct flx_verification flx_verification;
 
 /**
- * Verifies an in-store customer and obtains the dynamic PIN for the purchase.
- *  - account_number: the primary account holder's account number.
- *  - security_qid and security_answer: for FLX_VERIFY_SECURITY_QUESTION only (the id from
- *    flx_customer_security_question_id() and the customer's answer); otherwise pass 0 and
- *    NULL. The answer is a secret: it is copied, sent, wiped, and never appears in errors.
- *  - vcc_number: the card of an authorized user of a business account, or NULL.
- *  - request_id: ties this verification to the purchase, which must send the same value;
- *    NULL to have one generated (32 hex characters). Read it back with
- *    flx_verification_request_id().
+ * The optional inputs of a verification: the security question and answer, the card of an
+ * authorized user, the request_id. Mutable: not to be modified by two threads at once, nor
+ * while a call reads it. A request may be sent any number of times, and freed as soon as the
+ * call returns.
+ */
+typedef struct flx_verify_request flx_verify_request;
+
+/**
+ * Creates an empty verification request; release it with flx_verify_request_free().
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL).
+ */
+FLX_EXTERN flx_code flx_verify_request_new(flx_verify_request **out, flx_error **err);
+
+/** Releases a verification request and wipes the security answer it holds. NULL is a no-op. */
+FLX_EXTERN void flx_verify_request_free(flx_verify_request *req);
+
+/**
+ * For FLX_VERIFY_SECURITY_QUESTION only: the question's id
+ * (flx_customer_security_question_id()) and the customer's answer. The answer is a secret: it
+ * is copied, wiped when replaced or when req is freed, and never appears in errors or logs.
+ * answer NULL removes both. The values are judged when sent (an id of 0 or less:
+ * FLX_E_WRONG_INPUTS, "Value zero or negative."), not here.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (answer not UTF-8 or too long).
+ */
+FLX_EXTERN flx_code flx_verify_request_set_security_answer(flx_verify_request *req, int64_t question_id, const char *answer,
+                                                           flx_error **err);
+
+/**
+ * The card (VCC number) of an authorized user of a business account, verified alongside the
+ * primary account holder's number; NULL (the default) for none. Copied.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (not UTF-8 or too long).
+ */
+FLX_EXTERN flx_code flx_verify_request_set_vcc_number(flx_verify_request *req, const char *vcc_number, flx_error **err);
+
+/**
+ * The request_id that ties this verification to the purchase, which must send the same value.
+ * NULL (the default) has one generated for each call (32 hex characters); read it back with
+ * flx_verification_request_id(). Copied.
+ * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (not UTF-8 or too long).
+ */
+FLX_EXTERN flx_code flx_verify_request_set_request_id(flx_verify_request *req, const char *request_id, flx_error **err);
+
+/**
+ * Verifies an in-store customer and obtains the dynamic PIN for the purchase (POST
+ * account/{account_number}/verify). account_number is the primary account holder's; req holds
+ * the optional inputs, or is NULL for none (enough for every format but the security
+ * question); it is only read and stays the caller's. Every field is checked before sending: a
+ * malformed one fails with FLX_E_WRONG_INPUTS, a field error for each, and nothing is sent.
  * *out must be released with flx_verification_free().
  *
- * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (NULL account number or out, not UTF-8,
- * unknown format, security_qid/answer given for another format), FLX_E_WRONG_INPUTS (every
- * failing field at once, nothing sent: account number malformed, security_qid 0 ("Not sent")
- * or negative ("Value zero or negative.") or answer missing for the security question),
+ *   flx_customer_verify(session, "116994755", FLX_VERIFY_SMS, NULL, &verification, &err);
+ *
+ * Errors: FLX_E_MISUSE (session, req), FLX_E_INVALID_ARGUMENT (NULL account number or out, not
+ * UTF-8, unknown format, a security question id or answer in req for another format: an answer
+ * is never sent where it was not asked for), FLX_E_WRONG_INPUTS (every failing field at once,
+ * nothing sent: account number malformed, security question id 0 or negative ("Value zero or
+ * negative.") or missing ("Not sent"), answer missing for the security question),
  * FLX_E_NOT_FOUND, FLX_E_SMS_NOT_VALID_PHONE, FLX_E_MERCHANT_OVERRIDE_IS_NOT_ALLOWED,
  * FLX_E_REGULAR_PURCHASE_BYPASS_IS_NOT_ALLOWED, FLX_E_PIW_MISMATCH,
  * FLX_E_SECRET_ANSWER_MISMATCH, FLX_E_TRIES_EXCEED (wrong answer more than three times in
@@ -735,9 +778,19 @@ typedef struct flx_verification flx_verification;
  * flx_session_authenticate(), FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS) (also for
  * a 2xx without verification_code), network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
-FLX_EXTERN flx_code flx_verify(flx_session *session, const char *account_number, flx_verify_format format,
-                               int64_t security_qid, const char *security_answer, const char *vcc_number,
-                               const char *request_id, flx_verification **out, flx_error **err);
+FLX_EXTERN flx_code flx_customer_verify(flx_session *session, const char *account_number, flx_verify_format format,
+                                        const flx_verify_request *req, flx_verification **out, flx_error **err);
+
+/**
+ * DEPRECATED, removed at 1.0: the positional form of flx_customer_verify(). Its optional
+ * arguments go into a flx_verify_request, wiped after the call: security_qid 0 and
+ * security_answer NULL mean none, and so do vcc_number and request_id NULL. Ownership,
+ * thread-safety and errors are flx_customer_verify()'s.
+ */
+FLX_EXTERN FLX_DEPRECATED("0.1.0", "use flx_customer_verify (optional inputs in a flx_verify_request)")
+flx_code flx_verify(flx_session *session, const char *account_number, flx_verify_format format, int64_t security_qid,
+                    const char *security_answer, const char *vcc_number, const char *request_id, flx_verification **out,
+                    flx_error **err);
 
 /** Releases a verification and wipes its PIN. NULL is a no-op. */
 FLX_EXTERN void flx_verification_free(flx_verification *verification);
@@ -780,8 +833,14 @@ typedef struct flx_financing flx_financing;
  * FLX_E_INSUFFICIENT_SCOPE, the token errors of flx_session_authenticate(), network and HTTP
  * errors, FLX_E_MALFORMED_RESPONSE, FLX_E_UNKNOWN_API_ERROR.
  */
-FLX_EXTERN flx_code flx_calculate_interest(flx_session *session, const char *account_number, int64_t amount_cents,
-                                           flx_financing **out, flx_error **err);
+FLX_EXTERN flx_code flx_financing_calculate(flx_session *session, const char *account_number, int64_t amount_cents,
+                                            flx_financing **out, flx_error **err);
+
+/** DEPRECATED, removed at 1.0: the former name of flx_financing_calculate(), which it calls
+ *  (same arguments, ownership, thread-safety and errors). */
+FLX_EXTERN FLX_DEPRECATED("0.1.0", "use flx_financing_calculate")
+flx_code flx_calculate_interest(flx_session *session, const char *account_number, int64_t amount_cents,
+                                flx_financing **out, flx_error **err);
 
 /** Releases financing options. NULL is a no-op. */
 FLX_EXTERN void flx_financing_free(flx_financing *financing);
@@ -1032,19 +1091,27 @@ typedef enum flx_application_decision {
 /** The answer to a credit application. Immutable. */
 typedef struct flx_application flx_application;
 
+/** Where a credit application is made: it says what flx_application_create()'s channel_id is. */
+typedef enum flx_apply_channel {
+    FLX_APPLY_ONLINE = 1,  /* after the widget: channel_id is the widget's widget_session_id */
+    FLX_APPLY_IN_STORE = 2 /* at the till: channel_id is the store's external_location_id */
+} flx_apply_channel;
+
 /**
- * Submits a credit application (POST apply). Online: after the widget's flx-success event,
- * with the same session, the same personal information as widget/init and its
- * widget_session_id (external_location_id NULL). In store: external_location_id (and
- * widget_session_id NULL). The applicant needs first_name, last_name, dob, email,
+ * Submits a credit application (POST apply). FLX_APPLY_ONLINE: after the widget's flx-success
+ * event, with the same session, the same personal information as widget/init, and its
+ * widget_session_id (flx_widget_session_id()) as channel_id. FLX_APPLY_IN_STORE: the store's
+ * external_location_id as channel_id. The applicant needs first_name, last_name, dob, email,
  * phone_number, address_1, city and province (missing or malformed fields: FLX_E_WRONG_INPUTS,
  * a field error for each, nothing sent); tos_agreement is sent as set (unset: left out, and the
- * server answers FLX_E_TOS_AGREEMENT_REQUIRED). The request and answer were withdrawn from
- * the documentation: the library ASSUMES widget/init's layout plus the other fields at the top
- * level, and a `decision` (or `status`) in the answer. Older servers report declines and
- * pending reviews as errors (FLX_E_APPLICATION_DECLINED..._MARKED_PENDING_2).
+ * server answers FLX_E_TOS_AGREEMENT_REQUIRED). The applicant is only read; it stays the
+ * caller's. The request and answer were withdrawn from the documentation: the library ASSUMES
+ * widget/init's layout plus the other fields at the top level, and a `decision` (or `status`)
+ * in the answer. Older servers report declines and pending reviews as errors
+ * (FLX_E_APPLICATION_DECLINED..._MARKED_PENDING_2).
  * *out must be released with flx_application_free().
- * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT, FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
+ * Errors: FLX_E_MISUSE (session, applicant), FLX_E_INVALID_ARGUMENT (unknown channel,
+ * channel_id or out NULL, not UTF-8), FLX_E_WRONG_INPUTS, FLX_E_GENERAL_ERROR,
  * FLX_E_INVALID_ROLE, FLX_E_APPLICATION_CREATE_ERROR, FLX_E_TOS_AGREEMENT_REQUIRED,
  * FLX_E_CUSTOMER_ALREADY_EXISTS, FLX_E_NOT_VERIFIED (personal information or
  * widget_session_id differ from widget/init), FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND,
@@ -1054,13 +1121,24 @@ typedef struct flx_application flx_application;
  * the token errors, FLX_E_OUTCOME_UNKNOWN (sent, no definite answer: it may have happened; not retryable, see REPEATS),
  * network and HTTP errors, FLX_E_UNKNOWN_API_ERROR.
  */
-FLX_EXTERN FLX_EXPERIMENTAL flx_code flx_apply(flx_session *session, const flx_applicant *applicant, const char *widget_session_id,
-                                               const char *external_location_id, flx_application **out, flx_error **err);
+FLX_EXTERN FLX_EXPERIMENTAL flx_code flx_application_create(flx_session *session, const flx_applicant *applicant,
+                                                            flx_apply_channel channel, const char *channel_id,
+                                                            flx_application **out, flx_error **err);
+
+/**
+ * DEPRECATED, removed at 1.0: the form of flx_application_create() with both ids side by side:
+ * widget_session_id online, external_location_id in store, the other NULL (each is sent when
+ * not NULL). Ownership, thread-safety and errors are flx_application_create()'s.
+ */
+FLX_EXTERN FLX_EXPERIMENTAL FLX_DEPRECATED("0.1.0", "use flx_application_create with an flx_apply_channel")
+flx_code flx_apply(flx_session *session, const flx_applicant *applicant, const char *widget_session_id,
+                   const char *external_location_id, flx_application **out, flx_error **err);
 
 /** Releases an application result. NULL is a no-op. */
 FLX_EXTERN void flx_application_free(flx_application *application);
 
-/** The decision, and its text as sent ("approved", "declined", "pending", ...; "" if none). */
+/** The decision, and its text as sent ("approved", "declined", "pending", ...; "" if none).
+ *  The getter is not called flx_application_decision, the name of the enum type. */
 FLX_EXTERN FLX_EXPERIMENTAL flx_application_decision flx_application_decision_of(const flx_application *application);
 FLX_EXTERN FLX_EXPERIMENTAL const char *flx_application_decision_text(const flx_application *application);
 
@@ -1092,7 +1170,7 @@ FLX_EXTERN FLX_EXPERIMENTAL int64_t flx_application_available_credit_cents(const
  *   flx_request_set_financing(req, FLX_PURCHASE_PROMOTIONAL, 4, 12, &err);
  *   flx_request_set_auto_capture(req, 1, &err);
  *   rc = flx_authorization_create(session, req, &auth, &err);         // retry: same req, same key
- *   ... flx_authorization_get_capture(auth, 0, &capture, &err) ... flx_capture_return(...)
+ *   ... flx_authorization_capture_at(auth, 0, &capture, &err) ... flx_capture_return(...)
  *   flx_authorization_free(auth); flx_request_free(req);
  *
  * IDEMPOTENCY  Every money-moving request (authorization, capture, release, return, refund,
@@ -1381,13 +1459,18 @@ FLX_EXTERN const char *flx_authorization_fee_message(const flx_authorization *au
 
 /**
  * The captures known to this object: the auto-capture of an authorization created with
- * auto_capture, or the captures listed by GET authorization. flx_authorization_get_capture()
+ * auto_capture, or the captures listed by GET authorization. flx_authorization_capture_at()
  * returns a new object (release it with flx_capture_free()); it stays valid after auth is freed.
  * Errors: FLX_E_MISUSE, FLX_E_INVALID_ARGUMENT (out NULL), FLX_E_NOT_AVAILABLE (index >= count).
  */
 FLX_EXTERN size_t flx_authorization_capture_count(const flx_authorization *auth);
-FLX_EXTERN flx_code flx_authorization_get_capture(const flx_authorization *auth, size_t index, flx_capture **out,
-                                                  flx_error **err);
+FLX_EXTERN flx_code flx_authorization_capture_at(const flx_authorization *auth, size_t index, flx_capture **out,
+                                                 flx_error **err);
+
+/** DEPRECATED, removed at 1.0: the former name of flx_authorization_capture_at(), which it
+ *  calls (same arguments, ownership, thread-safety and errors). */
+FLX_EXTERN FLX_DEPRECATED("0.1.0", "use flx_authorization_capture_at")
+flx_code flx_authorization_get_capture(const flx_authorization *auth, size_t index, flx_capture **out, flx_error **err);
 
 /**
  * Captures all or part of an open authorization (POST .../capture). req must be an

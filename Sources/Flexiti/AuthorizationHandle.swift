@@ -108,7 +108,7 @@ public func flx_authorization_fee_amount_cents(_ a: OpaquePointer?, _ index: Int
 public func flx_authorization_capture_count(_ a: OpaquePointer?) -> Int { authorizationObject(a)?.authorization.captures.count ?? 0 }
 
 @c @implementation
-public func flx_authorization_get_capture(_ a: OpaquePointer?, _ index: Int, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+public func flx_authorization_capture_at(_ a: OpaquePointer?, _ index: Int, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     guard let o = authorizationObject(a) else { return misuse("flx_authorization", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }

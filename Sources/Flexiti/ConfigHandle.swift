@@ -7,14 +7,11 @@ final class ConfigObject {
     deinit { configuration.clientSecret.wipe() }
 }
 
-private typealias ErrOut = UnsafeMutablePointer<OpaquePointer?>?
-
-/// Runs a setter on a live config, turning argument errors into codes.
-private func withConfig(_ cfg: OpaquePointer?, _ err: ErrOut,
+/// Every flx_config_* setter, the log callback, retries and journal ones included, is here and
+/// has one shape (withLive): the err rule, the live config, then the body.
+private func withConfig(_ cfg: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?,
                         _ body: (ConfigObject) -> FlexitiError?) -> flx_code {
-    guard let c = Handles.get(cfg, as: ConfigObject.self) else { return misuse("flx_config", err) }
-    if let e = body(c) { return fail(e, err) }
-    return FLX_OK_CODE
+    withLive(cfg, as: ConfigObject.self, "flx_config", err, body)
 }
 
 @c @implementation
@@ -89,11 +86,10 @@ public func flx_config_set_scope(_ cfg: OpaquePointer?, _ scope: flx_scope, _ er
 public func flx_config_set_lang(_ cfg: OpaquePointer?, _ lang: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withConfig(cfg, err) { c in
-        guard lang != nil else { c.configuration.lang = nil; return nil }
-        switch CInput.string(lang, "lang") {
+        switch nullableString(lang, "lang") {
         case let .failure(e): return e
         case let .success(l):
-            guard l == "en" || l == "fr" else { return .invalidArgument("lang must be \"en\" or \"fr\"") }
+            guard l == nil || l == "en" || l == "fr" else { return .invalidArgument("lang must be \"en\" or \"fr\"") }
             c.configuration.lang = l
             return nil
         }
@@ -117,8 +113,7 @@ public func flx_config_set_timeouts(_ cfg: OpaquePointer?, _ connectMs: Int, _ t
 public func flx_config_set_ca_file(_ cfg: OpaquePointer?, _ path: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withConfig(cfg, err) { c in
-        guard path != nil else { c.configuration.transport.caFile = nil; return nil }
-        switch CInput.nonEmpty(path, "ca_file") {
+        switch nullableString(path, "ca_file", nonEmpty: true) {
         case let .failure(e): return e
         case let .success(p): c.configuration.transport.caFile = p; return nil
         }
@@ -129,8 +124,7 @@ public func flx_config_set_ca_file(_ cfg: OpaquePointer?, _ path: UnsafePointer<
 public func flx_config_set_proxy(_ cfg: OpaquePointer?, _ proxy: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withConfig(cfg, err) { c in
-        guard proxy != nil else { c.configuration.transport.proxy = nil; return nil }
-        switch CInput.nonEmpty(proxy, "proxy_url") {
+        switch nullableString(proxy, "proxy_url", nonEmpty: true) {
         case let .failure(e): return e
         case let .success(p): c.configuration.transport.proxy = p; return nil
         }
@@ -167,6 +161,69 @@ public func flx_config_set_http_version(_ cfg: OpaquePointer?, _ version: flx_ht
             return .invalidArgument("unknown HTTP version \(version.rawValue)")
         }
         c.configuration.transport.httpVersion = v
+        return nil
+    }
+}
+
+// MARK: logging, retries, journal
+
+/// The C callback and its userdata, carried by the core's Logger into sessions.
+private struct CLogSink: @unchecked Sendable {
+    let callback: flx_log_callback
+    let userdata: UnsafeMutableRawPointer?
+
+    /// Hands one record to C; its strings live for the duration of the callback only.
+    func deliver(_ r: LogRecord) {
+        r.message.withCString { message in
+            r.method.withCString { method in
+                r.endpoint.withCString { endpoint in
+                    r.referenceId.withCString { ref in
+                        var rec = flx_log_record(
+                            level: r.level.rawValue, message: message, method: method, endpoint: endpoint,
+                            http_status: Int32(clamping: r.httpStatus), code: flx_code(r.code), reference_id: ref,
+                            attempt: Int32(clamping: r.attempt), elapsed_ms: r.elapsedMs)
+                        callback(userdata, &rec)
+                    }
+                }
+            }
+        }
+    }
+}
+
+@c @implementation
+public func flx_config_set_log_callback(_ cfg: OpaquePointer?, _ callback: flx_log_callback?, _ userdata: UnsafeMutableRawPointer?, _ minLevel: flx_log_level, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
+        guard let level = LogLevel(rawValue: Int32(truncatingIfNeeded: minLevel.rawValue)) else {
+            return .invalidArgument("min_level \(minLevel.rawValue) is not an flx_log_level")
+        }
+        guard let callback else { c.configuration.logger = nil; return nil }
+        let sink = CLogSink(callback: callback, userdata: userdata)
+        c.configuration.logger = Logger(minLevel: level) { sink.deliver($0) }
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_config_set_retries(_ cfg: OpaquePointer?, _ maxRetries: Int32, _ baseDelayMs: Int, _ maxDelayMs: Int, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    return withConfig(cfg, err) { c in
+        guard (0...10).contains(maxRetries), (0...60_000).contains(baseDelayMs), (baseDelayMs...600_000).contains(maxDelayMs) else {
+            return .invalidArgument("retries must be 0-10, base_delay_ms 0-60000, max_delay_ms base_delay_ms-600000")
+        }
+        c.configuration.retry = RetryPolicy(maxRetries: Int(maxRetries), baseDelayMs: baseDelayMs, maxDelayMs: maxDelayMs)
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_config_set_journal(_ cfg: OpaquePointer?, _ journal: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    // NULL detaches the journal; anything else must be a live one.
+    let j = Handles.get(journal, as: JournalObject.self)
+    if journal != nil && j == nil { return misuse("flx_journal", err) }
+    return withConfig(cfg, err) { c in
+        c.configuration.journal = j?.journal
         return nil
     }
 }

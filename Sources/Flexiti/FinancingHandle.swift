@@ -10,8 +10,8 @@ final class FinancingObject: JSONRecord {
 }
 
 @c @implementation
-public func flx_calculate_interest(_ session: OpaquePointer?, _ accountNumber: UnsafePointer<CChar>?, _ amountCents: Int64,
-                                   _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+public func flx_financing_calculate(_ session: OpaquePointer?, _ accountNumber: UnsafePointer<CChar>?, _ amountCents: Int64,
+                                    _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }

@@ -48,16 +48,6 @@ public func flx_journal_open(_ path: UnsafePointer<CChar>?, _ out: UnsafeMutable
 public func flx_journal_free(_ journal: OpaquePointer?) { Handles.remove(journal, as: JournalObject.self) }
 
 @c @implementation
-public func flx_config_set_journal(_ cfg: OpaquePointer?, _ journal: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    if let rc = errInUse(err) { return rc }
-    guard let c = Handles.get(cfg, as: ConfigObject.self) else { return misuse("flx_config", err) }
-    guard journal != nil else { c.configuration.journal = nil; return FLX_OK_CODE }
-    guard let j = journalObject(journal) else { return misuse("flx_journal", err) }
-    c.configuration.journal = j.journal
-    return FLX_OK_CODE
-}
-
-@c @implementation
 public func flx_journal_prune(_ journal: OpaquePointer?, _ maxAge: Int64, _ maxEntries: Int64, _ removed: UnsafeMutablePointer<Int64>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     guard let j = journalObject(journal) else { return misuse("flx_journal", err) }

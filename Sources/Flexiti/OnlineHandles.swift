@@ -102,20 +102,35 @@ public func flx_widget_free(_ w: OpaquePointer?) { Handles.free(w, as: WidgetObj
     RecordField.text(w, WidgetObject.self, key: "widget_session_id") { WidgetSession(json: $0).widgetSessionId }
 }
 
+/// The one path of a credit application, for flx_application_create and the deprecated flx_apply.
+func applicationCreate(_ s: Session, _ a: ApplicantObject, widgetSessionId: String?, externalLocationId: String?,
+                       _ out: UnsafeMutablePointer<OpaquePointer?>, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    let applicant = a.applicant.withLock { $0 }
+    return deliver(s.apply(applicant, widgetSessionId: widgetSessionId, externalLocationId: externalLocationId), to: out, err) {
+        ApplicationObject($0)
+    }
+}
+
 @c @implementation
-public func flx_apply(_ session: OpaquePointer?, _ applicant: OpaquePointer?, _ widgetSessionId: UnsafePointer<CChar>?,
-                      _ externalLocationId: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
-                      _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+public func flx_application_create(_ session: OpaquePointer?, _ applicant: OpaquePointer?, _ channel: flx_apply_channel,
+                                   _ channelId: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
+                                   _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let a = Handles.get(applicant, as: ApplicantObject.self) else { return misuse("flx_applicant", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    let w: String?, l: String?
-    switch (nullableString(widgetSessionId, "widget_session_id"), nullableString(externalLocationId, "external_location_id")) {
-    case let (.failure(e), _), let (_, .failure(e)): return fail(e, err)
-    case let (.success(x), .success(y)): (w, l) = (x, y)
+    // The channel says what channel_id is, so the two ids can never be swapped or both given.
+    let online: Bool
+    switch channel {
+    case FLX_APPLY_ONLINE: online = true
+    case FLX_APPLY_IN_STORE: online = false
+    default: return fail(.invalidArgument("unknown apply channel \(channel.rawValue)"), err)
     }
-    return deliver(s.apply(a.applicant.withLock { $0 }, widgetSessionId: w, externalLocationId: l), to: out, err) { ApplicationObject($0) }
+    switch CInput.string(channelId, online ? "widget_session_id" : "external_location_id") {
+    case let .failure(e): return fail(e, err)
+    case let .success(id):
+        return applicationCreate(s, a, widgetSessionId: online ? id : nil, externalLocationId: online ? nil : id, out, err)
+    }
 }
 
 @c @implementation

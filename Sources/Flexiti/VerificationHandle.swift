@@ -32,7 +32,7 @@ final class VerificationObject {
     }
 }
 
-private func format(_ f: flx_verify_format) -> VerifyFormat? {
+func verifyFormat(_ f: flx_verify_format) -> VerifyFormat? {
     switch f {
     case FLX_VERIFY_SMS: return .sms
     case FLX_VERIFY_EMAIL: return .email
@@ -43,44 +43,125 @@ private func format(_ f: flx_verify_format) -> VerifyFormat? {
     }
 }
 
-/// An optional C string argument: NULL is nil, anything else must be valid.
-func nullableString(_ p: UnsafePointer<CChar>?, _ name: String) -> Result<String?, FlexitiError> {
-    guard p != nil else { return .success(nil) }
-    return CInput.string(p, name).map { Optional($0) }
+/// The object behind flx_verify_request: the optional inputs of a verify call. The security
+/// answer is a Secret, wiped when it is replaced and when the object goes away; each call sends
+/// its own copy, so a request may be reused.
+final class VerifyRequestObject {
+    private struct Fields {
+        var securityQid: Int64?
+        var securityAnswer: Secret?
+        var vccNumber: String?
+        var requestId: String?
+    }
+    private let fields = Locked(Fields())
+
+    deinit { fields.withLock { $0.securityAnswer?.wipe() } }
+
+    func setSecurity(qid: Int64?, answer: Secret?) {
+        fields.withLock { f in
+            f.securityAnswer?.wipe()
+            (f.securityQid, f.securityAnswer) = (qid, answer)
+        }
+    }
+
+    func setVccNumber(_ v: String?) { fields.withLock { $0.vccNumber = v } }
+    func setRequestId(_ v: String?) { fields.withLock { $0.requestId = v } }
+
+    /// The core's request for one call, with its own copy of the answer (the caller wipes it).
+    func request(accountNumber: String, format: VerifyFormat) -> VerifyRequest {
+        fields.withLock { f in
+            var r = VerifyRequest(accountNumber: accountNumber, format: format)
+            r.securityQid = f.securityQid
+            r.securityAnswer = f.securityAnswer.map { Secret($0.reveal()) }
+            r.vccNumber = f.vccNumber
+            r.requestId = f.requestId
+            return r
+        }
+    }
+}
+
+/// The setter shape (withLive) on a live flx_verify_request.
+private func withVerifyRequest(_ req: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?,
+                               _ body: (VerifyRequestObject) -> FlexitiError?) -> flx_code {
+    withLive(req, as: VerifyRequestObject.self, "flx_verify_request", err, body)
+}
+
+/// The one path of a verification, for flx_customer_verify and the deprecated flx_verify. The
+/// core refuses a security answer for another format (it is never sent where not asked for).
+func customerVerify(_ s: Session, _ accountNumber: UnsafePointer<CChar>?, _ f: VerifyFormat, _ r: VerifyRequestObject?,
+                    _ out: UnsafeMutablePointer<OpaquePointer?>, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    let account: String
+    switch CInput.string(accountNumber, "account_number") {
+    case let .failure(e): return fail(e, err)
+    case let .success(a): account = a
+    }
+    let req = r?.request(accountNumber: account, format: f) ?? VerifyRequest(accountNumber: account, format: f)
+    defer { req.securityAnswer?.wipe() }
+    return deliver(s.verify(req), to: out, err) { VerificationObject($0) }
 }
 
 @c @implementation
-public func flx_verify(_ session: OpaquePointer?, _ accountNumber: UnsafePointer<CChar>?, _ fmt: flx_verify_format,
-                       _ securityQid: Int64, _ securityAnswer: UnsafePointer<CChar>?, _ vccNumber: UnsafePointer<CChar>?,
-                       _ requestId: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
-                       _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+public func flx_verify_request_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
-    guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    guard let f = format(fmt) else { return fail(.invalidArgument("unknown verify format \(fmt.rawValue)"), err) }
-    var req: VerifyRequest
-    switch CInput.string(accountNumber, "account_number") {
-    case let .failure(e): return fail(e, err)
-    case let .success(a): req = VerifyRequest(accountNumber: a, format: f)
-    }
-    switch (nullableString(vccNumber, "vcc_number"), nullableString(requestId, "request_id")) {
-    case let (.failure(e), _), let (_, .failure(e)): return fail(e, err)
-    case let (.success(v), .success(r)):
-        req.vccNumber = v
-        req.requestId = r
-    }
-    // 0 is "none" in C: for the security question it reads "Not sent"; a negative id is sent
-    // to the validator, which answers "Value zero or negative.".
-    if securityQid != 0 { req.securityQid = securityQid }
-    if let securityAnswer {
+    out.pointee = Handles.register(VerifyRequestObject())
+    return FLX_OK_CODE
+}
+
+@c @implementation
+public func flx_verify_request_free(_ req: OpaquePointer?) { Handles.free(req, as: VerifyRequestObject.self) }
+
+@c @implementation
+public func flx_verify_request_set_security_answer(_ req: OpaquePointer?, _ questionId: Int64, _ answer: UnsafePointer<CChar>?,
+                                                   _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    return withVerifyRequest(req, err) { r in
         // Never an error message that contains the answer: only its name.
-        switch CInput.string(securityAnswer, "security_answer") {
-        case let .failure(e): return fail(e, err)
-        case let .success(a): req.securityAnswer = Secret(a)
+        switch nullableString(answer, "security_answer") {
+        case let .failure(e): return e
+        case .success(nil): r.setSecurity(qid: nil, answer: nil)
+        case let .success(a?): r.setSecurity(qid: questionId, answer: Secret(a))
+        }
+        return nil
+    }
+}
+
+@c @implementation
+public func flx_verify_request_set_vcc_number(_ req: OpaquePointer?, _ vccNumber: UnsafePointer<CChar>?,
+                                              _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    return withVerifyRequest(req, err) { r in
+        switch nullableString(vccNumber, "vcc_number") {
+        case let .failure(e): return e
+        case let .success(v): r.setVccNumber(v); return nil
         }
     }
-    defer { req.securityAnswer?.wipe() }
-    return deliver(s.verify(req), to: out, err) { VerificationObject($0) }
+}
+
+@c @implementation
+public func flx_verify_request_set_request_id(_ req: OpaquePointer?, _ requestId: UnsafePointer<CChar>?,
+                                              _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    return withVerifyRequest(req, err) { r in
+        switch nullableString(requestId, "request_id") {
+        case let .failure(e): return e
+        case let .success(v): r.setRequestId(v); return nil
+        }
+    }
+}
+
+@c @implementation
+public func flx_customer_verify(_ session: OpaquePointer?, _ accountNumber: UnsafePointer<CChar>?, _ fmt: flx_verify_format,
+                                _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
+                                _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    guard let s = sessionObject(session) else { return misuse("flx_session", err) }
+    // NULL: no optional inputs; anything else must be a live request.
+    let r = Handles.get(req, as: VerifyRequestObject.self)
+    if req != nil && r == nil { return misuse("flx_verify_request", err) }
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    guard let f = verifyFormat(fmt) else { return fail(.invalidArgument("unknown verify format \(fmt.rawValue)"), err) }
+    return customerVerify(s, accountNumber, f, r, out, err)
 }
 
 @c @implementation

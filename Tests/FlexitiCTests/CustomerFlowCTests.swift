@@ -157,7 +157,7 @@ final class CustomerFlowCTests: XCTestCase {
         defer { flx_session_free(s) }
         var v: OpaquePointer?
         var err: OpaquePointer?
-        let rc = flx_verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "buddy", nil, "pos-17-0042", &v, &err)
+        let rc = verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "buddy", nil, "pos-17-0042", &v, &err)
         XCTAssertEqual(rc, FLX_OK, str(flx_error_message(err)) ?? "")
         defer { flx_verification_free(v) }
         XCTAssertEqual(str(flx_verification_request_id(v)), "pos-17-0042")
@@ -175,7 +175,7 @@ final class CustomerFlowCTests: XCTestCase {
         for (format, channel) in [(FLX_VERIFY_SMS, "sms"), (FLX_VERIFY_EMAIL, "email")] {
             var v: OpaquePointer?
             var err: OpaquePointer?
-            XCTAssertEqual(flx_verify(s, "116994755", format, 0, nil, nil, nil, &v, &err), FLX_OK, str(flx_error_message(err)) ?? "")
+            XCTAssertEqual(verify(s, "116994755", format, 0, nil, nil, nil, &v, &err), FLX_OK, str(flx_error_message(err)) ?? "")
             XCTAssertEqual(flx_verification_code_sent(v), 1)
             XCTAssertEqual(str(flx_verification_sent_to(v)), channel)
             XCTAssertEqual(str(flx_verification_code(v)), "")
@@ -193,7 +193,7 @@ final class CustomerFlowCTests: XCTestCase {
         for format in [FLX_VERIFY_MERCHANT_OVERRIDE, FLX_VERIFY_REGULAR_PURCHASE_BYPASS] {
             var v: OpaquePointer?
             var err: OpaquePointer?
-            XCTAssertEqual(flx_verify(s, "116994755", format, 0, nil, nil, nil, &v, &err), FLX_OK, str(flx_error_message(err)) ?? "")
+            XCTAssertEqual(verify(s, "116994755", format, 0, nil, nil, nil, &v, &err), FLX_OK, str(flx_error_message(err)) ?? "")
             XCTAssertEqual(flx_verification_format(v), format)
             XCTAssertEqual(flx_verification_code_sent(v), 0)
             XCTAssertFalse(str(flx_verification_code(v))!.isEmpty)
@@ -206,7 +206,7 @@ final class CustomerFlowCTests: XCTestCase {
         defer { flx_session_free(s) }
         var v: OpaquePointer?
         var err: OpaquePointer?
-        XCTAssertEqual(flx_verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "hunter2-wrong", nil, nil, &v, &err), FLX_E_SECRET_ANSWER_MISMATCH)
+        XCTAssertEqual(verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "hunter2-wrong", nil, nil, &v, &err), FLX_E_SECRET_ANSWER_MISMATCH)
         defer { flx_error_free(err) }
         XCTAssertNil(v)
         XCTAssertEqual(flx_error_http_status(err), 409)
@@ -221,25 +221,86 @@ final class CustomerFlowCTests: XCTestCase {
         var v: OpaquePointer?
         var err: OpaquePointer?
         // Security question without qid and answer: both reported, nothing sent.
-        XCTAssertEqual(flx_verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, 0, "", nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, 0, "", nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
         XCTAssertEqual(flx_error_field_count(err), 2)
         XCTAssertEqual(str(flx_error_field_param(err, 1)), "security_answer")
         XCTAssertEqual(str(flx_error_field_value(err, 1)), "")
         flx_error_free(err)
         err = nil
         // An answer for another format is refused rather than sent.
-        XCTAssertEqual(flx_verify(s, "116994755", FLX_VERIFY_SMS, 0, "secret-answer", nil, nil, &v, &err), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(verify(s, "116994755", FLX_VERIFY_SMS, 0, "secret-answer", nil, nil, &v, &err), FLX_E_INVALID_ARGUMENT)
         XCTAssertFalse(str(flx_error_message(err))!.contains("secret-answer"))
         flx_error_free(err)
-        XCTAssertEqual(flx_verify(s, "116994755", flx_verify_format(rawValue: 42), 0, nil, nil, nil, &v, nil), FLX_E_INVALID_ARGUMENT)
-        XCTAssertEqual(flx_verify(s, "12ab", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, nil), FLX_E_WRONG_INPUTS)
-        XCTAssertEqual(flx_verify(s, nil, FLX_VERIFY_SMS, 0, nil, nil, nil, &v, nil), FLX_E_INVALID_ARGUMENT)
-        XCTAssertEqual(flx_verify(s, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, nil, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(verify(s, "116994755", flx_verify_format(rawValue: 42), 0, nil, nil, nil, &v, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(verify(s, "12ab", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, nil), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(verify(s, nil, FLX_VERIFY_SMS, 0, nil, nil, nil, &v, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(verify(s, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, nil, nil), FLX_E_INVALID_ARGUMENT)
         XCTAssertNil(v)
         XCTAssertEqual(sandbox.requestCount, 0)
         XCTAssertEqual(str(flx_verification_code(nil)), "")
         XCTAssertEqual(str(flx_verification_request_id(nil)), "")
         flx_verification_free(nil)
+    }
+
+    /// The request object: optional inputs only, reusable, NULL for none, the answer kept out
+    /// of errors, a freed request refused.
+    func testVerifyRequestHoldsTheOptionalInputsAndMayBeReused() throws {
+        let s = try openSession()
+        defer { flx_session_free(s) }
+        var req: OpaquePointer?
+        var err: OpaquePointer?
+        XCTAssertEqual(flx_verify_request_new(&req, &err), FLX_OK)
+        XCTAssertEqual(flx_verify_request_set_security_answer(req, 4, "buddy", &err), FLX_OK)
+        XCTAssertEqual(flx_verify_request_set_request_id(req, "pos-17-0043", &err), FLX_OK)
+        // Sent twice: each call reads the same inputs (the request stays the caller's).
+        for _ in 0..<2 {
+            var v: OpaquePointer?
+            XCTAssertEqual(flx_customer_verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, req, &v, &err), FLX_OK,
+                           str(flx_error_message(err)) ?? "")
+            XCTAssertEqual(str(flx_verification_request_id(v)), "pos-17-0043")
+            XCTAssertFalse(str(flx_verification_code(v))!.isEmpty)
+            flx_verification_free(v)
+        }
+        // The same answer for another format is refused before sending, without echoing it.
+        var v: OpaquePointer?
+        XCTAssertEqual(flx_customer_verify(s, "116994755", FLX_VERIFY_SMS, req, &v, &err), FLX_E_INVALID_ARGUMENT)
+        XCTAssertFalse(str(flx_error_message(err))!.contains("buddy"))
+        flx_error_clear(&err)
+        // answer NULL removes question and answer: both "Not sent", nothing sent.
+        let sent = sandbox.requestCount
+        XCTAssertEqual(flx_verify_request_set_security_answer(req, 4, nil, &err), FLX_OK)
+        XCTAssertEqual(flx_customer_verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, req, &v, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(fields(err), ["security_qid: Not sent ()", "security_answer: Not sent ()"])
+        flx_error_clear(&err)
+        // An id of 0 given on purpose is a value, judged when sent.
+        XCTAssertEqual(flx_verify_request_set_security_answer(req, 0, "buddy", &err), FLX_OK)
+        XCTAssertEqual(flx_customer_verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, req, &v, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(fields(err), ["security_qid: Value zero or negative. (0)"])
+        flx_error_clear(&err)
+        XCTAssertEqual(sandbox.requestCount, sent, "nothing is sent")
+        // NULL request: no optional inputs. A freed or foreign one is misuse, never a crash.
+        XCTAssertEqual(flx_customer_verify(s, "116994755", FLX_VERIFY_MERCHANT_OVERRIDE, nil, &v, &err), FLX_OK)
+        flx_verification_free(v)
+        v = nil
+        flx_verify_request_free(req)
+        XCTAssertEqual(flx_customer_verify(s, "116994755", FLX_VERIFY_SMS, req, &v, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_customer_verify(s, "116994755", FLX_VERIFY_SMS, s, &v, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_verify_request_set_vcc_number(req, "1070015210360001", nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_verify_request_set_request_id(nil, "x", nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_verify_request_set_security_answer(nil, 4, "x", nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_verify_request_new(nil, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertNil(v)
+        flx_verify_request_free(req)  // a second free is a no-op
+        flx_verify_request_free(nil)
+        // The err rule holds for the new entry points too.
+        var stale: OpaquePointer?
+        XCTAssertEqual(flx_verify_request_new(nil, &stale), FLX_E_INVALID_ARGUMENT)
+        let kept = stale
+        XCTAssertEqual(flx_verify_request_new(&req, &stale), FLX_E_MISUSE)
+        XCTAssertEqual(flx_customer_verify(s, "116994755", FLX_VERIFY_SMS, nil, &v, &stale), FLX_E_MISUSE)
+        XCTAssertEqual(stale, kept)
+        XCTAssertNil(v)
+        flx_error_free(stale)
     }
 
     // MARK: - calculate-interest
@@ -249,7 +310,7 @@ final class CustomerFlowCTests: XCTestCase {
         defer { flx_session_free(s) }
         var f: OpaquePointer?
         var err: OpaquePointer?
-        XCTAssertEqual(flx_calculate_interest(s, "116994755", 120_000, &f, &err), FLX_OK, str(flx_error_message(err)) ?? "")
+        XCTAssertEqual(flx_financing_calculate(s, "116994755", 120_000, &f, &err), FLX_OK, str(flx_error_message(err)) ?? "")
         defer { flx_financing_free(f) }
         XCTAssertEqual(str(flx_financing_account_number(f)), "116994755")
         XCTAssertEqual(flx_financing_amount_cents(f), 120_000)
@@ -298,7 +359,7 @@ final class CustomerFlowCTests: XCTestCase {
         defer { flx_session_free(s) }
         var f: OpaquePointer?
         var err: OpaquePointer?
-        XCTAssertEqual(flx_calculate_interest(s, "999999999", 1000, &f, &err), FLX_E_NOT_FOUND)
+        XCTAssertEqual(flx_financing_calculate(s, "999999999", 1000, &f, &err), FLX_E_NOT_FOUND)
         XCTAssertEqual(flx_error_http_status(err), 404)
         XCTAssertEqual(str(flx_error_scenario(err)), "Customer Account not found")
         flx_error_free(err)
@@ -378,7 +439,7 @@ final class CustomerFlowCTests: XCTestCase {
         flx_error_free(err)
         err = nil
         var v: OpaquePointer?
-        XCTAssertEqual(flx_verify(s, "12ab", FLX_VERIFY_SECURITY_QUESTION, -4, "", nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(verify(s, "12ab", FLX_VERIFY_SECURITY_QUESTION, -4, "", nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
         XCTAssertEqual(fields(err), ["account_number: Value different to a number. (12ab)",
                                      "security_qid: Value zero or negative. (-4)", "security_answer: Not sent ()"])
         flx_error_free(err)
@@ -405,10 +466,13 @@ final class CustomerFlowCTests: XCTestCase {
         err = nil
         XCTAssertEqual(flx_applicant_set(a, "first_name", nil, nil), FLX_OK)
         var app: OpaquePointer?
-        XCTAssertEqual(flx_apply(s, a, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(flx_application_create(s, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
         XCTAssertEqual(fields(err), ["email: Value with wrong format (not-an-email)", "phone_number: Value with higher precision (416-555-01999)",
                                      "first_name: Not sent ()", "city: Not sent ()"])
         flx_error_free(err)
+        // The channel says what the id is: an unknown channel or no id is refused.
+        XCTAssertEqual(flx_application_create(s, a, flx_apply_channel(rawValue: 9), "00-12345", &app, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_application_create(s, a, FLX_APPLY_ONLINE, nil, &app, nil), FLX_E_INVALID_ARGUMENT)
         XCTAssertNil(w)
         XCTAssertNil(app)
         XCTAssertEqual(sandbox.requestCount, 0, "nothing is sent")
@@ -497,7 +561,7 @@ final class CustomerFlowCTests: XCTestCase {
             XCTAssertEqual(flx_widget_init(s, FLX_WIDGET_APPLY, flx_customer_key(rawValue: 0), nil, a, &w, &err), FLX_OK, str(flx_error_message(err)) ?? "")
             defer { flx_widget_free(w) }
             var app: OpaquePointer?
-            let rc = flx_apply(s, a, flx_widget_session_id(w), nil, &app, &err)
+            let rc = flx_application_create(s, a, FLX_APPLY_ONLINE, flx_widget_session_id(w), &app, &err)
             XCTAssertEqual(rc, expected, "\(middle): \(str(flx_code_name(rc)) ?? "") \(str(flx_error_message(err)) ?? "")")
             defer { flx_application_free(app) }
             if expected == FLX_OK {
@@ -529,7 +593,7 @@ final class CustomerFlowCTests: XCTestCase {
         flx_widget_free(w)
         var app: OpaquePointer?
         var err: OpaquePointer?
-        XCTAssertEqual(flx_apply(s, a, "not-the-widget-session", nil, &app, &err), FLX_E_NOT_VERIFIED)
+        XCTAssertEqual(flx_application_create(s, a, FLX_APPLY_ONLINE, "not-the-widget-session", &app, &err), FLX_E_NOT_VERIFIED)
         XCTAssertEqual(flx_error_http_status(err), 409)
         flx_error_free(err)
     }
@@ -551,14 +615,14 @@ final class CustomerFlowCTests: XCTestCase {
     func testNullFreedAndForeignHandlesOfTheNewObjects() throws {
         var out: OpaquePointer?
         XCTAssertEqual(flx_customer_search(nil, "a", "b", "c", nil, &out, nil), FLX_E_MISUSE)
-        XCTAssertEqual(flx_verify(nil, "1", FLX_VERIFY_SMS, 0, nil, nil, nil, &out, nil), FLX_E_MISUSE)
-        XCTAssertEqual(flx_calculate_interest(nil, "1", 100, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(verify(nil, "1", FLX_VERIFY_SMS, 0, nil, nil, nil, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_financing_calculate(nil, "1", 100, &out, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_account_close(nil, "1", nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_drivers_license_decode(nil, "x", &out, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_i18n_get(nil, &out, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_terms_get(nil, nil, nil, &out, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_widget_init(nil, FLX_WIDGET_PURCHASE, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "1", nil, &out, nil), FLX_E_MISUSE)
-        XCTAssertEqual(flx_apply(nil, nil, nil, nil, &out, nil), FLX_E_MISUSE)
+        XCTAssertEqual(flx_application_create(nil, nil, FLX_APPLY_ONLINE, "W-1", &out, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_applicant_set(nil, "first_name", "x", nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_applicant_set_tos_agreement(nil, 1, nil), FLX_E_MISUSE)
         XCTAssertEqual(flx_applicant_new(nil, nil), FLX_E_INVALID_ARGUMENT)
@@ -605,15 +669,15 @@ final class CustomerFlowCTests: XCTestCase {
             let p = b.baseAddress
             XCTAssertEqual(flx_customer_search(s, p, "b", "1990-01-01", nil, &out, nil), FLX_E_INVALID_ARGUMENT)
             XCTAssertEqual(flx_customer_search(s, "a", "b", "1990-01-01", p, &out, nil), FLX_E_INVALID_ARGUMENT)
-            XCTAssertEqual(flx_verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, p, nil, nil, &out, nil), FLX_E_INVALID_ARGUMENT)
-            XCTAssertEqual(flx_verify(s, "116994755", FLX_VERIFY_SMS, 0, nil, nil, p, &out, nil), FLX_E_INVALID_ARGUMENT)
-            XCTAssertEqual(flx_calculate_interest(s, p, 100, &out, nil), FLX_E_INVALID_ARGUMENT)
+            XCTAssertEqual(verify(s, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, p, nil, nil, &out, nil), FLX_E_INVALID_ARGUMENT)
+            XCTAssertEqual(verify(s, "116994755", FLX_VERIFY_SMS, 0, nil, nil, p, &out, nil), FLX_E_INVALID_ARGUMENT)
+            XCTAssertEqual(flx_financing_calculate(s, p, 100, &out, nil), FLX_E_INVALID_ARGUMENT)
             XCTAssertEqual(flx_drivers_license_decode(s, p, &out, nil), FLX_E_INVALID_ARGUMENT)
             XCTAssertEqual(flx_terms_get(s, p, nil, &out, nil), FLX_E_INVALID_ARGUMENT)
         }
         // A value the API can see, however absurd, is the validator's: wrong_inputs, nothing sent.
-        XCTAssertEqual(flx_calculate_interest(s, "116994755", Int64.max, &out, nil), FLX_E_WRONG_INPUTS)
-        XCTAssertEqual(flx_calculate_interest(s, "116994755", Int64.min, &out, nil), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(flx_financing_calculate(s, "116994755", Int64.max, &out, nil), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(flx_financing_calculate(s, "116994755", Int64.min, &out, nil), FLX_E_WRONG_INPUTS)
         XCTAssertNil(out)
         XCTAssertEqual(sandbox.requestCount, 0)
     }
@@ -634,11 +698,11 @@ final class CustomerFlowCTests: XCTestCase {
         case "/client-id/{client_id}/account/{account_number}/verify":
             var v: OpaquePointer?
             defer { flx_verification_free(v) }
-            return flx_verify(s, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err)
+            return verify(s, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err)
         case "/client-id/{client_id}/accounts/{account_number}/calculate-interest":
             var f: OpaquePointer?
             defer { flx_financing_free(f) }
-            return flx_calculate_interest(s, "116994755", 10_050, &f, &err)
+            return flx_financing_calculate(s, "116994755", 10_050, &f, &err)
         case "/client-id/{client_id}/accounts/{account_number}/close":
             return flx_account_close(s, "116994756", &err)
         case "/client-id/{client_id}/customers/driverslicense":
@@ -662,7 +726,7 @@ final class CustomerFlowCTests: XCTestCase {
             defer { flx_applicant_free(a) }
             var app: OpaquePointer?
             defer { flx_application_free(app) }
-            return flx_apply(s, a, "0123456789abcdef0123456789abcdef", nil, &app, &err)
+            return flx_application_create(s, a, FLX_APPLY_ONLINE, "0123456789abcdef0123456789abcdef", &app, &err)
         default:
             XCTFail("no call for \(template)")
             return FLX_OK
@@ -739,28 +803,28 @@ final class CustomerFlowCTests: XCTestCase {
         expect(flx_customer_lookup(merchant, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "116994757", &c, &err), FLX_E_USER_NOT_ABLE_TO_PURCHASE, 409, "lookup status A")
         expect(flx_customer_lookup(merchant, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "116994761", &c, &err), FLX_E_USER_NOT_ACTIVE, 409, "lookup inactive")
         // verify
-        expect(flx_verify(merchant, "116994765", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_SMS_NOT_VALID_PHONE, 400, "verify no phone")
-        expect(flx_verify(merchant, "999999999", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_NOT_FOUND, 404, "verify none")
-        expect(flx_verify(noAPI, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_INVALID_ROLE, 409, "verify role")
-        expect(flx_verify(merchant, "116994755", FLX_VERIFY_SMS, 0, nil, "1070015210360001", nil, &v, &err), FLX_E_NOT_FOUND, 404, "verify other vcc")
-        expect(flx_verify(customer, "116994755", FLX_VERIFY_REGULAR_PURCHASE_BYPASS, 0, nil, nil, nil, &v, &err), FLX_E_REGULAR_PURCHASE_BYPASS_IS_NOT_ALLOWED, 409, "verify bypass online")
+        expect(verify(merchant, "116994765", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_SMS_NOT_VALID_PHONE, 400, "verify no phone")
+        expect(verify(merchant, "999999999", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_NOT_FOUND, 404, "verify none")
+        expect(verify(noAPI, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_INVALID_ROLE, 409, "verify role")
+        expect(verify(merchant, "116994755", FLX_VERIFY_SMS, 0, nil, "1070015210360001", nil, &v, &err), FLX_E_NOT_FOUND, 404, "verify other vcc")
+        expect(verify(customer, "116994755", FLX_VERIFY_REGULAR_PURCHASE_BYPASS, 0, nil, nil, nil, &v, &err), FLX_E_REGULAR_PURCHASE_BYPASS_IS_NOT_ALLOWED, 409, "verify bypass online")
         let limited = try openSession(client: "flexitilimited")
         defer { flx_session_free(limited) }
         let limitedCustomer = try openSession(client: "flexitilimited", scope: FLX_SCOPE_CUSTOMER)
         defer { flx_session_free(limitedCustomer) }
-        expect(flx_verify(limitedCustomer, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_INSUFFICIENT_SCOPE, 403, "verify scope")
+        expect(verify(limitedCustomer, "116994755", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_INSUFFICIENT_SCOPE, 403, "verify scope")
         expect(flx_account_close(limitedCustomer, "116994756", &err), FLX_E_INSUFFICIENT_SCOPE, 403, "close scope")
         expect(flx_customer_lookup(limited, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "116994763", &c, &err), FLX_E_MERCHANT_NOT_SUPPORT_NONPRIME_REGULARPURCHASE, 409, "lookup nonprime")
         expect(flx_customer_lookup(merchant, FLX_CUSTOMER_BY_VCC_NUMBER, "123", &c, &err), FLX_E_WRONG_INPUTS, 0, "lookup vcc (local check)")
-        expect(flx_verify(limited, "116994755", FLX_VERIFY_MERCHANT_OVERRIDE, 0, nil, nil, nil, &v, &err), FLX_E_MERCHANT_OVERRIDE_IS_NOT_ALLOWED, 409, "verify override")
-        expect(flx_verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, &err), FLX_E_SECRET_ANSWER_MISMATCH, 409, "verify answer")
-        for _ in 0..<2 { _ = flx_verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, nil) }
-        expect(flx_verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, &err), FLX_E_TRIES_EXCEED, 409, "verify tries")
+        expect(verify(limited, "116994755", FLX_VERIFY_MERCHANT_OVERRIDE, 0, nil, nil, nil, &v, &err), FLX_E_MERCHANT_OVERRIDE_IS_NOT_ALLOWED, 409, "verify override")
+        expect(verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, &err), FLX_E_SECRET_ANSWER_MISMATCH, 409, "verify answer")
+        for _ in 0..<2 { _ = verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, nil) }
+        expect(verify(merchant, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, "wrong", nil, nil, &v, &err), FLX_E_TRIES_EXCEED, 409, "verify tries")
         // calculate-interest
-        expect(flx_calculate_interest(merchant, "999999999", 1000, &f, &err), FLX_E_NOT_FOUND, 404, "calc none")
-        expect(flx_calculate_interest(noAPI, "116994755", 1000, &f, &err), FLX_E_INVALID_ROLE, 409, "calc role")
-        expect(flx_calculate_interest(merchant, "116994766", 1000, &f, &err), FLX_E_GENERAL_ERROR, 409, "calc general")
-        expect(flx_calculate_interest(merchant, "116994755", 0, &f, &err), FLX_E_WRONG_INPUTS, 0, "calc zero amount (validator, nothing sent)")
+        expect(flx_financing_calculate(merchant, "999999999", 1000, &f, &err), FLX_E_NOT_FOUND, 404, "calc none")
+        expect(flx_financing_calculate(noAPI, "116994755", 1000, &f, &err), FLX_E_INVALID_ROLE, 409, "calc role")
+        expect(flx_financing_calculate(merchant, "116994766", 1000, &f, &err), FLX_E_GENERAL_ERROR, 409, "calc general")
+        expect(flx_financing_calculate(merchant, "116994755", 0, &f, &err), FLX_E_WRONG_INPUTS, 0, "calc zero amount (validator, nothing sent)")
         // close
         expect(flx_account_close(merchant, "999999999", &err), FLX_E_NOT_FOUND, 404, "close none")
         expect(flx_account_close(noAPI, "116994756", &err), FLX_E_INVALID_ROLE, 409, "close role")
@@ -773,17 +837,17 @@ final class CustomerFlowCTests: XCTestCase {
         defer { flx_applicant_free(a) }
         XCTAssertEqual(flx_applicant_set(a, "dob", "1985-03-14", nil), FLX_OK)
         var app: OpaquePointer?
-        expect(flx_apply(noAPI, a, nil, "00-12345", &app, &err), FLX_E_INVALID_ROLE, 409, "apply role")
-        expect(flx_apply(merchant, a, nil, "00-12345", &app, &err), FLX_E_CUSTOMER_ALREADY_EXISTS, 409, "apply existing")
-        expect(flx_apply(merchant, a, nil, "99-99999", &app, &err), FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, 409, "apply location")
+        expect(flx_application_create(noAPI, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_INVALID_ROLE, 409, "apply role")
+        expect(flx_application_create(merchant, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_CUSTOMER_ALREADY_EXISTS, 409, "apply existing")
+        expect(flx_application_create(merchant, a, FLX_APPLY_IN_STORE, "99-99999", &app, &err), FLX_E_EXTERNAL_LOCATION_ID_NOT_FOUND, 409, "apply location")
         XCTAssertEqual(flx_applicant_set_tos_agreement(a, 0, nil), FLX_OK)
-        expect(flx_apply(merchant, a, nil, "00-12345", &app, &err), FLX_E_TOS_AGREEMENT_REQUIRED, 409, "apply tos")
+        expect(flx_application_create(merchant, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_TOS_AGREEMENT_REQUIRED, 409, "apply tos")
         let b = makeApplicant(middleName: "A-RR_L", last: "Businessowner")
         defer { flx_applicant_free(b) }
         XCTAssertEqual(flx_applicant_set(b, "account_type", "business", nil), FLX_OK)
-        expect(flx_apply(limited, b, nil, "10-00001", &app, &err), FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, 409, "apply account type")
-        expect(flx_apply(customer, b, "no-such-widget-session", nil, &app, &err), FLX_E_NOT_VERIFIED, 409, "apply not verified")
+        expect(flx_application_create(limited, b, FLX_APPLY_IN_STORE, "10-00001", &app, &err), FLX_E_ACCOUNT_TYPE_NOT_PERMITTED, 409, "apply account type")
+        expect(flx_application_create(customer, b, FLX_APPLY_ONLINE, "no-such-widget-session", &app, &err), FLX_E_NOT_VERIFIED, 409, "apply not verified")
         XCTAssertEqual(flx_applicant_set(b, "email", "not-an-email", nil), FLX_OK)
-        expect(flx_apply(merchant, b, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS, 0, "apply bad email (validator, nothing sent)")
+        expect(flx_application_create(merchant, b, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_WRONG_INPUTS, 0, "apply bad email (validator, nothing sent)")
     }
 }

@@ -159,7 +159,7 @@ final class FaultMatrixTests: PurchaseFixture {
             let fresh = try fetch(id)
             defer { flx_authorization_free(fresh) }
             var cap: OpaquePointer?
-            check(flx_authorization_get_capture(fresh, 0, &cap, nil), nil)
+            check(flx_authorization_capture_at(fresh, 0, &cap, nil), nil)
             XCTAssertEqual(flx_capture_remaining_cents(cap), 7_000, "\(fault.fault): returned once")
             flx_capture_free(cap)
             XCTAssertEqual(state["refunds"] as? Int ?? 0, refunds + 1, "\(fault.fault): exactly one refund")

@@ -270,7 +270,7 @@ final class JournalCTests: PurchaseFixture {
         let auth = try authorize(cents: 30_000, autoCapture: true)
         defer { flx_authorization_free(auth) }
         var cap: OpaquePointer?
-        check(flx_authorization_get_capture(auth, 0, &cap, nil), nil)
+        check(flx_authorization_capture_at(auth, 0, &cap, nil), nil)
         defer { flx_capture_free(cap) }
         let authId = try XCTUnwrap(str(flx_authorization_id(auth))), capId = try XCTUnwrap(str(flx_capture_id(cap)))
         let open = try authorize(cents: 20_000, autoCapture: false)

@@ -98,7 +98,7 @@ final class OutcomeTests: PurchaseFixture {
         }, exactlyOne: { why in
             guard let fresh = try? self.fetch(auth2Id) else { return XCTFail("\(why): fetch") }
             var cap: OpaquePointer?
-            XCTAssertEqual(flx_authorization_get_capture(fresh, 0, &cap, nil), FLX_OK)
+            XCTAssertEqual(flx_authorization_capture_at(fresh, 0, &cap, nil), FLX_OK)
             XCTAssertEqual(flx_capture_remaining_cents(cap), 7_000, "\(why): returned once")
             flx_capture_free(cap)
             flx_authorization_free(fresh)
@@ -249,7 +249,7 @@ final class OutcomeTests: PurchaseFixture {
         let cases: [(String, String, String, OpaquePointer?, () -> (flx_code, OpaquePointer?))] = [
             ("verify", "\(v25)/account/\(account)/verify", "/verify", merchant, {
                 var v: OpaquePointer?, err: OpaquePointer?
-                let rc = flx_verify(merchant, self.account, FLX_VERIFY_SECURITY_QUESTION, 4, "wrong-answer", nil, nil, &v, &err)
+                let rc = verify(merchant, self.account, FLX_VERIFY_SECURITY_QUESTION, 4, "wrong-answer", nil, nil, &v, &err)
                 flx_verification_free(v)
                 return (rc, err)
             }),
@@ -265,7 +265,7 @@ final class OutcomeTests: PurchaseFixture {
             }),
             ("apply", "\(v25)/apply", "/apply", s, {
                 var app: OpaquePointer?, err: OpaquePointer?
-                let rc = flx_apply(s, applicant, widgetSession, nil, &app, &err)
+                let rc = flx_application_create(s, applicant, FLX_APPLY_ONLINE, widgetSession, &app, &err)
                 flx_application_free(app)
                 return (rc, err)
             }),
@@ -544,11 +544,11 @@ final class OutcomeTests: PurchaseFixture {
             },
             Endpoint(label: "verify", method: "POST", suffix: "/verify", nature: .state, success: noMore) { s in
                 var o: OpaquePointer?, e: OpaquePointer?
-                let rc = flx_verify(s, acct, FLX_VERIFY_SMS, 0, nil, nil, nil, &o, &e); flx_verification_free(o); return (rc, e)
+                let rc = verify(s, acct, FLX_VERIFY_SMS, 0, nil, nil, nil, &o, &e); flx_verification_free(o); return (rc, e)
             },
             Endpoint(label: "calculate-interest", method: "POST", suffix: "/calculate-interest", nature: .read, success: noMore) { s in
                 var o: OpaquePointer?, e: OpaquePointer?
-                let rc = flx_calculate_interest(s, acct, 10_000, &o, &e); flx_financing_free(o); return (rc, e)
+                let rc = flx_financing_calculate(s, acct, 10_000, &o, &e); flx_financing_free(o); return (rc, e)
             },
             Endpoint(label: "authorization", method: "POST", suffix: "/authorization", nature: .money, success: noMore) { s in
                 var o: OpaquePointer?, e: OpaquePointer?
@@ -610,7 +610,7 @@ final class OutcomeTests: PurchaseFixture {
             },
             Endpoint(label: "apply", method: "POST", suffix: "/apply", nature: .state, success: noMore) { s in
                 var o: OpaquePointer?, e: OpaquePointer?
-                let rc = flx_apply(s, applicant, "W-1", nil, &o, &e); flx_application_free(o); return (rc, e)
+                let rc = flx_application_create(s, applicant, FLX_APPLY_ONLINE, "W-1", &o, &e); flx_application_free(o); return (rc, e)
             },
         ]
         let s = till(retries: 0, timeoutMs: 5_000)
@@ -659,7 +659,7 @@ final class OutcomeTests: PurchaseFixture {
         flx_error_clear(&err)
         // Local refusals name the request they refused.
         var v: OpaquePointer?
-        XCTAssertEqual(flx_verify(session, "12ab", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(verify(session, "12ab", FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
         XCTAssertEqual(str(flx_error_endpoint(err)), "/client-id/{client_id}/account/{account_number}/verify")
         XCTAssertEqual(str(flx_error_method(err)), "POST")
         flx_error_clear(&err)

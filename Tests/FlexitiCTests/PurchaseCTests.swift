@@ -67,18 +67,81 @@ final class PurchaseCTests: PurchaseFixture {
         flx_error_free(err)
     }
 
+    /// The names replaced before 1.0 still work (deprecated aliases, removed at 1.0), through the
+    /// new functions: same results, same errors.
+    @available(*, deprecated, message: "calls the deprecated aliases on purpose")
+    func testDeprecatedNamesStillWork() throws {
+        let auth = try authorize(cents: 12_345, autoCapture: true)
+        defer { flx_authorization_free(auth) }
+        var old: OpaquePointer?, new: OpaquePointer?
+        var err: OpaquePointer?
+        check(flx_authorization_get_capture(auth, 0, &old, &err), err)
+        check(flx_authorization_capture_at(auth, 0, &new, &err), err)
+        XCTAssertEqual(str(flx_capture_id(old)), str(flx_capture_id(new)))
+        XCTAssertEqual(flx_capture_amount_cents(old), 12_345)
+        flx_capture_free(old); flx_capture_free(new)
+        XCTAssertEqual(flx_authorization_get_capture(auth, 1, &old, &err), FLX_E_NOT_AVAILABLE)
+        flx_error_clear(&err)
+
+        var f: OpaquePointer?
+        check(flx_calculate_interest(session, account, 120_000, &f, &err), err)
+        XCTAssertEqual(flx_financing_amount_cents(f), 120_000)
+        XCTAssertGreaterThan(flx_financing_plan_count(f), 0)
+        flx_financing_free(f)
+
+        var v: OpaquePointer?
+        check(flx_verify(session, account, FLX_VERIFY_MERCHANT_OVERRIDE, 0, nil, nil, "old-name-1", &v, &err), err)
+        XCTAssertEqual(str(flx_verification_request_id(v)), "old-name-1")
+        XCTAssertFalse(str(flx_verification_code(v))!.isEmpty)
+        flx_verification_free(v)
+        v = nil
+        // Its positional rules stay: qid 0 is "none"; an answer for another format is refused.
+        XCTAssertEqual(flx_verify(session, account, FLX_VERIFY_SECURITY_QUESTION, 0, "buddy", nil, nil, &v, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(str(flx_error_field_param(err, 0)), "security_qid")
+        XCTAssertEqual(str(flx_error_field_type(err, 0)), "required")
+        flx_error_clear(&err)
+        XCTAssertEqual(flx_verify(session, account, FLX_VERIFY_SMS, 0, "buddy", nil, nil, &v, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_verify(session, account, flx_verify_format(rawValue: 42), 0, nil, nil, nil, &v, nil), FLX_E_INVALID_ARGUMENT)
+        XCTAssertEqual(flx_verify(nil, account, FLX_VERIFY_SMS, 0, nil, nil, nil, &v, nil), FLX_E_MISUSE)
+        XCTAssertNil(v)
+
+        var a: OpaquePointer?
+        XCTAssertEqual(flx_applicant_new(&a, nil), FLX_OK)
+        defer { flx_applicant_free(a) }
+        var app: OpaquePointer?
+        XCTAssertEqual(flx_apply(session, a, nil, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
+        let oldCount = flx_error_field_count(err)
+        flx_error_clear(&err)
+        XCTAssertEqual(flx_application_create(session, a, FLX_APPLY_IN_STORE, "00-12345", &app, &err), FLX_E_WRONG_INPUTS)
+        XCTAssertEqual(flx_error_field_count(err), oldCount)
+        XCTAssertGreaterThan(oldCount, 0)
+        flx_error_clear(&err)
+        XCTAssertNil(app)
+
+        // The err rule, first thing in each alias (through its new function).
+        var stale: OpaquePointer?
+        XCTAssertEqual(flx_applicant_new(nil, &stale), FLX_E_INVALID_ARGUMENT)
+        let kept = stale
+        XCTAssertEqual(flx_calculate_interest(session, account, 100, &f, &stale), FLX_E_MISUSE)
+        XCTAssertEqual(flx_verify(session, account, FLX_VERIFY_SMS, 0, nil, nil, nil, &v, &stale), FLX_E_MISUSE)
+        XCTAssertEqual(flx_apply(session, a, nil, "00-12345", &app, &stale), FLX_E_MISUSE)
+        XCTAssertEqual(flx_authorization_get_capture(auth, 0, &old, &stale), FLX_E_MISUSE)
+        XCTAssertEqual(stale, kept)
+        flx_error_free(stale)
+    }
+
     func testAutoCaptureHandleAndReturn() throws {
         let auth = try authorize(cents: 25_000, autoCapture: true)
         defer { flx_authorization_free(auth) }
         XCTAssertEqual(flx_authorization_capture_count(auth), 1)
         var cap: OpaquePointer?
         var err: OpaquePointer?
-        check(flx_authorization_get_capture(auth, 0, &cap, &err), err)
+        check(flx_authorization_capture_at(auth, 0, &cap, &err), err)
         defer { flx_capture_free(cap) }
         XCTAssertEqual(flx_capture_amount_cents(cap), 25_000)
         XCTAssertEqual(str(flx_capture_authorization_id(cap)), str(flx_authorization_id(auth)))
         var none: OpaquePointer?
-        XCTAssertEqual(flx_authorization_get_capture(auth, 1, &none, &err), FLX_E_NOT_AVAILABLE)
+        XCTAssertEqual(flx_authorization_capture_at(auth, 1, &none, &err), FLX_E_NOT_AVAILABLE)
         XCTAssertNil(none)
         flx_error_free(err)
         err = nil
@@ -347,7 +410,7 @@ final class PurchaseCTests: PurchaseFixture {
         defer { flx_authorization_free(after) }
         XCTAssertEqual(flx_authorization_remaining_cents(after), 20_000, "released once")
         var capAfter: OpaquePointer?
-        check(flx_authorization_get_capture(after, 0, &capAfter, nil), nil)
+        check(flx_authorization_capture_at(after, 0, &capAfter, nil), nil)
         XCTAssertEqual(flx_capture_remaining_cents(capAfter), 15_000, "returned once")
         flx_capture_free(capAfter)
 
@@ -626,7 +689,7 @@ final class PurchaseCTests: PurchaseFixture {
         let auth = try authorize(cents: 98_435, autoCapture: true)
         defer { flx_authorization_free(auth) }
         var cap: OpaquePointer?
-        check(flx_authorization_get_capture(auth, 0, &cap, nil), nil)
+        check(flx_authorization_capture_at(auth, 0, &cap, nil), nil)
         defer { flx_capture_free(cap) }
         let ret = request(FLX_REQUEST_RETURN) { r in [flx_request_set_full(r, 1, nil), flx_request_set_sku_data(r, sku, nil)] }
         defer { flx_request_free(ret) }

@@ -101,7 +101,7 @@ final class PurchaseErrorRowTests: PurchaseFixture {
         let a = try authHandle(authId, reader: reader)
         defer { flx_authorization_free(a) }
         var c: OpaquePointer?
-        check(flx_authorization_get_capture(a, 0, &c, nil), nil)
+        check(flx_authorization_capture_at(a, 0, &c, nil), nil)
         return try XCTUnwrap(c)
     }
 
@@ -279,7 +279,7 @@ final class PurchaseErrorRowTests: PurchaseFixture {
                 let auth = try self.authorize(cents: 5_000, autoCapture: true)
                 defer { flx_authorization_free(auth) }
                 var c: OpaquePointer?
-                self.check(flx_authorization_get_capture(auth, 0, &c, nil), nil)
+                self.check(flx_authorization_capture_at(auth, 0, &c, nil), nil)
                 return self.returnCall(s, try XCTUnwrap(c), cents: 5_001)
             },
             Row(endpoint: E.returnCapture, error: "return_date_exceeded") { self.returnCall(s, try self.captureHandle("1000000000000001")) },
@@ -322,7 +322,7 @@ final class PurchaseErrorRowTests: PurchaseFixture {
         let auth = try authorize(cents: 5_000, autoCapture: true)
         defer { flx_authorization_free(auth) }
         var c: OpaquePointer?
-        check(flx_authorization_get_capture(auth, 0, &c, nil), nil)
+        check(flx_authorization_capture_at(auth, 0, &c, nil), nil)
         return try XCTUnwrap(c)
     }
 

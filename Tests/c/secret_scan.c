@@ -177,6 +177,7 @@ int main(void) {
     flx_config *cfg = NULL;
     flx_session *session = NULL;
     flx_customer *customer = NULL;
+    flx_verify_request *verify_req = NULL;
     flx_verification *verification = NULL;
     flx_request *auth_req = NULL, *cap_req = NULL;
     flx_authorization *auth = NULL;
@@ -207,8 +208,11 @@ int main(void) {
     flow_step(flx_session_new(cfg, &session, &err), err, "session");
     flow_step(flx_customer_lookup(session, FLX_CUSTOMER_BY_ACCOUNT_NUMBER, "116994755", &customer, &err), err, "lookup");
     answer_text = reveal(SECURITY_ANSWER, sizeof SECURITY_ANSWER);
-    flow_step(flx_verify(session, "116994755", FLX_VERIFY_SECURITY_QUESTION, flx_customer_security_question_id(customer),
-                         answer_text, NULL, NULL, &verification, &err), err, "verify (security question)");
+    flow_step(flx_verify_request_new(&verify_req, &err), err, "verify request");
+    flow_step(flx_verify_request_set_security_answer(verify_req, flx_customer_security_question_id(customer), answer_text,
+                                                     &err), err, "security answer");
+    flow_step(flx_customer_verify(session, "116994755", FLX_VERIFY_SECURITY_QUESTION, verify_req, &verification, &err),
+              err, "verify (security question)");
     flow_step(flx_request_new(FLX_REQUEST_AUTHORIZATION, &auth_req, &err), err, "authorization request");
     flow_step(flx_request_set_account_number(auth_req, "116994755", &err), err, "account number");
     flow_step(flx_request_set_amount_cents(auth_req, 10000, &err), err, "amount");
@@ -224,7 +228,7 @@ int main(void) {
     flow_step(flx_request_set_amount_cents(cap_req, 10000, &err), err, "capture amount");
     flow_step(flx_authorization_capture(session, auth, cap_req, &capture, &err), err, "capture");
     /* A server that echoes the request into its error: the error object holds no secret. */
-    rc = flx_verify(session, "116994755", FLX_VERIFY_SECURITY_QUESTION, 4, answer_text, NULL, NULL, &unused, &echoed);
+    rc = flx_customer_verify(session, "116994755", FLX_VERIFY_SECURITY_QUESTION, verify_req, &unused, &echoed);
     check(rc == FLX_E_WRONG_INPUTS, "the whole flow ran, and the echoing server's error arrived");
     wipe(answer_text);
 
@@ -239,6 +243,7 @@ int main(void) {
     flx_request_free(cap_req);
     flx_request_free(auth_req);
     flx_verification_free(verification);
+    flx_verify_request_free(verify_req);
     flx_customer_free(customer);
     flx_session_free(session);
     flx_config_free(cfg);

@@ -148,6 +148,10 @@ ENUMS: Dict[str, Dict[str, int]] = {
         "FLX_APPLICATION_DECLINED": 2,
         "FLX_APPLICATION_PENDING": 3,
     },
+    "flx_apply_channel": {
+        "FLX_APPLY_ONLINE": 1,
+        "FLX_APPLY_IN_STORE": 2,
+    },
     "flx_request_kind": {
         "FLX_REQUEST_AUTHORIZATION": 1,
         "FLX_REQUEST_CAPTURE": 2,
@@ -272,6 +276,12 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "flx_customer_list_free": (None, [ctypes.c_void_p]),
     "flx_customer_list_count": (ctypes.c_size_t, [ctypes.c_void_p]),
     "flx_customer_list_at": (ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_size_t]),
+    "flx_verify_request_new": (ctypes.c_int, [ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_verify_request_free": (None, [ctypes.c_void_p]),
+    "flx_verify_request_set_security_answer": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int64, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_verify_request_set_vcc_number": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_verify_request_set_request_id": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]),
+    "flx_customer_verify": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_verify": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_int64, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_verification_free": (None, [ctypes.c_void_p]),
     "flx_verification_request_id": (ctypes.c_char_p, [ctypes.c_void_p]),
@@ -279,6 +289,7 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "flx_verification_code_sent": (ctypes.c_int, [ctypes.c_void_p]),
     "flx_verification_sent_to": (ctypes.c_char_p, [ctypes.c_void_p]),
     "flx_verification_code": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_financing_calculate": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int64, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_calculate_interest": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int64, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_financing_free": (None, [ctypes.c_void_p]),
     "flx_financing_account_number": (ctypes.c_char_p, [ctypes.c_void_p]),
@@ -350,6 +361,7 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "flx_widget_free": (None, [ctypes.c_void_p]),
     "flx_widget_redirection_url": (ctypes.c_char_p, [ctypes.c_void_p]),
     "flx_widget_session_id": (ctypes.c_char_p, [ctypes.c_void_p]),
+    "flx_application_create": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_apply": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_application_free": (None, [ctypes.c_void_p]),
     "flx_application_decision_of": (ctypes.c_int, [ctypes.c_void_p]),
@@ -417,6 +429,7 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "flx_authorization_fee_type": (ctypes.c_char_p, [ctypes.c_void_p, ctypes.c_size_t]),
     "flx_authorization_fee_message": (ctypes.c_char_p, [ctypes.c_void_p, ctypes.c_size_t]),
     "flx_authorization_capture_count": (ctypes.c_size_t, [ctypes.c_void_p]),
+    "flx_authorization_capture_at": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_authorization_get_capture": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_authorization_capture": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
     "flx_authorization_release": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]),
@@ -658,6 +671,18 @@ class Lib(Protocol):
 
     def flx_customer_list_at(self, list: Handle, index: int, /) -> Optional[int]: ...
 
+    def flx_verify_request_new(self, out: Any, err: Any, /) -> int: ...
+
+    def flx_verify_request_free(self, req: Handle, /) -> None: ...
+
+    def flx_verify_request_set_security_answer(self, req: Handle, question_id: int, answer: Optional[bytes], err: Any, /) -> int: ...
+
+    def flx_verify_request_set_vcc_number(self, req: Handle, vcc_number: Optional[bytes], err: Any, /) -> int: ...
+
+    def flx_verify_request_set_request_id(self, req: Handle, request_id: Optional[bytes], err: Any, /) -> int: ...
+
+    def flx_customer_verify(self, session: Handle, account_number: Optional[bytes], format: int, req: Handle, out: Any, err: Any, /) -> int: ...
+
     def flx_verify(self, session: Handle, account_number: Optional[bytes], format: int, security_qid: int, security_answer: Optional[bytes], vcc_number: Optional[bytes], request_id: Optional[bytes], out: Any, err: Any, /) -> int: ...
 
     def flx_verification_free(self, verification: Handle, /) -> None: ...
@@ -671,6 +696,8 @@ class Lib(Protocol):
     def flx_verification_sent_to(self, verification: Handle, /) -> Optional[bytes]: ...
 
     def flx_verification_code(self, verification: Handle, /) -> Optional[bytes]: ...
+
+    def flx_financing_calculate(self, session: Handle, account_number: Optional[bytes], amount_cents: int, out: Any, err: Any, /) -> int: ...
 
     def flx_calculate_interest(self, session: Handle, account_number: Optional[bytes], amount_cents: int, out: Any, err: Any, /) -> int: ...
 
@@ -814,6 +841,8 @@ class Lib(Protocol):
 
     def flx_widget_session_id(self, widget: Handle, /) -> Optional[bytes]: ...
 
+    def flx_application_create(self, session: Handle, applicant: Handle, channel: int, channel_id: Optional[bytes], out: Any, err: Any, /) -> int: ...
+
     def flx_apply(self, session: Handle, applicant: Handle, widget_session_id: Optional[bytes], external_location_id: Optional[bytes], out: Any, err: Any, /) -> int: ...
 
     def flx_application_free(self, application: Handle, /) -> None: ...
@@ -947,6 +976,8 @@ class Lib(Protocol):
     def flx_authorization_fee_message(self, auth: Handle, index: int, /) -> Optional[bytes]: ...
 
     def flx_authorization_capture_count(self, auth: Handle, /) -> int: ...
+
+    def flx_authorization_capture_at(self, auth: Handle, index: int, out: Any, err: Any, /) -> int: ...
 
     def flx_authorization_get_capture(self, auth: Handle, index: int, out: Any, err: Any, /) -> int: ...
 

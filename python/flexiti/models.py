@@ -430,7 +430,7 @@ def read_authorization(ptr: Optional[int]) -> Authorization:
     captures = []
     for i in range(L.flx_authorization_capture_count(ptr)):
         out, err = ctypes.c_void_p(), ctypes.c_void_p()
-        check(L.flx_authorization_get_capture(ptr, i, ctypes.byref(out), ctypes.byref(err)), err)
+        check(L.flx_authorization_capture_at(ptr, i, ctypes.byref(out), ctypes.byref(err)), err)
         captures.append(read_capture(out.value))
     a = Authorization(
         t(L.flx_authorization_id(ptr)), t(L.flx_authorization_status(ptr)), t(L.flx_authorization_account_number(ptr)),

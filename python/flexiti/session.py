@@ -279,12 +279,18 @@ class Session(Closing):
                request_id: Optional[str] = None) -> Verification:
         """Verifies an in-store customer and obtains the PIN for the purchase. format: "sms",
         "email" (PIN sent to the customer), "security_question" (with security_question_id and
-        security_answer), "merchant_override", "regular_purchase_bypass". request_id is
+        security_answer, which go together), "merchant_override", "regular_purchase_bypass". request_id is
         generated when not given. Pass the result to authorize(verification=...)."""
         fmt = _enum("flx_verify_format", _VERIFY, format, "format")
         L = _native.lib()
-        ptr = self._out(lambda o, e: L.flx_verify(self._session, b(account_number), fmt, security_question_id or 0,
-                                                  b(security_answer), b(vcc_number), b(request_id), o, e))
+        with _verify_request() as req:
+            if security_question_id is not None or security_answer is not None:
+                # A question without an answer sends neither; the library reports what is missing.
+                req.check(lambda e: L.flx_verify_request_set_security_answer(
+                    req.ptr, security_question_id or 0, b(security_answer), e))
+            req.check(lambda e: L.flx_verify_request_set_vcc_number(req.ptr, b(vcc_number), e))
+            req.check(lambda e: L.flx_verify_request_set_request_id(req.ptr, b(request_id), e))
+            ptr = self._out(lambda o, e: L.flx_customer_verify(self._session, b(account_number), fmt, req.ptr, o, e))
         try:
             return models.read_verification(ptr, format)
         finally:
@@ -295,7 +301,7 @@ class Session(Closing):
         promotional plan with its terms, payments, fees and rates (show their messages)."""
         cents = to_cents(amount)
         L = _native.lib()
-        ptr = self._out(lambda o, e: L.flx_calculate_interest(self._session, b(account_number), cents, o, e))
+        ptr = self._out(lambda o, e: L.flx_financing_calculate(self._session, b(account_number), cents, o, e))
         try:
             return models.read_financing(ptr)
         finally:
@@ -365,13 +371,17 @@ class Session(Closing):
     def apply(self, applicant: Mapping[str, Union[str, bool]], *, widget_session_id: Optional[str] = None,
               external_location_id: Optional[str] = None) -> Application:
         """Submits a credit application: online with the widget's widget_session_id (same
-        Session as widget_init), in store with external_location_id. applicant: API field
-        names to str values, and tos_agreement to a bool. Declines and pending reviews may
-        come back as ApplicationError."""
+        Session as widget_init), in store with external_location_id; exactly one of them.
+        applicant: API field names to str values, and tos_agreement to a bool. Declines and
+        pending reviews may come back as ApplicationError."""
+        if (widget_session_id is None) == (external_location_id is None):
+            raise ValueError("give exactly one of widget_session_id or external_location_id")
+        channels = ENUMS["flx_apply_channel"]
+        channel, channel_id = ((channels["FLX_APPLY_ONLINE"], widget_session_id) if widget_session_id is not None
+                               else (channels["FLX_APPLY_IN_STORE"], external_location_id))
         L = _native.lib()
         with _applicant(applicant) as a:
-            ptr = self._out(lambda o, e: L.flx_apply(self._session, a, b(widget_session_id), b(external_location_id),
-                                                     o, e))
+            ptr = self._out(lambda o, e: L.flx_application_create(self._session, a, channel, b(channel_id), o, e))
         try:
             return models.read_application(ptr)
         finally:
@@ -640,6 +650,20 @@ def _request(kind: str, idempotency_key: Optional[str]) -> Iterator[_Request]:
         yield req
     finally:
         L.flx_request_free(req.ptr)
+
+
+@contextmanager
+def _verify_request() -> Iterator[_Request]:
+    """A temporary flx_verify_request (the security answer is wiped when it is freed)."""
+    L = _native.lib()
+    out, err = ctypes.c_void_p(), ctypes.c_void_p()
+    check(L.flx_verify_request_new(ctypes.byref(out), ctypes.byref(err)), err)
+    assert out.value
+    req = _Request(out.value)
+    try:
+        yield req
+    finally:
+        L.flx_verify_request_free(req.ptr)
 
 
 @contextmanager

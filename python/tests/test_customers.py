@@ -141,6 +141,10 @@ def test_apply_online_approved_and_declined(make_session):
     with pytest.raises(flexiti.ApplicationError) as info:
         online.apply(declined, widget_session_id=w.widget_session_id)
     assert info.value.name == "application_declined"
+    # Online or in store: exactly one of the two ids says which.
+    for ids in ({}, {"widget_session_id": w.widget_session_id, "external_location_id": "00-12345"}):
+        with pytest.raises(ValueError):
+            online.apply(declined, **ids)
 
 
 def test_closed_session_is_a_usage_error(sandbox):

@@ -32,6 +32,10 @@ NOT_WRAPPED = {
     "flx_request_idempotency_key": "requests live only for one call; pass idempotency_key= to know it before sending",
     "flx_authorization_refresh": "get_authorization(auth) reads the current state by id",
     "flx_error_clear": "each call passes a fresh NULL error pointer and frees the error itself",
+    "flx_verify": "deprecated alias (removed at 1.0); verify() calls flx_customer_verify",
+    "flx_calculate_interest": "deprecated alias (removed at 1.0); calculate_interest() calls flx_financing_calculate",
+    "flx_apply": "deprecated alias (removed at 1.0); apply() calls flx_application_create",
+    "flx_authorization_get_capture": "deprecated alias (removed at 1.0); the models call flx_authorization_capture_at",
 }
 
 

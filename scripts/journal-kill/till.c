@@ -135,7 +135,7 @@ static void authorize(flx_session *s, const char *run, int k, sale *sl) {
     flx_authorization *auth = NULL;
     flx_error *err = NULL;
     char reference[41];
-    flx_code rc = flx_verify(s, ACCOUNT, FLX_VERIFY_MERCHANT_OVERRIDE, 0, NULL, NULL, NULL, &v, &err);
+    flx_code rc = flx_customer_verify(s, ACCOUNT, FLX_VERIFY_MERCHANT_OVERRIDE, NULL, &v, &err);
     if (rc != FLX_OK) die("verify", rc, err);
     snprintf(reference, sizeof reference, "K%s-%d-a%d", run, k, sl->attempts + 1);
     if ((rc = flx_request_new(FLX_REQUEST_AUTHORIZATION, &req, &err)) != FLX_OK ||
