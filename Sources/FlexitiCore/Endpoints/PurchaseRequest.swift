@@ -30,12 +30,11 @@ package struct PurchaseRequest: Sendable {
 
     /// Sent as x-idempotency-key by money-moving kinds.
     package private(set) var idempotencyKey: String
-    /// A digest of the whole operation (method, path with its parameters, query and body bytes)
-    /// last sent with this key when it may have happened (success or unknown outcome). Sending a
-    /// different operation with the same key would be answered with the first one's result by
-    /// Flexiti, so it is refused locally. A digest, not the text: the body may hold the PIN,
-    /// which must not outlive the request's Secret.
-    private var committedOperation: Int?
+    /// The whole operation (method, path with its parameters, query and body bytes) last sent
+    /// with this key when it may have happened (success or unknown outcome). Sending a different
+    /// operation with the same key would be answered with the first one's result by Flexiti, so
+    /// it is refused locally. Wiped when the last copy of the request goes (it may hold the PIN).
+    private var committedOperation: BoundOperation?
     /// The account a refund's VCC was found to belong to (customers/lookup), kept for repeats.
     var accountOfVCC: (vcc: String, account: String)?
 
@@ -60,9 +59,7 @@ package struct PurchaseRequest: Sendable {
     }
 
     /// Checks that the field belongs to this kind of request.
-    package func accepts(_ field: PurchaseField) -> FlexitiError? {
-        field.allowed(for: kind) ? nil : .invalidArgument("\(kind.name) requests take no \(field.rawValue)")
-    }
+    package func accepts(_ field: PurchaseField) -> FlexitiError? { kind.refusal(of: field) }
 
     /// The JSON body for the kind (absent fields are not sent).
     package func body() -> JSONValue {
@@ -138,37 +135,39 @@ package struct PurchaseRequest: Sendable {
         return q
     }
 
-    /// The refusal to send `operation` (Session.sendMoney) when this key may already have
-    /// performed a different one: Flexiti would answer with the first one's result.
-    func conflict(_ operation: Int, _ endpoint: Endpoint, path: String) -> FlexitiError? {
-        guard let committedOperation, committedOperation != operation else { return nil }
+    /// The refusal to send `call` (Session.sendMoney) when this key may already have performed
+    /// a different operation: Flexiti would answer with the first one's result.
+    func conflict(_ call: PreparedCall, path: String) -> FlexitiError? {
+        guard let committedOperation, !call.performs(committedOperation) else { return nil }
         var e = FlexitiError(.idempotencyConflict,
                              "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since "
                              + "(its path, query or body); nothing was sent. Create a new request (or set a new key) for a new "
                              + "operation, or restore the fields and the target to retry")
-        e.method = endpoint.method.rawValue
-        e.endpoint = endpoint.template
+        e.method = call.endpoint.method.rawValue
+        e.endpoint = call.endpoint.template
         e.path = path
         e.idempotencyKey = idempotencyKey
         return e
     }
 
-    /// Remembers `operation` once it may have happened under the key.
-    mutating func settle(_ operation: Int, _ result: Result<APIResponse, FlexitiError>) {
+    /// Remembers what `call` performs once it may have happened under the key.
+    mutating func settle(_ call: PreparedCall, _ result: Result<APIResponse, FlexitiError>) {
+        let mayHaveHappened: Bool
         switch result {
-        case .success:
-            committedOperation = operation
-        case let .failure(e):
-            // A definite refusal (4xx, or failed before sending) did not happen: the request may be
-            // corrected and sent again with the same key. An unknown outcome or a 5xx may have.
-            if e.mayHaveHappened { committedOperation = operation }
+        case .success: mayHaveHappened = true
+        // A definite refusal (4xx, or failed before sending) did not happen: the request may be
+        // corrected and sent again with the same key. An unknown outcome or a 5xx may have.
+        case let .failure(e): mayHaveHappened = e.mayHaveHappened
         }
+        guard mayHaveHappened else { return }
+        if let committedOperation, call.performs(committedOperation) { return }  // a repeat: already bound
+        committedOperation = call.operation
     }
 
     /// The operation a key is bound to: method, endpoint version and path with its parameters,
     /// query and body, as written for sending (Session.sendMoney binds the bytes it sends).
-    static func digest(_ call: APICall) -> Int {
-        PreparedCall(call, baseURL: "", langQuery: nil, fieldErrors: []).digest
+    static func operation(_ call: APICall) -> BoundOperation {
+        PreparedCall(call, baseURL: "", langQuery: nil, fieldErrors: []).operation
     }
 
     /// Release and return say what they give back: an amount, or the whole rest with `full`.

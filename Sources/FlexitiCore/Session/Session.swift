@@ -1,3 +1,5 @@
+import Glibc
+
 /// A call to make: an endpoint, its path parameters, query and body.
 package struct APICall: Sendable {
     package var endpoint: Endpoint
@@ -53,6 +55,45 @@ package struct SessionStats: Sendable, Equatable {
     package var tokenRequests = 0
 }
 
+/// The operation an idempotency key is bound to, as it was sent: method, path and query, body.
+/// The bytes themselves, not a digest: comparing is cheaper than hashing, and the copy is wiped
+/// when the last request holding it goes (the body may carry a verification code).
+final class BoundOperation: Equatable, @unchecked Sendable {
+    private let method: HTTPMethod
+    private var target: [UInt8]
+    private var body: [UInt8]?
+
+    init(method: HTTPMethod, target: [UInt8], body: [UInt8]?) {
+        self.method = method
+        self.target = target
+        self.body = body.map { b in b.withUnsafeBufferPointer { Array($0) } }  // its own storage, wiped below
+    }
+
+    deinit {
+        target.withUnsafeMutableBytes { Secret.zero($0) }
+        body?.withUnsafeMutableBytes { Secret.zero($0) }
+    }
+
+    func equals(method: HTTPMethod, target: UnsafeRawBufferPointer, body: [UInt8]?) -> Bool {
+        guard method == self.method, self.target.withUnsafeBytes({ BoundOperation.same($0, target) }) else { return false }
+        switch (self.body, body) {
+        case (nil, nil): return true
+        case let (a?, b?): return a.withUnsafeBytes { pa in b.withUnsafeBytes { pb in BoundOperation.same(pa, pb) } }
+        default: return false
+        }
+    }
+
+    private static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }  // both empty
+        return memcmp(pa, pb, a.count) == 0
+    }
+
+    static func == (a: BoundOperation, b: BoundOperation) -> Bool {
+        b.target.withUnsafeBytes { a.equals(method: b.method, target: $0, body: b.body) }
+    }
+}
+
 /// A call ready to go: checked by the validator, cleaned up, its URL built and its body written
 /// once. These bytes are what is sent, and what the idempotency key is bound to (sendMoney).
 struct PreparedCall {
@@ -91,15 +132,19 @@ struct PreparedCall {
         self.fieldErrors = fieldErrors
     }
 
-    /// The operation the bytes perform: method, path, query and body.
-    var digest: Int {
-        var hasher = Hasher()
-        hasher.combine(endpoint.method)
-        // The URL after the base: path and query.
+    /// The operation these bytes perform: method, path and query, body.
+    var operation: BoundOperation {
         var url = url
-        url.withUTF8 { all in hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[min(pathStart, all.count)...]))) }
-        if let body { body.withUnsafeBytes { hasher.combine(bytes: $0) } } else { hasher.combine(-1) }
-        return hasher.finalize()
+        let tail = url.withUTF8 { all in Array(all[min(pathStart, all.count)...]) }
+        return BoundOperation(method: endpoint.method, target: tail, body: body)
+    }
+
+    /// Whether these bytes perform `op` (compared byte for byte, no copy made).
+    func performs(_ op: BoundOperation) -> Bool {
+        var url = url
+        return url.withUTF8 { all in
+            op.equals(method: endpoint.method, target: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[min(pathStart, all.count)...])), body: body)
+        }
     }
 
     /// The body may carry a verification code or a security answer.
@@ -217,23 +262,22 @@ package final class Session: @unchecked Sendable {
         call.idempotencyKey = request.idempotencyKey
         var prepared = prepare(call)
         defer { prepared.scrub() }
-        let operation = prepared.digest
-        if let e = request.conflict(operation, endpoint, path: basePath + prepared.path) { return .failure(e) }
+        if let e = request.conflict(prepared, path: basePath + prepared.path) { return .failure(e) }
         let body = call.body ?? .object([])
         let result = Journal.around(configuration.journal, key: request.idempotencyKey,
                                     record: { request.journalRecord(endpoint, pathParams: call.pathParams, body: body) }) {
             deliver(prepared)
         }
-        request.settle(operation, result)
+        request.settle(prepared, result)
         return result
     }
 
     /// Validates, cleans up and writes a call: the only place a request is built.
     func prepare(_ call: APICall) -> PreparedCall {
         // Bad parameters fail offline, in the server's wrong_inputs shape; nothing is sent.
-        let fieldErrors = RequestValidator.validate(call)
+        let (fieldErrors, needsNormalizing) = RequestValidator.check(call)
         // What the validator checked (a phone without its dashes...).
-        let call = fieldErrors.isEmpty ? RequestValidator.normalized(call) : call
+        let call = fieldErrors.isEmpty && needsNormalizing ? RequestValidator.normalized(call) : call
         return PreparedCall(call, baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
     }
 
