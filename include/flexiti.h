@@ -550,7 +550,9 @@ FLX_EXTERN flx_code flx_session_authenticate(flx_session *session, flx_error **e
 
 /**
  * Statistics of a session: HTTP requests sent, TCP connections opened and token requests made.
- * Any pointer may be NULL. Errors: FLX_E_MISUSE.
+ * Any pointer may be NULL. Never waits for a running call: safe from any thread while another
+ * thread's call is in progress on the session, and from the session's own log callback.
+ * Errors: FLX_E_MISUSE.
  */
 FLX_EXTERN flx_code flx_session_stats(flx_session *session, uint64_t *requests, uint64_t *connections_opened,
                                       uint64_t *token_requests);
@@ -1902,7 +1904,8 @@ typedef struct flx_log_record {
 
 /** A log sink. Called synchronously on the thread making the call, possibly from several
  *  threads at once (one record at a time per session). It must return quickly and must not
- *  call functions on the session that is logging (other flx_ functions are fine). */
+ *  call functions on the session that is logging, except flx_session_stats (other flx_
+ *  functions are fine). */
 typedef void (*flx_log_callback)(void *userdata, const flx_log_record *record);
 
 /**

@@ -47,10 +47,19 @@ enum Handles {
 
     static func get<T: AnyObject>(_ p: OpaquePointer?, as: T.Type) -> T? {
         guard let (index, generation) = decode(p) else { return nil }
-        return table.withLock { t -> AnyObject? in
+        return cast(table.withLock { t -> AnyObject? in
             guard index < t.slots.count, t.slots[index].generation == generation else { return nil }
             return t.slots[index].object
-        } as? T
+        }, T.self)
+    }
+
+    /// The object as a T: a comparison of type metadata when it is exactly a T (every handle
+    /// class is final, so that is the usual case), the general dynamic cast otherwise.
+    @inline(__always)
+    private static func cast<T: AnyObject>(_ object: AnyObject?, _: T.Type) -> T? {
+        guard let object else { return nil }
+        if ObjectIdentifier(type(of: object)) == ObjectIdentifier(T.self) { return unsafeDowncast(object, to: T.self) }
+        return object as? T
     }
 
     /// For the _free functions: removes the object, lets it go, then zeroes the stack depth the
@@ -65,7 +74,7 @@ enum Handles {
         guard let (index, generation) = decode(p) else { return nil }
         return table.withLock { t -> T? in
             guard index < t.slots.count, t.slots[index].generation == generation,
-                  let obj = t.slots[index].object as? T else { return nil }
+                  let obj = cast(t.slots[index].object, T.self) else { return nil }
             t.slots[index].object = nil
             // A used-up generation retires the slot: its values could otherwise come back.
             if t.slots[index].generation < UInt32.max {

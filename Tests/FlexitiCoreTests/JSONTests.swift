@@ -55,5 +55,8 @@ final class JSONTests: XCTestCase {
         let body = JSONValue.object([("amount", .number("10.50")), ("reference", .string("a\"b\\c\n\u{01}")), ("auto_capture", .bool(true))])
         XCTAssertEqual(JSONWriter.write(body), #"{"amount":10.50,"reference":"a\"b\\c\n\u0001","auto_capture":true}"#)
         XCTAssertEqual(parse(JSONWriter.write(body))?["reference"], .string("a\"b\\c\n\u{01}"))
+        // Runs between escapes, multi-byte UTF-8 and a string that needs no escape at all.
+        XCTAssertEqual(JSONWriter.write(.array([.string("Café ✓ \"x\" end"), .string("plain"), .string("")])),
+                       #"["Café ✓ \"x\" end","plain",""]"#)
     }
 }

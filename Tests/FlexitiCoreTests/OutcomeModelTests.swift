@@ -94,17 +94,17 @@ final class OutcomeModelTests: XCTestCase {
         a.pathParams = ["client_id": "c", "authorizationId": "1"]
         a.body = .object([("amount", .number("10.00"))])
         var b = a
-        XCTAssertEqual(PurchaseRequest.digest(a), PurchaseRequest.digest(b))
+        XCTAssertEqual(PurchaseRequest.operation(a), PurchaseRequest.operation(b))
         b.pathParams["authorizationId"] = "2"
-        XCTAssertNotEqual(PurchaseRequest.digest(a), PurchaseRequest.digest(b), "another authorization")
+        XCTAssertNotEqual(PurchaseRequest.operation(a), PurchaseRequest.operation(b), "another authorization")
         b = a
         b.body = .object([("amount", .number("10.01"))])
-        XCTAssertNotEqual(PurchaseRequest.digest(a), PurchaseRequest.digest(b), "another amount")
+        XCTAssertNotEqual(PurchaseRequest.operation(a), PurchaseRequest.operation(b), "another amount")
         b = a
         b.query = [("lang", "fr")]
-        XCTAssertNotEqual(PurchaseRequest.digest(a), PurchaseRequest.digest(b), "another query")
+        XCTAssertNotEqual(PurchaseRequest.operation(a), PurchaseRequest.operation(b), "another query")
         b = a
         b.endpoint = Endpoints.release
-        XCTAssertNotEqual(PurchaseRequest.digest(a), PurchaseRequest.digest(b), "another endpoint")
+        XCTAssertNotEqual(PurchaseRequest.operation(a), PurchaseRequest.operation(b), "another endpoint")
     }
 }

@@ -530,6 +530,13 @@ final class ValidationTests: XCTestCase {
             XCTAssertEqual(RequestValidator.validate(sent), [])
             XCTAssertEqual(Self.value(param, in: sent), clean, "\(param) \(typed)")
             XCTAssertEqual(Self.value(param, in: call), typed, "the call itself is not changed")
+            XCTAssertTrue(RequestValidator.check(call).needsNormalizing, "\(param) \(typed): the session must clean it up")
+            XCTAssertFalse(RequestValidator.check(sent).needsNormalizing, "\(param) \(clean) is sent as it is")
+        }
+        // Every baseline call is already clean: sent without a clean-up pass, byte for byte as built.
+        for (name, call) in Self.baselines {
+            XCTAssertFalse(RequestValidator.check(call).needsNormalizing, name)
+            XCTAssertEqual(JSONWriter.write(RequestValidator.normalized(call).body ?? .null), JSONWriter.write(call.body ?? .null), name)
         }
     }
 

@@ -2,6 +2,14 @@
 package enum APIVersion: String, Sendable {
     case v25 = "v2.5"
     case v251 = "v2.5.1"
+
+    /// "/v2.5": what a path starts with.
+    var segment: String {
+        switch self {
+        case .v25: return "/v2.5"
+        case .v251: return "/v2.5.1"
+        }
+    }
 }
 
 /// One endpoint of the Flexiti POS API. `template` is spelled exactly as in endpoint_errors.tsv,
@@ -13,6 +21,20 @@ package struct Endpoint: Sendable {
     /// Requests that move money: never retried blindly, sent with an idempotency key, and a lost
     /// answer is "outcome unknown" rather than "failed".
     package let movesMoney: Bool
+    /// The call changes something at Flexiti (money, an account, a verification attempt, a widget
+    /// session), so a repeat is harmful unless an idempotency key protects it (Repeat).
+    package let changesState: Bool
+    /// POST /oauth/token, counted apart from the call it is made for.
+    let isToken: Bool
+
+    init(method: HTTPMethod, template: String, version: APIVersion, movesMoney: Bool, changesState: Bool = false) {
+        self.method = method
+        self.template = template
+        self.version = version
+        self.movesMoney = movesMoney
+        self.changesState = movesMoney || changesState
+        self.isToken = method == .post && template == "/oauth/token"
+    }
 
     /// Fills `{name}` placeholders with percent-encoded values.
     func path(_ params: [String: String]) -> String {
@@ -48,7 +70,7 @@ package enum Endpoints {
     package static let token = Endpoint(method: .post, template: "/oauth/token", version: .v25, movesMoney: false)
     package static let customersSearch = Endpoint(method: .get, template: "/client-id/{client_id}/customers/search", version: .v25, movesMoney: false)
     package static let customersLookup = Endpoint(method: .get, template: "/client-id/{client_id}/customers/lookup", version: .v25, movesMoney: false)
-    package static let verify = Endpoint(method: .post, template: "/client-id/{client_id}/account/{account_number}/verify", version: .v25, movesMoney: false)
+    package static let verify = Endpoint(method: .post, template: "/client-id/{client_id}/account/{account_number}/verify", version: .v25, movesMoney: false, changesState: true)
     package static let calculateInterest = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/calculate-interest", version: .v251, movesMoney: false)
     package static let transactions = Endpoint(method: .post, template: "/client-id/{client_id}/transactions", version: .v251, movesMoney: true)
     package static let authorize = Endpoint(method: .post, template: "/client-id/{client_id}/authorization", version: .v251, movesMoney: true)
@@ -59,12 +81,12 @@ package enum Endpoints {
     package static let listAuthorizations = Endpoint(method: .get, template: "/client-id/{client_id}/authorizations", version: .v251, movesMoney: false)
     package static let getAuthorization = Endpoint(method: .get, template: "/client-id/{client_id}/authorization/{authorizationId}", version: .v251, movesMoney: false)
     package static let listCaptures = Endpoint(method: .get, template: "/client-id/{client_id}/captures", version: .v251, movesMoney: false)
-    package static let close = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/close", version: .v25, movesMoney: false)
+    package static let close = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/close", version: .v25, movesMoney: false, changesState: true)
     package static let driversLicense = Endpoint(method: .post, template: "/client-id/{client_id}/customers/driverslicense", version: .v25, movesMoney: false)
     package static let i18n = Endpoint(method: .get, template: "/client-id/{client_id}/i18n", version: .v25, movesMoney: false)
     package static let termsAndConditions = Endpoint(method: .get, template: "/client-id/{client_id}/terms-and-conditions", version: .v25, movesMoney: false)
-    package static let widgetInit = Endpoint(method: .post, template: "/client-id/{client_id}/widget/init", version: .v25, movesMoney: false)
-    package static let apply = Endpoint(method: .post, template: "/client-id/{client_id}/apply", version: .v25, movesMoney: false)
+    package static let widgetInit = Endpoint(method: .post, template: "/client-id/{client_id}/widget/init", version: .v25, movesMoney: false, changesState: true)
+    package static let apply = Endpoint(method: .post, template: "/client-id/{client_id}/apply", version: .v25, movesMoney: false, changesState: true)
 
     package static let all: [Endpoint] = [
         token, customersSearch, customersLookup, verify, calculateInterest, transactions, authorize,

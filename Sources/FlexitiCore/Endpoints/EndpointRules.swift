@@ -20,13 +20,6 @@ package enum AnswerShape: Sendable, Equatable {
 }
 
 extension Endpoint {
-    /// The call changes something at Flexiti (money, an account, a verification attempt, a widget
-    /// session), so a repeat is harmful unless an idempotency key protects it.
-    package var changesState: Bool {
-        movesMoney || [Endpoints.verify.template, Endpoints.apply.template, Endpoints.close.template,
-                       Endpoints.widgetInit.template].contains(template)
-    }
-
     /// What this endpoint's 2xx answer must carry.
     package var answerShape: AnswerShape {
         switch (method, template) {

@@ -16,6 +16,11 @@ package enum PurchaseKind: Int32, Sendable, CaseIterable {
     }
 
     package var movesMoney: Bool { self != .listAuthorizations && self != .listCaptures }
+
+    /// nil when this kind of request takes `field`, else the setter's refusal.
+    package func refusal(of field: PurchaseField) -> FlexitiError? {
+        field.allowed(for: self) ? nil : .invalidArgument("\(name) requests take no \(field.rawValue)")
+    }
 }
 
 /// The fields a request may carry; `PurchaseRequest.set` refuses a field its kind does not take.

@@ -1,6 +1,6 @@
 /// A request for one money operation or listing, filled field by field (the C layer's setters).
 /// The idempotency key is made when the request is created, so every retry of the same request
-/// sends the same key; see `commit`.
+/// sends the same key; see `conflict` and `settle`.
 package struct PurchaseRequest: Sendable {
     package let kind: PurchaseKind
     package var accountNumber: String?
@@ -30,12 +30,11 @@ package struct PurchaseRequest: Sendable {
 
     /// Sent as x-idempotency-key by money-moving kinds.
     package private(set) var idempotencyKey: String
-    /// A digest of the whole operation (method, path with its parameters, query and body) last
-    /// sent with this key when it may have happened (success or unknown outcome). Sending a
-    /// different operation with the same key would be answered with the first one's result by
-    /// Flexiti, so it is refused locally. A digest, not the text: the body may hold the PIN,
-    /// which must not outlive the request's Secret.
-    private var committedOperation: Int?
+    /// The whole operation (method, path with its parameters, query and body bytes) last sent
+    /// with this key when it may have happened (success or unknown outcome). Sending a different
+    /// operation with the same key would be answered with the first one's result by Flexiti, so
+    /// it is refused locally. Wiped when the last copy of the request goes (it may hold the PIN).
+    private var committedOperation: BoundOperation?
     /// The account a refund's VCC was found to belong to (customers/lookup), kept for repeats.
     var accountOfVCC: (vcc: String, account: String)?
 
@@ -60,9 +59,7 @@ package struct PurchaseRequest: Sendable {
     }
 
     /// Checks that the field belongs to this kind of request.
-    package func accepts(_ field: PurchaseField) -> FlexitiError? {
-        field.allowed(for: kind) ? nil : .invalidArgument("\(kind.name) requests take no \(field.rawValue)")
-    }
+    package func accepts(_ field: PurchaseField) -> FlexitiError? { kind.refusal(of: field) }
 
     /// The JSON body for the kind (absent fields are not sent).
     package func body() -> JSONValue {
@@ -138,51 +135,39 @@ package struct PurchaseRequest: Sendable {
         return q
     }
 
-    /// Sends a money-moving call with this request's key, refusing to reuse the key for a
-    /// different operation, and remembers the operation when it may have happened.
-    mutating func sendMoney(_ session: Session, _ endpoint: Endpoint, pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
-        var call = APICall(endpoint)
-        call.pathParams = pathParams.merging(["client_id": session.configuration.clientId]) { a, _ in a }
-        call.body = body()
-        call.idempotencyKey = idempotencyKey
-        let operation = Self.digest(call)
-        if let committedOperation, committedOperation != operation {
-            var e = FlexitiError(.idempotencyConflict,
-                                 "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since "
-                                 + "(its path, query or body); nothing was sent. Create a new request (or set a new key) for a new "
-                                 + "operation, or restore the fields and the target to retry")
-            e.method = endpoint.method.rawValue
-            e.endpoint = endpoint.template
-            e.path = session.basePath + "/" + endpoint.version.rawValue + endpoint.path(call.pathParams)
-            e.idempotencyKey = idempotencyKey
-            return .failure(e)
-        }
-        let body = call.body ?? .object([])
-        let result = Journal.around(session.configuration.journal, key: idempotencyKey,
-                                    record: { journalRecord(endpoint, pathParams: call.pathParams, body: body) }) {
-            session.send(call)
-        }
+    /// The refusal to send `call` (Session.sendMoney) when this key may already have performed
+    /// a different operation: Flexiti would answer with the first one's result.
+    func conflict(_ call: PreparedCall, path: String) -> FlexitiError? {
+        guard let committedOperation, !call.performs(committedOperation) else { return nil }
+        var e = FlexitiError(.idempotencyConflict,
+                             "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since "
+                             + "(its path, query or body); nothing was sent. Create a new request (or set a new key) for a new "
+                             + "operation, or restore the fields and the target to retry")
+        e.method = call.endpoint.method.rawValue
+        e.endpoint = call.endpoint.template
+        e.path = path
+        e.idempotencyKey = idempotencyKey
+        return e
+    }
+
+    /// Remembers what `call` performs once it may have happened under the key.
+    mutating func settle(_ call: PreparedCall, _ result: Result<APIResponse, FlexitiError>) {
+        let mayHaveHappened: Bool
         switch result {
-        case .success:
-            committedOperation = operation
-        case let .failure(e):
-            // A definite refusal (4xx, or failed before sending) did not happen: the request may be
-            // corrected and sent again with the same key. An unknown outcome or a 5xx may have.
-            if e.mayHaveHappened { committedOperation = operation }
+        case .success: mayHaveHappened = true
+        // A definite refusal (4xx, or failed before sending) did not happen: the request may be
+        // corrected and sent again with the same key. An unknown outcome or a 5xx may have.
+        case let .failure(e): mayHaveHappened = e.mayHaveHappened
         }
-        return result
+        guard mayHaveHappened else { return }
+        if let committedOperation, call.performs(committedOperation) { return }  // a repeat: already bound
+        committedOperation = call.operation
     }
 
     /// The operation a key is bound to: method, endpoint version and path with its parameters,
-    /// query and body.
-    static func digest(_ call: APICall) -> Int {
-        var hasher = Hasher()
-        hasher.combine(call.endpoint.method.rawValue)
-        hasher.combine(call.endpoint.version.rawValue)
-        hasher.combine(call.endpoint.path(call.pathParams))
-        for (k, v) in call.query { hasher.combine(k); hasher.combine(v) }
-        hasher.combine(call.body.map(JSONWriter.write) ?? "")
-        return hasher.finalize()
+    /// query and body, as written for sending (Session.sendMoney binds the bytes it sends).
+    static func operation(_ call: APICall) -> BoundOperation {
+        PreparedCall(call, baseURL: "", langQuery: nil, fieldErrors: []).operation
     }
 
     /// Release and return say what they give back: an amount, or the whole rest with `full`.

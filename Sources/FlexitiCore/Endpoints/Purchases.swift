@@ -4,7 +4,7 @@ extension Session {
     /// POST authorization (v2.5.1).
     package func authorize(_ request: inout PurchaseRequest) -> Result<Authorization, FlexitiError> {
         guard request.kind == .authorization else { return .failure(.invalidArgument("not an authorization request")) }
-        return request.sendMoney(self, Endpoints.authorize, pathParams: [:]).flatMap { r in
+        return sendMoney(&request, Endpoints.authorize, pathParams: [:]).flatMap { r in
             object(r, "authorization").map(Authorization.init(json:))
         }
     }
@@ -19,7 +19,7 @@ extension Session {
     /// POST authorization/{id}/capture.
     package func capture(authorizationId: String, _ request: inout PurchaseRequest) -> Result<Capture, FlexitiError> {
         guard request.kind == .capture else { return .failure(.invalidArgument("not a capture request")) }
-        return request.sendMoney(self, Endpoints.capture, pathParams: ["authorizationId": authorizationId]).flatMap { r in
+        return sendMoney(&request, Endpoints.capture, pathParams: ["authorizationId": authorizationId]).flatMap { r in
             object(r, "capture").map { j in
                 var m: [(String, JSONValue)] = []
                 if case let .object(members) = j { m = members }
@@ -34,7 +34,7 @@ extension Session {
         guard request.kind == .release else { return .failure(.invalidArgument("not a release request")) }
         if let e = request.amountOrFullMissing(Endpoints.release) { return .failure(e) }
         let key = request.idempotencyKey
-        return request.sendMoney(self, Endpoints.release, pathParams: ["authorizationId": authorizationId]).flatMap { r in
+        return sendMoney(&request, Endpoints.release, pathParams: ["authorizationId": authorizationId]).flatMap { r in
             object(r, "release").map { Receipt(json: $0, idempotencyKey: key) }
         }
     }
@@ -44,7 +44,7 @@ extension Session {
         guard request.kind == .returnCapture else { return .failure(.invalidArgument("not a return request")) }
         if let e = request.amountOrFullMissing(Endpoints.returnCapture) { return .failure(e) }
         let key = request.idempotencyKey
-        return request.sendMoney(self, Endpoints.returnCapture, pathParams: ["authorizationId": authorizationId, "captureId": captureId]).flatMap { r in
+        return sendMoney(&request, Endpoints.returnCapture, pathParams: ["authorizationId": authorizationId, "captureId": captureId]).flatMap { r in
             object(r, "return").map { Receipt(json: $0, idempotencyKey: key) }
         }
     }
@@ -67,7 +67,7 @@ extension Session {
         }
         // Neither: the validator's account_number "Not sent", like any missing parameter.
         let key = request.idempotencyKey
-        return request.sendMoney(self, Endpoints.refund, pathParams: ["account_number": account]).flatMap { r in
+        return sendMoney(&request, Endpoints.refund, pathParams: ["account_number": account]).flatMap { r in
             object(r, "refund").map { Receipt(json: $0, idempotencyKey: key) }
         }
     }
@@ -76,7 +76,7 @@ extension Session {
     package func transaction(_ request: inout PurchaseRequest) -> Result<Receipt, FlexitiError> {
         guard request.kind == .transaction else { return .failure(.invalidArgument("not a transaction request")) }
         let key = request.idempotencyKey
-        return request.sendMoney(self, Endpoints.transactions, pathParams: [:]).flatMap { r in
+        return sendMoney(&request, Endpoints.transactions, pathParams: [:]).flatMap { r in
             object(r, "transaction").map { Receipt(json: $0, idempotencyKey: key) }
         }
     }

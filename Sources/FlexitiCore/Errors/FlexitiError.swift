@@ -38,12 +38,20 @@ package struct FlexitiError: Error, Sendable {
     package var transportDetail: String = ""
     /// True when sending the same request again cannot do harm and may succeed.
     package var retryable: Bool = false
+    /// What the session does next about the failed attempt (Repeat.classify); not shown to C.
+    package var next: Repeat.Next = .final
     package var attempts: Int = 0
     package var fieldErrors: [FieldError] = []
 
     package init(_ code: ErrorCode, _ message: String) {
         self.code = code
         self.message = message
+    }
+
+    /// Takes the verdict of Repeat.classify.
+    package mutating func apply(_ d: Repeat.Decision) {
+        retryable = d.retryable
+        next = d.next
     }
 
     package static func invalidArgument(_ message: String) -> FlexitiError { FlexitiError(.invalidArgument, message) }

@@ -16,9 +16,6 @@ struct ErrorContext {
         return e
     }
 
-    /// A request that changes nothing, or one protected by an idempotency key, may be repeated.
-    var safeToRepeat: Bool { !endpoint.changesState || !idempotencyKey.isEmpty }
-
     /// An error about this request: every field of the context set here, so no path can forget
     /// one (the call's attempts are set by Session.runCall).
     func error(_ code: ErrorCode, _ message: String, status: Int = 0) -> FlexitiError {
@@ -36,7 +33,7 @@ struct ErrorContext {
             ? error(.outcomeUnknown, what + "; the operation may have happened: retry with the same request or read the state back", status: status)
             : error(.malformedResponse, what, status: status)
         e.apiError = apiError
-        e.retryable = e.code == .outcomeUnknown && safeToRepeat
+        e.apply(Repeat.classify(.unusableSuccess(code: e.code), endpoint: endpoint, idempotencyKey: idempotencyKey))
         return e
     }
 }
@@ -61,9 +58,7 @@ enum ResponseMapping {
             e.code = .outcomeUnknown
             e.message = ErrorCatalog.info(.outcomeUnknown)?.description ?? ""
         }
-        let transient: Set<ErrorCode> = [.connect, .timeout, .transport, .outcomeUnknown]
-        // Nothing sent (connect) is always safe to repeat; otherwise only an idempotent request.
-        e.retryable = transient.contains(e.code) && (!f.requestMayHaveBeenSent || context.safeToRepeat)
+        e.apply(Repeat.classify(.transport(f, code: e.code), endpoint: context.endpoint, idempotencyKey: context.idempotencyKey))
         return context.apply(to: e)
     }
 
@@ -109,7 +104,7 @@ enum ResponseMapping {
             e.scenario = ""
             e.fieldErrors = []
         }
-        e.retryable = [500, 502, 503, 504].contains(status) && context.safeToRepeat
+        e.apply(Repeat.classify(.http(status: status), endpoint: context.endpoint, idempotencyKey: context.idempotencyKey))
         return context.apply(to: e)
     }
 }

@@ -221,32 +221,33 @@ final class CurlTransport {
         if cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK { setupOK = false }
         _ = cshim_setopt_ptr(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
 
-        var bodyCopy: [CChar] = [0]  // never empty, so the pointer below is always real
         switch request.method {
         case .get:
             setLong(CURLOPT_HTTPGET, 1)
         case .post:
-            bodyCopy = (request.body ?? []).map { CChar(bitPattern: $0) } + [0]
             setLong(CURLOPT_POST, 1)
-            setLong(CURLOPT_POSTFIELDSIZE, bodyCopy.count - 1)
+            setLong(CURLOPT_POSTFIELDSIZE, request.body?.count ?? 0)
         }
         guard setupOK else {
             renewHandle = true
             return .failure(TransportFailure(code: .invalidArgument, detail: "libcurl rejected an option", requestMayHaveBeenSent: false, notDelivered: true))
         }
 
-        let rc: CURLcode = bodyCopy.withUnsafeBufferPointer { buf in
-            if request.method == .post {
-                // COPYPOSTFIELDS would copy too; pointing at our buffer for the duration is enough.
-                _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, buf.baseAddress)
+        // libcurl reads the caller's bytes in place for the transfer (no copy to scrub: the owner
+        // of the request zeroes its body once sent). POSTFIELDSIZE says how many, so no NUL is
+        // needed; an empty body still points at a real byte.
+        var none: UInt8 = 0
+        let rc: CURLcode = withUnsafePointer(to: &none) { empty in
+            (request.body ?? []).withUnsafeBufferPointer { buf in
+                if request.method == .post {
+                    _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, UnsafeRawPointer(buf.baseAddress ?? empty))
+                }
+                let rc = curl_easy_perform(handle)
+                // The body goes away with this closure: libcurl must not keep pointing at it.
+                if request.method == .post { _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, nil) }
+                return rc
             }
-            let rc = curl_easy_perform(handle)
-            // The body goes away with this closure: libcurl must not keep pointing at it.
-            if request.method == .post { _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, nil) }
-            return rc
         }
-        // Scrub the request body (it may hold a client secret or a security answer).
-        bodyCopy.withUnsafeMutableBytes { raw in if let base = raw.baseAddress { explicit_bzero(base, raw.count) } }
 
         var connects = 0
         _ = cshim_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)

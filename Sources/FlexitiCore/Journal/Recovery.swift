@@ -40,7 +40,7 @@ extension Journal {
 
 extension FlexitiError {
     /// A money call that failed this way may still have been performed: an unknown outcome, or a
-    /// 5xx. The key binding (PurchaseRequest.sendMoney) and the journal both follow this rule.
+    /// 5xx. The key binding (Session.sendMoney) and the journal both follow this rule.
     package var mayHaveHappened: Bool { code == .outcomeUnknown || httpStatus >= 500 }
 }
 

@@ -1,41 +1,55 @@
 /// POST /oauth/token, form-encoded with client_credentials ([S-AUTH]).
 enum OAuth {
-    static func requestToken(session: Session, state: inout Session.State) -> Result<Token, FlexitiError> {
-        let config = session.configuration
-        let endpoint = Endpoints.token
-        let path = "/" + endpoint.version.rawValue + endpoint.template
-        let referenceId = Identifiers.referenceId()
-        let fields = [
-            ("grant_type", "client_credentials"),
-            ("client_id", config.clientId),
-            ("client_secret", config.clientSecret.reveal()),
-            ("scope", config.scope),
-        ]
-        // The same table-driven check as every other call (a 101-character client id, say).
-        var check = APICall(endpoint)
-        check.query = fields
-        let fieldErrors = RequestValidator.validate(check)
-        if !fieldErrors.isEmpty {
-            var e = ParameterCheck.wrongInputs(fieldErrors)
-            e.method = endpoint.method.rawValue
-            e.endpoint = endpoint.template
-            return .failure(e)
+    /// The token request's parts that never change for a session, made once: the URL, the form
+    /// around the client secret, and the validator's verdict on the credentials.
+    struct Form {
+        let url: String
+        let path: String
+        /// "grant_type=…&client_id=…&client_secret=" and "&scope=…".
+        let head: [UInt8]
+        let tail: [UInt8]
+        /// The same table-driven check as every other call (a 101-character client id, say).
+        let refusal: FlexitiError?
+
+        init(_ config: SessionConfiguration, baseURL: String, basePath: String) {
+            let endpoint = Endpoints.token
+            let path = endpoint.version.segment + endpoint.template
+            url = baseURL + path
+            self.path = basePath + path
+            let fields = [
+                ("grant_type", "client_credentials"),
+                ("client_id", config.clientId),
+                ("client_secret", config.clientSecret.reveal()),
+                ("scope", config.scope),
+            ]
+            var check = APICall(endpoint)
+            check.query = fields
+            let fieldErrors = RequestValidator.validate(check)
+            if fieldErrors.isEmpty {
+                refusal = nil
+            } else {
+                var e = ParameterCheck.wrongInputs(fieldErrors)
+                e.method = endpoint.method.rawValue
+                e.endpoint = endpoint.template
+                refusal = e
+            }
+            head = Array((PercentEncoding.form(Array(fields[0..<2])) + "&client_secret=").utf8)
+            tail = Array(("&" + PercentEncoding.form([fields[3]])).utf8)
         }
-        var form = Array(PercentEncoding.form(fields).utf8)
-        defer { for i in form.indices { form[i] = 0 } }
-        let request = HTTPRequest(method: .post, url: session.baseURL + path, headers: [
-            ("x-reference-id", referenceId),
-            ("content-type", "application/x-www-form-urlencoded"),
-            ("accept", "application/json"),
-        ], body: form)
-        let context = ErrorContext(endpoint: endpoint, path: session.basePath + path, referenceId: referenceId, idempotencyKey: "")
-        state.stats.tokenRequests += 1
-        let issuedAt = session.now()
-        switch session.exchange(request, context: context, state: &state) {
-        case let .failure(e):
-            return .failure(e)
-        case let .success(r):
-            return token(from: r.json, issuedAt: issuedAt).mapError { r.failure($0.code, $0.message) }
+
+        /// The request with the secret (the caller zeroes its body once sent) and its context.
+        func request(secret: Secret) -> (HTTPRequest, ErrorContext) {
+            let referenceId = Identifiers.referenceId()
+            var form = head
+            form.reserveCapacity(head.count + secret.count * 3 + tail.count)
+            form.append(contentsOf: PercentEncoding.encode(secret.reveal()).utf8)
+            form.append(contentsOf: tail)
+            let request = HTTPRequest(method: .post, url: url, headers: [
+                ("x-reference-id", referenceId),
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("accept", "application/json"),
+            ], body: form)
+            return (request, ErrorContext(endpoint: Endpoints.token, path: path, referenceId: referenceId, idempotencyKey: ""))
         }
     }
 

@@ -32,15 +32,100 @@ package struct RetryPolicy: Sendable, Equatable {
         let half = capped / 2
         return half + Int64(Double(capped - half) * min(max(random, 0), 1))
     }
+}
 
-    /// Whether a failed attempt of `call` may be repeated.
-    package static func mayRetry(_ e: FlexitiError, call: APICall) -> Bool {
-        guard e.retryable, e.code != .tls else { return false }
-        // Never repeat a money-moving request without its idempotency key, even when it
-        // apparently was not sent: only the key makes a repeat provably harmless.
-        let failedRequestIsTheCall = e.method == call.endpoint.method.rawValue && e.endpoint == call.endpoint.template
-        if failedRequestIsTheCall && call.endpoint.movesMoney && (call.idempotencyKey ?? "").isEmpty { return false }
-        return true
+/// Every decision about repeating a request, in one place: which requests libcurl may send
+/// twice, what follows a failed attempt (a repeat on a fresh connection now, one after the
+/// backoff, or none) and what the error tells the caller (`retryable`). docs/errors.md,
+/// "Outcome of a call" and "Delivered or not", describes the rules.
+package enum Repeat {
+    /// What follows a failed attempt.
+    package enum Next: Equatable, Sendable {
+        /// The kept-alive connection, not the request, failed: send again at once on a new one
+        /// (not a retry of the policy).
+        case freshConnectionNow
+        /// Send again after the policy's backoff, while retries and the deadline allow.
+        case afterBackoff
+        /// The attempt's error is the call's.
+        case final
+    }
+
+    /// How an attempt failed, as far as repeating it is concerned.
+    package enum Failure {
+        /// No answer: the transport's failure, with the code the error carries (a lost answer to
+        /// a call that changes state is outcome unknown). `canReconnect`: the attempt went out on
+        /// a kept-alive connection and a new one may still be tried within the deadline.
+        case transport(TransportFailure, code: ErrorCode, canReconnect: Bool = false)
+        /// An HTTP error status.
+        case http(status: Int)
+        /// A 2xx answer that is not the success it should be; `code` is what the error carries.
+        case unusableSuccess(code: ErrorCode)
+        /// libcurl sent the request again after a kept-alive connection died without an answer.
+        case resent
+    }
+
+    package struct Decision: Sendable {
+        package let next: Next
+        /// Reported as flx_error_retryable: sending the same request again cannot do harm and may succeed.
+        package let retryable: Bool
+        /// Why, for the reader of the code and of the debug log.
+        package let reason: StaticString
+    }
+
+    /// A request that changes nothing, or one protected by an idempotency key: the server
+    /// performs it at most once however often it arrives.
+    package static func isHarmless(_ endpoint: Endpoint, idempotencyKey: String) -> Bool {
+        !endpoint.changesState || !idempotencyKey.isEmpty
+    }
+
+    /// Must reach the server at most once: libcurl may not re-send it on its own (a fresh
+    /// connection), and no repeat follows a failure that may have delivered it.
+    package static func sendAtMostOnce(_ endpoint: Endpoint, idempotencyKey: String) -> Bool {
+        !isHarmless(endpoint, idempotencyKey: idempotencyKey)
+    }
+
+    /// The one classification of a failed attempt of `endpoint` (sent with `idempotencyKey`).
+    /// `retriesOn`: the policy allows repeats at all (maxRetries > 0).
+    package static func classify(_ failure: Failure, endpoint: Endpoint, idempotencyKey: String,
+                                 retriesOn: Bool = true) -> Decision {
+        let harmless = isHarmless(endpoint, idempotencyKey: idempotencyKey)
+        // Never repeat a money-moving request without its key by policy, even when it apparently
+        // was not sent: only the key makes a repeat provably harmless.
+        let policyMayRepeat = !(endpoint.movesMoney && idempotencyKey.isEmpty)
+        switch failure {
+        case let .transport(f, code, canReconnect):
+            if canReconnect && f.staleConnection && (f.notDelivered || (harmless && retriesOn)) {
+                return Decision(next: .freshConnectionNow, retryable: true,
+                                reason: "a stale kept-alive connection failed before any answer, and the request provably never left or may be repeated")
+            }
+            guard code != .tls else { return Decision(next: .final, retryable: false, reason: "TLS errors are never repeated") }
+            guard [.connect, .timeout, .transport, .outcomeUnknown].contains(code) else {
+                return Decision(next: .final, retryable: false, reason: "not a transient failure")
+            }
+            if !f.requestMayHaveBeenSent {
+                return policyMayRepeat
+                    ? Decision(next: .afterBackoff, retryable: true, reason: "nothing was sent")
+                    : Decision(next: .final, retryable: true, reason: "nothing was sent, but a money-moving request without key is never repeated by the library")
+            }
+            return harmless
+                ? Decision(next: .afterBackoff, retryable: true, reason: "may have been sent, and repeating is harmless")
+                : Decision(next: .final, retryable: false, reason: "may have been sent, and a repeat could perform it twice")
+        case let .http(status):
+            guard [500, 502, 503, 504].contains(status) else {
+                return Decision(next: .final, retryable: false, reason: "a definite answer")
+            }
+            return harmless
+                ? Decision(next: .afterBackoff, retryable: true, reason: "a server or gateway error, and repeating is harmless")
+                : Decision(next: .final, retryable: false, reason: "a server or gateway error on a request that must not be repeated")
+        case let .unusableSuccess(code):
+            return code == .outcomeUnknown && harmless
+                ? Decision(next: .afterBackoff, retryable: true, reason: "performed with an unusable answer; the key makes a repeat return the first outcome")
+                : Decision(next: .final, retryable: false, reason: "an unusable answer")
+        case .resent:
+            return harmless
+                ? Decision(next: .afterBackoff, retryable: true, reason: "sent twice on a dying connection, and repeating is harmless")
+                : Decision(next: .final, retryable: false, reason: "sent twice on a dying connection")
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A call to make: an endpoint, its path parameters, query and body.
 package struct APICall: Sendable {
     package var endpoint: Endpoint
@@ -53,30 +55,140 @@ package struct SessionStats: Sendable, Equatable {
     package var tokenRequests = 0
 }
 
+/// The operation an idempotency key is bound to, as it was sent: method, path and query, body.
+/// The bytes themselves, not a digest: comparing is cheaper than hashing, and the copy is wiped
+/// when the last request holding it goes (the body may carry a verification code).
+final class BoundOperation: Equatable, @unchecked Sendable {
+    private let method: HTTPMethod
+    private var target: [UInt8]
+    private var body: [UInt8]?
+
+    init(method: HTTPMethod, target: [UInt8], body: [UInt8]?) {
+        self.method = method
+        self.target = target
+        self.body = body.map { b in b.withUnsafeBufferPointer { Array($0) } }  // its own storage, wiped below
+    }
+
+    deinit {
+        target.withUnsafeMutableBytes { Secret.zero($0) }
+        body?.withUnsafeMutableBytes { Secret.zero($0) }
+    }
+
+    func equals(method: HTTPMethod, target: UnsafeRawBufferPointer, body: [UInt8]?) -> Bool {
+        guard method == self.method, self.target.withUnsafeBytes({ BoundOperation.same($0, target) }) else { return false }
+        switch (self.body, body) {
+        case (nil, nil): return true
+        case let (a?, b?): return a.withUnsafeBytes { pa in b.withUnsafeBytes { pb in BoundOperation.same(pa, pb) } }
+        default: return false
+        }
+    }
+
+    private static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }  // both empty
+        return memcmp(pa, pb, a.count) == 0
+    }
+
+    static func == (a: BoundOperation, b: BoundOperation) -> Bool {
+        b.target.withUnsafeBytes { a.equals(method: b.method, target: $0, body: b.body) }
+    }
+}
+
+/// A call ready to go: checked by the validator, cleaned up, its URL built and its body written
+/// once. These bytes are what is sent, and what the idempotency key is bound to (sendMoney).
+struct PreparedCall {
+    let endpoint: Endpoint
+    /// After the base URL, query excluded: "/v2.5/client-id/…".
+    let path: String
+    let url: String
+    /// Where the path starts in `url` (after the base URL).
+    let pathStart: Int
+    var body: [UInt8]?
+    let idempotencyKey: String
+    /// What the validator found wrong: reported as wrong_inputs, and nothing is sent.
+    let fieldErrors: [FieldError]
+
+    /// The URL (base, path, query and `langQuery`) and the body written once.
+    init(_ call: APICall, baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
+        endpoint = call.endpoint
+        path = call.endpoint.version.segment + call.endpoint.path(call.pathParams)
+        var url = baseURL + path
+        if !call.query.isEmpty || langQuery != nil {
+            url += "?"
+            url += PercentEncoding.form(call.query)
+            if let langQuery { url += call.query.isEmpty ? langQuery : "&" + langQuery }
+        }
+        self.url = url
+        pathStart = baseURL.utf8.count
+        if let json = call.body {
+            var out: [UInt8] = []
+            out.reserveCapacity(512)
+            JSONWriter.write(json, into: &out)
+            body = out
+        } else {
+            body = nil
+        }
+        idempotencyKey = call.idempotencyKey ?? ""
+        self.fieldErrors = fieldErrors
+    }
+
+    /// The operation these bytes perform: method, path and query, body.
+    var operation: BoundOperation {
+        var url = url
+        let tail = url.withUTF8 { all in Array(all[min(pathStart, all.count)...]) }
+        return BoundOperation(method: endpoint.method, target: tail, body: body)
+    }
+
+    /// Whether these bytes perform `op` (compared byte for byte, no copy made).
+    func performs(_ op: BoundOperation) -> Bool {
+        var url = url
+        return url.withUTF8 { all in
+            op.equals(method: endpoint.method, target: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[min(pathStart, all.count)...])), body: body)
+        }
+    }
+
+    /// The body may carry a verification code or a security answer.
+    mutating func scrub() { body?.withUnsafeMutableBytes { Secret.zero($0) } }
+}
+
 /// An authenticated connection to Flexiti: one libcurl handle (kept-alive connection) and one
 /// cached token. Safe to share between threads: calls on one session run one at a time.
+///
+/// The session drives every call: the C entry point asks it for an operation, it builds the
+/// request (prepare), sends it (runCall, exchange) and hands back the answer. One call at a time
+/// holds the gate, and only the gate's holder touches the connection, the token and the call's
+/// progress, so no lock is held across network I/O, backoff sleeps or the log callback; the
+/// counters another thread may read meanwhile (flx_session_stats) have a lock of their own.
 package final class Session: @unchecked Sendable {
     package let configuration: SessionConfiguration
     let baseURL: String
     /// The path part of the base URL, for error details ("/flexiti/pos-api").
     let basePath: String
 
-    struct State {
-        /// nil once the session is closed (the connection is gone with it).
-        var transport: CurlTransport?
-        var token: Token?
-        var stats = SessionStats()
-        /// The running call's deadline and the HTTP requests it has sent so far.
-        var call = CallProgress()
-    }
+    /// Owned by the gate's holder (a call, or close).
+    /// nil once the session is closed (the connection is gone with it).
+    private var transport: CurlTransport?
+    private var token: Token?
+    /// The running call's deadline and the HTTP requests it has sent so far.
+    private var call = CallProgress()
+    private let counters = Locked(SessionStats())
+
+    /// The token request's fixed parts, made once (the configuration does not change).
+    private let tokenForm: OAuth.Form
+    /// "lang=…" for every call's query, or nil.
+    private let langQuery: String?
+
     struct CallProgress {
         var deadlineMs = Int64.max
-        /// Requests sent, per "METHOD template": an error reports the attempts of the request
-        /// that failed (a token request made on the way is counted apart).
-        var attempts: [String: Int] = [:]
-        func count(_ method: String, _ template: String) -> Int { attempts[method + " " + template] ?? 0 }
+        /// Requests sent for the call's own endpoint, and for the tokens got on the way (a call
+        /// sends no other): an error reports the attempts of the request that failed.
+        var callRequests = 0
+        var tokenRequests = 0
+        func count(_ e: Endpoint) -> Int { e.isToken ? tokenRequests : callRequests }
+        mutating func add(_ e: Endpoint, _ n: Int) {
+            if e.isToken { tokenRequests += n } else { callRequests += n }
+        }
     }
-    private let state: Locked<State>
     /// One call at a time, each waiting for its turn only until its own deadline.
     private let gate = CallGate()
     /// Injectable for tests: monotonic seconds.
@@ -96,65 +208,102 @@ package final class Session: @unchecked Sendable {
         self.configuration = configuration
         self.baseURL = base
         self.basePath = Session.pathPart(of: base)
-        self.state = Locked(State(transport: transport))
+        self.transport = transport
+        self.tokenForm = OAuth.Form(configuration, baseURL: base, basePath: basePath)
+        self.langQuery = configuration.lang.map { "lang=" + PercentEncoding.encode($0) }
         self.now = clock
         self.timing = timing
     }
 
     deinit {
-        state.withLock { $0.token?.wipe() }
+        token?.wipe()
     }
 
     /// Ends the session for good, whoever still holds it (an iterator): wipes the token and the
     /// client secret and closes the connection. Every later call fails with `.misuse`. Waits
     /// for a running call to finish.
     package func close() {
-        state.withLock { s in
-            s.token?.wipe()
-            s.token = nil
-            s.transport = nil
-        }
+        _ = gate.enter(waitMs: nil)
+        token?.wipe()
+        token = nil
+        transport = nil
+        gate.leave()
         configuration.clientSecret.wipe()
     }
 
-    package var stats: SessionStats { state.withLock { $0.stats } }
+    /// Never waits for a running call.
+    package var stats: SessionStats { counters.withLock { $0 } }
 
     /// Gets a token now (otherwise the first call does).
     package func authenticate() -> Result<Void, FlexitiError> {
-        let tokenCall = APICall(Endpoints.token)
-        return runCall(Endpoints.token, mayRetry: { RetryPolicy.mayRetry($0, call: tokenCall) }) { s in
-            s.token?.wipe()
-            s.token = nil
-            return ensureToken(&s).map { _ in () }
+        runCall(Endpoints.token) {
+            token?.wipe()
+            token = nil
+            return ensureToken().map { _ in () }
         }
     }
 
     /// Sends a call, authenticating first if needed and once more after a 401 invalid_token.
     package func send(_ call: APICall) -> Result<APIResponse, FlexitiError> {
-        // Bad parameters fail here, offline, in the server's wrong_inputs shape; nothing is sent.
-        let fieldErrors = RequestValidator.validate(call)
-        if !fieldErrors.isEmpty {
-            var e = ParameterCheck.wrongInputs(fieldErrors)
-            e.method = call.endpoint.method.rawValue
-            e.endpoint = call.endpoint.template
+        var prepared = prepare(call)
+        defer { prepared.scrub() }
+        return deliver(prepared)
+    }
+
+    /// Sends a money-moving call under the request's idempotency key. The key is bound to the
+    /// bytes sent: a different operation under a key that may already have performed one is
+    /// refused (nothing sent), and the operation is remembered once it may have happened.
+    func sendMoney(_ request: inout PurchaseRequest, _ endpoint: Endpoint,
+                   pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
+        var call = APICall(endpoint)
+        call.pathParams = pathParams
+        if call.pathParams["client_id"] == nil { call.pathParams["client_id"] = configuration.clientId }
+        call.body = request.body()
+        call.idempotencyKey = request.idempotencyKey
+        var prepared = prepare(call)
+        defer { prepared.scrub() }
+        if let e = request.conflict(prepared, path: basePath + prepared.path) { return .failure(e) }
+        let body = call.body ?? .object([])
+        let result = Journal.around(configuration.journal, key: request.idempotencyKey,
+                                    record: { request.journalRecord(endpoint, pathParams: call.pathParams, body: body) }) {
+            deliver(prepared)
+        }
+        request.settle(prepared, result)
+        return result
+    }
+
+    /// Validates, cleans up and writes a call: the only place a request is built.
+    func prepare(_ call: APICall) -> PreparedCall {
+        // Bad parameters fail offline, in the server's wrong_inputs shape; nothing is sent.
+        let (fieldErrors, needsNormalizing) = RequestValidator.check(call)
+        // What the validator checked (a phone without its dashes...).
+        let call = fieldErrors.isEmpty && needsNormalizing ? RequestValidator.normalized(call) : call
+        return PreparedCall(call, baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+    }
+
+    /// Sends a prepared call (or refuses it, when the validator found problems).
+    private func deliver(_ p: PreparedCall) -> Result<APIResponse, FlexitiError> {
+        if !p.fieldErrors.isEmpty {
+            var e = ParameterCheck.wrongInputs(p.fieldErrors)
+            e.method = p.endpoint.method.rawValue
+            e.endpoint = p.endpoint.template
             return .failure(e)
         }
-        let call = RequestValidator.normalized(call)  // what the validator checked (a phone without its dashes...)
         var reauthenticated = false
-        return runCall(call.endpoint, mayRetry: { RetryPolicy.mayRetry($0, call: call) }) { s in
+        return runCall(p.endpoint) {
             while true {
                 let bearer: String
-                switch ensureToken(&s) {
+                switch ensureToken() {
                 case let .success(t): bearer = t
                 case let .failure(e): return .failure(e)
                 }
-                switch perform(call, bearer: bearer, state: &s) {
+                switch perform(p, bearer: bearer) {
                 case let .failure(e) where e.code == .invalidToken && !reauthenticated:
                     // The token was revoked or expired early: get a new one and try once more.
-                    configuration.logger?.log(.reauthenticate, method: call.endpoint.method.rawValue,
-                                              endpoint: call.endpoint.template, referenceId: e.referenceId)
-                    s.token?.wipe()
-                    s.token = nil
+                    configuration.logger?.log(.reauthenticate, method: p.endpoint.method.rawValue,
+                                              endpoint: p.endpoint.template, referenceId: e.referenceId)
+                    token?.wipe()
+                    token = nil
                     reauthenticated = true
                     continue
                 case let outcome:
@@ -165,10 +314,9 @@ package final class Session: @unchecked Sendable {
     }
 
     /// Runs one call: alone on the session, within the total timeout (the wait for a busy shared
-    /// session, every attempt and every backoff included), repeating failed attempts per the
-    /// retry policy while the budget and the deadline allow.
-    private func runCall<T>(_ endpoint: Endpoint, mayRetry: (FlexitiError) -> Bool,
-                            _ attempt: (inout State) -> Result<T, FlexitiError>) -> Result<T, FlexitiError> {
+    /// session, every attempt and every backoff included), repeating failed attempts that
+    /// Repeat.classify sends after a backoff while the budget and the deadline allow.
+    private func runCall<T>(_ endpoint: Endpoint, _ attempt: () -> Result<T, FlexitiError>) -> Result<T, FlexitiError> {
         let logger = configuration.logger
         let policy = configuration.retry
         let start = timing.nowMs()
@@ -182,45 +330,50 @@ package final class Session: @unchecked Sendable {
             return .failure(e)
         }
         defer { gate.leave() }
-        return state.withLock { s in
-            guard s.transport != nil else {
-                return .failure(FlexitiError(.misuse, "the session was freed; nothing was sent").before(endpoint))
-            }
-            s.call = CallProgress(deadlineMs: deadline)
-            defer { s.call = CallProgress() }
-            var retries = 0
-            // The first attempt of this call that may have performed it with no definite answer
-            // (docs/errors.md, "Outcome of a call"): only a later success under the same key
-            // settles it; no later failure downgrades it.
-            var unknown: FlexitiError?
-            while true {
-                switch attempt(&s) {
-                case let .success(value):
-                    return .success(value)
-                case var .failure(e):
-                    e.attempts = s.call.count(e.method, e.endpoint)
-                    let isTheCall = e.method == endpoint.method.rawValue && e.endpoint == endpoint.template
-                    if unknown == nil && isTheCall && e.code == .outcomeUnknown { unknown = e }
-                    if retries < policy.maxRetries && mayRetry(e) {
-                        let delay = policy.delayMs(retry: retries + 1, random: timing.random())
-                        // Wait only if an attempt can still start before the deadline.
-                        if timing.nowMs() + delay < deadline {
-                            retries += 1
-                            logger?.log(.retry(attempt: e.attempts, code: e.code, delayMs: delay),
-                                        method: e.method, endpoint: e.endpoint, referenceId: e.referenceId)
-                            timing.sleepMs(delay)
-                            continue
-                        }
+        guard transport != nil else {
+            return .failure(FlexitiError(.misuse, "the session was freed; nothing was sent").before(endpoint))
+        }
+        call = CallProgress(deadlineMs: deadline)
+        defer { call = CallProgress() }
+        var retries = 0
+        // The first attempt of this call that may have performed it with no definite answer
+        // (docs/errors.md, "Outcome of a call"): only a later success under the same key
+        // settles it; no later failure downgrades it.
+        var unknown: FlexitiError?
+        while true {
+            switch attempt() {
+            case let .success(value):
+                return .success(value)
+            case var .failure(e):
+                let isTheCall = e.method == endpoint.method.rawValue && e.endpoint == endpoint.template
+                e.attempts = attempts(of: e, isTheCall: isTheCall, endpoint)
+                if unknown == nil && isTheCall && e.code == .outcomeUnknown { unknown = e }
+                if retries < policy.maxRetries && e.next == .afterBackoff {
+                    let delay = policy.delayMs(retry: retries + 1, random: timing.random())
+                    // Wait only if an attempt can still start before the deadline.
+                    if timing.nowMs() + delay < deadline {
+                        retries += 1
+                        logger?.log(.retry(attempt: e.attempts, code: e.code, delayMs: delay),
+                                    method: e.method, endpoint: e.endpoint, referenceId: e.referenceId)
+                        timing.sleepMs(delay)
+                        continue
                     }
-                    if let first = unknown {
-                        e = Session.stillUnknown(first, last: e, attempts: s.call.count(first.method, first.endpoint))
-                    }
-                    logger?.log(.callFailed(attempts: e.attempts, code: e.code, elapsedMs: timing.nowMs() - start),
-                                method: e.method, endpoint: e.endpoint, referenceId: e.referenceId)
-                    return .failure(e)
                 }
+                if let first = unknown {
+                    e = Session.stillUnknown(first, last: e, attempts: call.count(endpoint))
+                }
+                logger?.log(.callFailed(attempts: e.attempts, code: e.code, elapsedMs: timing.nowMs() - start),
+                            method: e.method, endpoint: e.endpoint, referenceId: e.referenceId)
+                return .failure(e)
             }
         }
+    }
+
+    /// Requests sent so far for the request an error is about.
+    private func attempts(of e: FlexitiError, isTheCall: Bool, _ endpoint: Endpoint) -> Int {
+        if isTheCall { return call.count(endpoint) }
+        if e.method == Endpoints.token.method.rawValue && e.endpoint == Endpoints.token.template { return call.tokenRequests }
+        return 0
     }
 
     /// The call's error when an earlier attempt may have performed it and a later one failed:
@@ -231,6 +384,7 @@ package final class Session: @unchecked Sendable {
             var e = last
             e.attempts = attempts
             e.retryable = first.retryable
+            e.next = first.next
             return e
         }
         var e = first
@@ -247,67 +401,62 @@ package final class Session: @unchecked Sendable {
 
     // MARK: - Token
 
-    private func ensureToken(_ s: inout State) -> Result<String, FlexitiError> {
-        if let t = s.token, now() < t.renewAt { return .success(t.accessToken.reveal()) }
-        s.token?.wipe()
-        s.token = nil
-        switch OAuth.requestToken(session: self, state: &s) {
+    private func ensureToken() -> Result<String, FlexitiError> {
+        if let t = token, now() < t.renewAt { return .success(t.accessToken.reveal()) }
+        token?.wipe()
+        token = nil
+        switch requestToken() {
         case let .success(t):
-            s.token = t
+            token = t
             return .success(t.accessToken.reveal())
         case let .failure(e):
             return .failure(e)
         }
     }
 
+    /// POST /oauth/token with the client credentials (OAuth builds it and reads the answer).
+    private func requestToken() -> Result<Token, FlexitiError> {
+        if let e = tokenForm.refusal { return .failure(e) }
+        var (request, context) = tokenForm.request(secret: configuration.clientSecret)
+        defer { request.body?.withUnsafeMutableBytes { Secret.zero($0) } }
+        counters.withLock { $0.tokenRequests += 1 }
+        let issuedAt = now()
+        switch exchange(request, context: context) {
+        case let .failure(e):
+            return .failure(e)
+        case let .success(r):
+            return OAuth.token(from: r.json, issuedAt: issuedAt).mapError { r.failure($0.code, $0.message) }
+        }
+    }
+
     // MARK: - One HTTP exchange
 
-    private func perform(_ call: APICall, bearer: String, state s: inout State) -> Result<APIResponse, FlexitiError> {
+    private func perform(_ p: PreparedCall, bearer: String) -> Result<APIResponse, FlexitiError> {
         let referenceId = Identifiers.referenceId()
-        let path = "/" + call.endpoint.version.rawValue + call.endpoint.path(call.pathParams)
-        var query = call.query
-        if let lang = configuration.lang { query.append(("lang", lang)) }
-        var url = baseURL + path
-        if !query.isEmpty { url += "?" + PercentEncoding.form(query) }
-
-        let authorization = "Bearer " + bearer
-        // The token is the server's, but a malformed one would only earn a wrong_inputs answer.
-        let bearerErrors = RequestValidator.validateAuthorization(authorization)
-        if !bearerErrors.isEmpty {
-            var e = ParameterCheck.wrongInputs(bearerErrors)
-            e.method = call.endpoint.method.rawValue
-            e.endpoint = call.endpoint.template
-            return .failure(e)
-        }
+        // The token was checked when it was cached (Token.isWellFormed), so "Bearer " + token is
+        // a header the API takes (RequestValidator.validateAuthorization).
         var headers: [(String, String)] = [
-            ("authorization", authorization),
+            ("authorization", "Bearer " + bearer),
             ("x-reference-id", referenceId),
             ("accept", "application/json"),
         ]
-        var body: [UInt8]? = nil
-        if let json = call.body {
-            headers.append(("content-type", "application/json"))
-            body = Array(JSONWriter.write(json).utf8)
-        }
-        if let key = call.idempotencyKey { headers.append(("x-idempotency-key", key)) }
-
-        var request = HTTPRequest(method: call.endpoint.method, url: url, headers: headers, body: body)
-        request.sendAtMostOnce = call.endpoint.changesState && (call.idempotencyKey ?? "").isEmpty
-        let context = ErrorContext(endpoint: call.endpoint, path: basePath + path, referenceId: referenceId,
-                                   idempotencyKey: call.idempotencyKey ?? "")
-        let result = exchange(request, context: context, state: &s)
-        // The body may carry a verification code or a security answer.
-        request.body?.withUnsafeMutableBytes { raw in Secret.zero(raw) }
-        return result
+        if p.body != nil { headers.append(("content-type", "application/json")) }
+        if !p.idempotencyKey.isEmpty { headers.append(("x-idempotency-key", p.idempotencyKey)) }
+        var request = HTTPRequest(method: p.endpoint.method, url: p.url, headers: headers, body: p.body)
+        request.sendAtMostOnce = Repeat.sendAtMostOnce(p.endpoint, idempotencyKey: p.idempotencyKey)
+        let context = ErrorContext(endpoint: p.endpoint, path: basePath + p.path, referenceId: referenceId,
+                                   idempotencyKey: p.idempotencyKey)
+        return exchange(request, context: context)
     }
 
     /// Sends one request (with the time left before the call's deadline as its timeout), logs it
     /// and turns the answer into JSON or a FlexitiError.
-    func exchange(_ request: HTTPRequest, context: ErrorContext, state s: inout State) -> Result<APIResponse, FlexitiError> {
+    private func exchange(_ request: HTTPRequest, context: ErrorContext) -> Result<APIResponse, FlexitiError> {
         var context = context
         let logger = configuration.logger
-        let method = context.endpoint.method.rawValue, template = context.endpoint.template
-        let remaining = s.call.deadlineMs - timing.nowMs()
+        let endpoint = context.endpoint
+        let method = endpoint.method.rawValue, template = endpoint.template
+        let remaining = call.deadlineMs - timing.nowMs()
         guard remaining >= 1 else {
             let f = TransportFailure(code: .timeout, detail: "the call's total timeout was reached before this request was sent",
                                      requestMayHaveBeenSent: false)
@@ -321,50 +470,60 @@ package final class Session: @unchecked Sendable {
         var result: Result<APIResponse, FlexitiError>
         var attempt = 0, started = Int64(0), extra = 0
         while true {
-            guard let transport = s.transport else {
+            guard let transport else {
                 return .failure(context.error(.misuse, "the session was freed; nothing was sent"))
             }
-            s.call.attempts[method + " " + template, default: 0] += 1
-            s.stats.requests += 1
-            attempt = s.call.count(method, template)
+            call.add(endpoint, 1)
+            counters.withLock { $0.requests += 1 }
+            attempt = call.count(endpoint)
             logger?.log(.requestStart(attempt: attempt), method: method, endpoint: template, referenceId: context.referenceId)
             started = timing.nowMs()
             let outcome = transport.perform(request, freshConnection: freshConnection)
             // libcurl may have sent the request again on its own (a reused connection that died):
             // every request that left counts.
             extra = max(transport.requestsSent, 1) - 1
-            if extra > 0 {
-                s.call.attempts[method + " " + template, default: 0] += extra
-                s.stats.requests += extra
+            let opened: Bool
+            if case let .success(r) = outcome { opened = r.newConnection } else { opened = false }
+            if extra > 0 || opened {
+                call.add(endpoint, extra)
+                counters.withLock { c in
+                    c.requests += extra
+                    if opened { c.connectionsOpened += 1 }
+                }
             }
-            if !freshConnection, case let .failure(f) = outcome, let delay = staleConnectionRetry(f, request, s.call.deadlineMs) {
-                // Not a retry of the policy: the connection, not the request, failed.
-                logger?.log(.freshConnection(attempt: attempt, code: f.code, delivered: !f.notDelivered),
-                            method: method, endpoint: template, referenceId: context.referenceId)
-                earlierMaybeDelivered = !f.notDelivered
-                request.timeoutMs = delay
-                freshConnection = true
-                // A new x-reference-id, as for every attempt: nginx or Flexiti logs each once.
-                let referenceId = Identifiers.referenceId()
-                request.headers = request.headers.map { $0.0 == "x-reference-id" ? ($0.0, referenceId) : $0 }
-                context = ErrorContext(endpoint: context.endpoint, path: context.path, referenceId: referenceId,
-                                       idempotencyKey: context.idempotencyKey)
-                continue
+            if !freshConnection, case let .failure(f) = outcome,
+               Repeat.classify(.transport(f, code: f.code, canReconnect: true), endpoint: endpoint,
+                               idempotencyKey: context.idempotencyKey, retriesOn: configuration.retry.maxRetries > 0).next == .freshConnectionNow {
+                let left = call.deadlineMs - timing.nowMs()
+                if left >= 1 {
+                    // Not a retry of the policy: the connection, not the request, failed.
+                    logger?.log(.freshConnection(attempt: attempt, code: f.code, delivered: !f.notDelivered),
+                                method: method, endpoint: template, referenceId: context.referenceId)
+                    earlierMaybeDelivered = !f.notDelivered
+                    request.timeoutMs = left
+                    freshConnection = true
+                    // A new x-reference-id, as for every attempt: nginx or Flexiti logs each once.
+                    let referenceId = Identifiers.referenceId()
+                    request.headers = request.headers.map { $0.0 == "x-reference-id" ? ($0.0, referenceId) : $0 }
+                    context = ErrorContext(endpoint: endpoint, path: context.path, referenceId: referenceId,
+                                           idempotencyKey: context.idempotencyKey)
+                    continue
+                }
             }
-            result = interpret(outcome, context: context, stats: &s.stats)
+            result = interpret(outcome, context: context)
             break
         }
         switch result {
         case var .success(r):
-            r.attempts = s.call.count(method, template)
+            r.attempts = call.count(endpoint)
             result = .success(r)
-        case let .failure(e) where (extra > 0 || earlierMaybeDelivered) && context.endpoint.changesState && e.code != .outcomeUnknown:
+        case let .failure(e) where (extra > 0 || earlierMaybeDelivered) && endpoint.changesState && e.code != .outcomeUnknown:
             // libcurl re-sends only after a connection died with no answer: that earlier send
             // may have been performed, whatever the re-send then met. The same holds for an
             // attempt given up for a new connection that may have been delivered.
             var lost = context.error(.outcomeUnknown, "the request was sent on a kept-alive connection that died without an answer; it was sent again")
-            lost.retryable = context.safeToRepeat
-            result = .failure(Session.stillUnknown(lost, last: e, attempts: s.call.count(method, template)))
+            lost.apply(Repeat.classify(.resent, endpoint: endpoint, idempotencyKey: context.idempotencyKey))
+            result = .failure(Session.stillUnknown(lost, last: e, attempts: call.count(endpoint)))
         default:
             break
         }
@@ -386,24 +545,11 @@ package final class Session: @unchecked Sendable {
         return result
     }
 
-    /// A request that failed on a stale kept-alive connection before any answer is sent again at
-    /// once, on a new connection, when that is harmless: it provably never left, or it may be
-    /// repeated (not a money-moving request without key) and retries are on. Returns the time
-    /// left for it, or nil.
-    private func staleConnectionRetry(_ f: TransportFailure, _ request: HTTPRequest, _ deadlineMs: Int64) -> Int64? {
-        guard f.staleConnection else { return nil }
-        guard f.notDelivered || (!request.sendAtMostOnce && configuration.retry.maxRetries > 0) else { return nil }
-        let left = deadlineMs - timing.nowMs()
-        return left >= 1 ? left : nil
-    }
-
-    private func interpret(_ outcome: Result<HTTPResponse, TransportFailure>, context: ErrorContext,
-                           stats: inout SessionStats) -> Result<APIResponse, FlexitiError> {
+    private func interpret(_ outcome: Result<HTTPResponse, TransportFailure>, context: ErrorContext) -> Result<APIResponse, FlexitiError> {
         switch outcome {
         case let .failure(f):
             return .failure(ResponseMapping.transportError(f, context: context))
         case let .success(response):
-            if response.newConnection { stats.connectionsOpened += 1 }
             if (200..<300).contains(response.status) {
                 let empty = response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
                 let json: JSONValue

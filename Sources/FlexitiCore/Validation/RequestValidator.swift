@@ -14,6 +14,12 @@ package enum RequestValidator {
 
     /// `now`: epoch seconds for the govid_expiry check (tests); nil reads the system clock.
     static func validate(_ call: APICall, now: Int?) -> [FieldError] {
+        check(call, now: now).errors
+    }
+
+    /// The call's field errors, and whether `normalized` could change anything in it (false:
+    /// the call is sent as it is, with no second pass over it).
+    static func check(_ call: APICall, now: Int? = nil) -> (errors: [FieldError], needsNormalizing: Bool) {
         let rules = CompiledRules.shared
         let plan = rules.plan(for: call.endpoint)
         var walk = Walk(rules: rules, unchecked: plan.unchecked, now: now)
@@ -23,7 +29,7 @@ package enum RequestValidator {
         for (name, value) in call.query { walk.visit(name, .string(value)) }
         if let body = call.body { walk.visitMembers(body) }
         walk.checkRequirements(plan.needs)
-        return walk.errors
+        return (walk.errors, walk.needsNormalizing)
     }
 
     /// The call as it is sent: every value with a clean-up in `ValidationRules.normalizations`
@@ -112,6 +118,9 @@ private struct Walk {
     var sentValues: [SentValue] = []
     /// Ids met with an empty value ("" or null), in order: "Not sent" goes to these first.
     var empty: [Int] = []
+    /// A value met that `RequestValidator.normalized` changes (or may: a container under a
+    /// checked name, which this walk does not enter and `normalized` does).
+    var needsNormalizing = false
 
     struct SentValue {
         let id: Int
@@ -157,9 +166,16 @@ private struct Walk {
         }
         // Checked as it will be sent (see RequestValidator.normalized), reported as given.
         var clean = value
-        if case let .string(s) = value, let n = entry.normalization, let t = n.apply(s) { clean = .string(t) }
+        if case let .string(s) = value, let n = entry.normalization, let t = n.apply(s) {
+            clean = .string(t)
+            needsNormalizing = true
+        }
         if sent(id) == nil { sentValues.append(SentValue(id: id, value: clean)) }
         if let rule = entry.rule {
+            switch value {
+            case .object, .array: needsNormalizing = true
+            default: break
+            }
             if !failed(id), !unchecked.contains(id), let f = Checks.check(rule.format, clean, now: now) {
                 failedIds.append(id)
                 errors.append(ValidationRules.fieldError(name, f, value: value.text ?? "", overrides: rule.overrides))

@@ -121,7 +121,14 @@ enum Normalization: Sendable {
 
     /// The cleaned text, or nil when the clean-up does not apply or changes nothing.
     func apply(_ s: String) -> String? {
-        let b = Array(s.utf8)
+        // Nothing to clean, the usual case: answered without copying the text (profiled).
+        let u = s.utf8
+        switch self {
+        case .spacedDigits, .trimmed: if !u.contains(where: Normalization.isSpace) { return nil }
+        case .upperCode: if u.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return nil }
+        case .phone: if u.allSatisfy(Checks.isDigit) && !(u.count == 11 && u.first == UInt8(ascii: "1")) { return nil }
+        }
+        let b = Array(u)
         let out: [UInt8]
         switch self {
         case .phone:
