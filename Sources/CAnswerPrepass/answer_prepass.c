@@ -1,0 +1,110 @@
+#include "answer_prepass.h"
+#include <string.h>
+
+/* `"\u0001#` opens the string that carries a number; `\u0002` opens a real string that begins
+ * with an escaped U+0001 or U+0002 (JSONParser.swift reads both back). */
+static const char marker[] = "\"\\u0001#";
+static const char literal_tag[] = "\\u0002";
+#define MARKER_LEN (sizeof marker - 1)
+#define LITERAL_LEN (sizeof literal_tag - 1)
+
+size_t flx_prepass_bound(size_t n, long values) {
+    size_t items = n / 2 + 1;
+    if (values >= 0 && (size_t)values < items) items = (size_t)values;
+    return n + (MARKER_LEN + 1) * items + 64;
+}
+
+static int is_number_byte(unsigned char d) {
+    return (d >= '0' && d <= '9') || d == '-' || d == '+' || d == '.' || d == 'e' || d == 'E';
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over t[0..n) */
+static int is_valid_number(const unsigned char *t, size_t n) {
+    size_t i = 0, s;
+    if (i < n && t[i] == '-') i++;
+    if (i >= n) return 0;
+    if (t[i] == '0') {
+        i++;
+    } else {
+        s = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        if (i == s) return 0;
+    }
+    if (i < n && t[i] == '.') {
+        i++;
+        s = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        if (i == s) return 0;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        i++;
+        if (i < n && (t[i] == '+' || t[i] == '-')) i++;
+        s = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        if (i == s) return 0;
+    }
+    return i == n;
+}
+
+/* `\u0001` or `\u0002` at in[i] (a raw control character is invalid JSON; jansson refuses it). */
+static int starts_with_marker_control(const unsigned char *in, size_t n, size_t i) {
+    return n - i >= 6 && in[i] == '\\' && in[i + 1] == 'u' && in[i + 2] == '0' && in[i + 3] == '0' && in[i + 4] == '0'
+        && (in[i + 5] == '1' || in[i + 5] == '2');
+}
+
+long flx_prepass(const unsigned char *in, size_t n, unsigned char *out, size_t out_cap,
+                 int max_depth, long values, long containers) {
+    size_t i = 0, o = 0, run = 0; /* in[run..i) is still to be copied to out[o..] */
+    int depth = 0;
+    if (!out || out_cap < flx_prepass_bound(n, values)) return -1;
+    if (n == 0 || !in) return 0;
+#define FLUSH_TO(end) do { memcpy(out + o, in + run, (end) - run); o += (end) - run; } while (0)
+    while (i < n) {
+        unsigned char c = in[i];
+        if (c == '"') { /* a whole string, escapes included, copied as it is */
+            if (--values < 0) return -1;
+            i++;
+            if (starts_with_marker_control(in, n, i)) {
+                FLUSH_TO(i);
+                memcpy(out + o, literal_tag, LITERAL_LEN);
+                o += LITERAL_LEN;
+                run = i;
+            }
+            while (i < n) {
+                unsigned char d = in[i++];
+                if (d == '\\') {
+                    if (i < n) i++;
+                } else if (d == '"') {
+                    break;
+                }
+            }
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t start = i;
+            while (i < n && is_number_byte(in[i])) i++;
+            if (!is_valid_number(in + start, i - start)) return -1;
+            if (--values < 0) return -1;
+            FLUSH_TO(start);
+            memcpy(out + o, marker, MARKER_LEN);
+            o += MARKER_LEN;
+            memcpy(out + o, in + start, i - start);
+            o += i - start;
+            out[o++] = '"';
+            run = i;
+        } else {
+            if (c == '[' || c == '{') {
+                depth++;
+                values--;
+                containers--;
+                if (depth > max_depth || values < 0 || containers < 0) return -1;
+            } else if (c == ']' || c == '}') {
+                depth--;
+            } else if (c == 't' || c == 'f' || c == 'n') {
+                if (--values < 0) return -1; /* true, false, null: one of these letters each, outside strings */
+            }
+            i++;
+        }
+    }
+    FLUSH_TO(n);
+#undef FLUSH_TO
+    return (long)o;
+}
