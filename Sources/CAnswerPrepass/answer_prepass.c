@@ -52,6 +52,22 @@ static int starts_with_marker_control(const unsigned char *in, size_t n, size_t 
         && (in[i + 5] == '1' || in[i + 5] == '2');
 }
 
+/* The index just past the quote that closes the string whose content starts at in[i] (n when
+ * it is not closed). Most strings hold no backslash: their end is found with memchr. */
+static size_t string_end(const unsigned char *in, size_t n, size_t i) {
+    const unsigned char *quote = memchr(in + i, '"', n - i);
+    if (quote && !memchr(in + i, '\\', (size_t)(quote - (in + i)))) return (size_t)(quote - in) + 1;
+    while (i < n) {
+        unsigned char d = in[i++];
+        if (d == '\\') {
+            if (i < n) i++;
+        } else if (d == '"') {
+            break;
+        }
+    }
+    return i;
+}
+
 long flx_prepass(const unsigned char *in, size_t n, unsigned char *out, size_t out_cap,
                  int max_depth, long values, long containers) {
     size_t i = 0, o = 0, run = 0; /* in[run..i) is still to be copied to out[o..] */
@@ -70,14 +86,7 @@ long flx_prepass(const unsigned char *in, size_t n, unsigned char *out, size_t o
                 o += LITERAL_LEN;
                 run = i;
             }
-            while (i < n) {
-                unsigned char d = in[i++];
-                if (d == '\\') {
-                    if (i < n) i++;
-                } else if (d == '"') {
-                    break;
-                }
-            }
+            i = string_end(in, n, i);
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             size_t start = i;
             while (i < n && is_number_byte(in[i])) i++;

@@ -1,3 +1,4 @@
+import CJansson
 import Glibc
 
 /// The numbers of an answer that the library reads as amounts or integers are checked once, when
@@ -34,7 +35,15 @@ package enum AnswerNumbers {
         return table
     }()
 
+    /// First bytes of the checked keys: most keys are told apart by one load.
+    private static let firstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for group in byLength { for (bytes, _) in group { table[Int(bytes[0])] = true } }
+        return table
+    }()
+
     private static func check(for key: UnsafePointer<CChar>) -> Check? {
+        guard firstBytes[Int(UInt8(bitPattern: key.pointee))] else { return nil }
         let n = strnlen(key, byLength.count)
         guard n < byLength.count else { return nil }
         for (bytes, check) in byLength[n] where bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, key, n) == 0 } ?? false }) {
@@ -44,42 +53,55 @@ package enum AnswerNumbers {
     }
 
     /// The first unreadable number, as "key: value", or nil when every checked value is readable.
-    package static func firstUnreadable(_ json: JSONNode, depth: Int = 0) -> String? {
+    package static func firstUnreadable(_ json: JSONNode) -> String? {
+        withExtendedLifetime(json.document) { walk(json.pointer, json.document, depth: 0) }
+    }
+
+    /// Over jansson's nodes directly: a JSONNode (a reference to the document) is made only for
+    /// the values checked.
+    private static func walk(_ j: UnsafeMutablePointer<json_t>, _ doc: JSONDocument, depth: Int) -> String? {
         guard depth <= JSONParser.maxDepth else { return nil }
-        var found: String? = nil
-        switch json.kind {
-        case .object:
-            json.forEachMember { keyPtr, value in
-                switch check(for: keyPtr) {
-                case .amount?:
-                    if !readable(value, { Money.parse(utf8: $0) != nil }) { found = describe(String(cString: keyPtr), value) }
-                case .integer?:
-                    if !readable(value, { JSONNode.integer($0) != nil }) { found = describe(String(cString: keyPtr), value) }
-                case .securityQuestion?:
-                    // The security question's id is an integer too.
-                    if let id = value["id"], !readable(id, { JSONNode.integer($0) != nil }) { found = describe("security_qid.id", id) }
-                case .terms?:
-                    // An offer's terms are integers.
-                    for i in 0..<value.count {
-                        if let item = value.item(i), !readable(item, { JSONNode.integer($0) != nil }) {
-                            found = describe(String(cString: keyPtr), item)
-                            break
-                        }
-                    }
-                case nil:
-                    break
-                }
-                if found == nil { found = firstUnreadable(value, depth: depth + 1) }
-                return found == nil
+        switch json_type(rawValue: UInt32(bitPattern: cshim_json_type(j))) {
+        case JSON_OBJECT:
+            var it = json_object_iter(j)
+            while let iter = it {
+                guard let keyPtr = json_object_iter_key(iter), let v = json_object_iter_value(iter) else { return nil }
+                if let check = check(for: keyPtr), let bad = firstUnreadable(JSONNode(doc, v), check, keyPtr) { return bad }
+                if isContainer(v), let inner = walk(v, doc, depth: depth + 1) { return inner }
+                it = json_object_iter_next(j, iter)
             }
-        case .array:
-            for i in 0..<json.count {
-                if let item = json.item(i), let inner = firstUnreadable(item, depth: depth + 1) { return inner }
+        case JSON_ARRAY:
+            for i in 0..<json_array_size(j) {
+                if let v = json_array_get(j, i), isContainer(v), let inner = walk(v, doc, depth: depth + 1) { return inner }
             }
         default:
             break
         }
-        return found
+        return nil
+    }
+
+    @inline(__always) private static func isContainer(_ j: UnsafeMutablePointer<json_t>) -> Bool {
+        let t = json_type(rawValue: UInt32(bitPattern: cshim_json_type(j)))
+        return t == JSON_OBJECT || t == JSON_ARRAY
+    }
+
+    private static func firstUnreadable(_ value: JSONNode, _ check: Check, _ keyPtr: UnsafePointer<CChar>) -> String? {
+        switch check {
+        case .amount:
+            return readable(value, { Money.parse(utf8: $0) != nil }) ? nil : describe(String(cString: keyPtr), value)
+        case .integer:
+            return readable(value, { JSONNode.integer($0) != nil }) ? nil : describe(String(cString: keyPtr), value)
+        case .securityQuestion:
+            // The security question's id is an integer too.
+            if let id = value["id"], !readable(id, { JSONNode.integer($0) != nil }) { return describe("security_qid.id", id) }
+            return nil
+        case .terms:
+            // An offer's terms are integers.
+            for i in 0..<value.count {
+                if let item = value.item(i), !readable(item, { JSONNode.integer($0) != nil }) { return describe(String(cString: keyPtr), item) }
+            }
+            return nil
+        }
     }
 
     private static func readable(_ value: JSONNode, _ parse: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
