@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 /* Bytes `out` must hold for an input of `n` bytes when at most `values` values are allowed:
- * each number or tagged string grows by at most 9 bytes, and there are at most n/2+1 of them. */
+ * each number or tagged string grows by at most 3 bytes, and there are at most n/2+1 of them. */
 size_t flx_prepass_bound(size_t n, long values);
 
 /* Writes the prepared text of in[0..n) to out (out_cap bytes, at least flx_prepass_bound).

@@ -38,7 +38,10 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
         switch type {
         case JSON_OBJECT: return .object
         case JSON_ARRAY: return .array
-        case JSON_STRING: return json_string_value(pointer)?.pointee == 1 ? .number : .string
+        case JSON_STRING:
+            // A DEL, then anything but a second DEL: a number (JSONParser's mark).
+            guard let p = json_string_value(pointer), p[0] == 0x7F else { return .string }
+            return p[1] == 0x7F ? .string : .number
         case JSON_TRUE, JSON_FALSE: return .bool
         default: return .null  // reals and integers cannot occur after the pre-pass
         }
@@ -107,11 +110,8 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
         case JSON_STRING:
             guard let p = json_string_value(pointer) else { return nil }
             let n = json_string_length(pointer)
-            switch p.pointee {
-            case 1 where n >= 2: return (p + 2, n - 2)  // a number: "\u{01}#" and its text
-            case 2 where n >= 1: return (p + 1, n - 1)  // a string that began with U+0001 or U+0002
-            default: return (p, n)
-            }
+            // A number (DEL and its text) or a real string that began with DEL (one DEL added).
+            return p[0] == 0x7F && n >= 1 ? (p + 1, n - 1) : (p, n)
         case JSON_TRUE: return JSONNode.trueText.map { ($0, 4) }
         case JSON_FALSE: return JSONNode.falseText.map { ($0, 5) }
         default: return nil

@@ -28,9 +28,9 @@ package enum JSONParser {
     package static let bytesPerValue = 8
     package static let bytesPerContainer = 32
 
-    // The marks: a number becomes the string `"\u0001#` + its text; a real string that itself
-    // begins with U+0001 or U+0002 (escaped in the answer; JSON text may not hold them raw) gets
-    // a leading U+0002, so that no string content can pass for a number's marker.
+    // The marks (Sources/CAnswerPrepass): a number becomes a string of DEL (U+007F) and its text;
+    // a real string that itself begins with DEL gets a second one in front, so that no string
+    // content can pass for a number.
 
     /// An answer, kept as jansson's tree and read in place (JSONNode); nil when malformed.
     package static func document(_ bytes: [UInt8]) -> JSONNode? {
@@ -106,9 +106,12 @@ package enum JSONParser {
             let s = p.withMemoryRebound(to: UInt8.self, capacity: len) {
                 String(decoding: UnsafeBufferPointer(start: $0, count: len), as: UTF8.self)
             }
-            let head = s.utf8.first
-            if head == 0x01 { return .number(String(decoding: s.utf8.dropFirst(2), as: UTF8.self)) }
-            if head == 0x02 { return .string(String(decoding: s.utf8.dropFirst(), as: UTF8.self)) }
+            // The marks, as JSONNode reads them: DEL + text is a number, DEL + DEL + text a string.
+            var utf8 = s.utf8.makeIterator()
+            if utf8.next() == 0x7F {
+                let rest = String(decoding: s.utf8.dropFirst(), as: UTF8.self)
+                return utf8.next() == 0x7F ? .string(rest) : .number(rest)
+            }
             return .string(s)
         case JSON_TRUE: return .bool(true)
         case JSON_FALSE: return .bool(false)
