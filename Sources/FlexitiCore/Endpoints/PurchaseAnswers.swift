@@ -35,7 +35,7 @@ package struct Authorization: AnswerRecord {
     /// authorization (read as a capture answer from the fields it has). Counted and read in
     /// place: no list is built.
     package var captureCount: Int {
-        if let list = json["captures"], list.count > 0 { return (0..<list.count).filter { list.item($0)?.isObject == true }.count }
+        if let list = json["captures"], list.count > 0 { return (0..<list.count).reduce(0) { n, i in list.item(i)?.isObject == true ? n + 1 : n } }
         guard let cid = json["capture_id"], !cid.isNull else { return 0 }
         return 1
     }
