@@ -12,7 +12,7 @@ static const char literal_tag[] = "\x7f";
 #define MARKER_LEN (sizeof marker - 1)
 #define LITERAL_LEN (sizeof literal_tag - 1)
 
-size_t flx_prepass_bound(size_t n, long values) {
+size_t answer_prepass_bound(size_t n, long values) {
     size_t items = n / 2 + 1;
     if (values >= 0 && (size_t)values < items) items = (size_t)values;
     return n + (MARKER_LEN + 1) * items + 64;
@@ -80,11 +80,11 @@ static int followed_by_colon(const unsigned char *in, size_t n, size_t i) {
     return i < n && in[i] == ':';
 }
 
-long flx_prepass(const unsigned char *in, size_t n, unsigned char *out, size_t out_cap,
+long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_t out_cap,
                  int max_depth, long values, long containers) {
     size_t i = 0, o = 0, run = 0; /* in[run..i) is still to be copied to out[o..] */
     int depth = 0;
-    if (!out || out_cap < flx_prepass_bound(n, values)) return -1;
+    if (!out || out_cap < answer_prepass_bound(n, values)) return -1;
     if (n == 0 || !in) return 0;
 #define FLUSH_TO(end) do { memcpy(out + o, in + run, (end) - run); o += (end) - run; } while (0)
     while (i < n) {

@@ -10,21 +10,8 @@ extension Authorization {
     func nested(_ key: String) -> JSONNode? { json[key] ?? json["financing_option"]?[key] }
 
     /// The fee at `index` of the fees that are objects.
-    func fee(_ index: Int) -> JSONNode? {
-        guard index >= 0, let list = nested("fees") else { return nil }
-        var seen = 0
-        for i in 0..<list.count {
-            guard let f = list.item(i), f.isObject else { continue }
-            if seen == index { return f }
-            seen += 1
-        }
-        return nil
-    }
-
-    var feeCount: Int {
-        guard let list = nested("fees") else { return 0 }
-        return (0..<list.count).reduce(0) { n, i in list.item(i)?.isObject == true ? n + 1 : n }
-    }
+    func fee(_ index: Int) -> JSONNode? { nested("fees")?.object(index) }
+    var feeCount: Int { nested("fees")?.objectCount ?? 0 }
 }
 
 @c @implementation

@@ -35,7 +35,7 @@ package struct Authorization: AnswerRecord {
     /// authorization (read as a capture answer from the fields it has). Counted and read in
     /// place: no list is built.
     package var captureCount: Int {
-        if let list = json["captures"], list.count > 0 { return (0..<list.count).reduce(0) { n, i in list.item(i)?.isObject == true ? n + 1 : n } }
+        if let list = json["captures"], list.count > 0 { return list.objectCount }
         guard let cid = json["capture_id"], !cid.isNull else { return 0 }
         return 1
     }
@@ -46,15 +46,7 @@ package struct Authorization: AnswerRecord {
     /// The capture at `index` (0-based) of `captureCount`.
     package func capture(_ index: Int) -> Capture? {
         guard index >= 0 else { return nil }
-        if let list = json["captures"], list.count > 0 {
-            var seen = 0
-            for i in 0..<list.count {
-                guard let c = list.item(i), c.isObject else { continue }
-                if seen == index { return Capture(json: c, inside: self) }
-                seen += 1
-            }
-            return nil
-        }
+        if let list = json["captures"], list.count > 0 { return list.object(index).map { Capture(json: $0, inside: self) } }
         guard index == 0, let cid = json["capture_id"], !cid.isNull else { return nil }
         return Capture(autoCapturedBy: self)
     }

@@ -73,6 +73,23 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
         return JSONNode(document, p)
     }
 
+    /// How many items of an array are objects (lists of records skip anything else).
+    package var objectCount: Int {
+        (0..<count).reduce(0) { n, i in item(i)?.isObject == true ? n + 1 : n }
+    }
+
+    /// The object at `index` among the items that are objects.
+    package func object(_ index: Int) -> JSONNode? {
+        guard index >= 0 else { return nil }
+        var seen = 0
+        for i in 0..<count {
+            guard let v = item(i), v.isObject else { continue }
+            if seen == index { return v }
+            seen += 1
+        }
+        return nil
+    }
+
     package var arrayValue: [JSONNode]? {
         guard type == JSON_ARRAY else { return nil }
         return (0..<json_array_size(pointer)).compactMap { item($0) }

@@ -58,11 +58,11 @@ package enum JSONParser {
     static func prepare(_ input: [UInt8]) -> [UInt8]? {
         let n = input.count
         let values = valueAllowance + n / bytesPerValue, containers = valueAllowance + n / bytesPerContainer
-        let capacity = flx_prepass_bound(n, values)
+        let capacity = answer_prepass_bound(n, values)
         var failed = false
         let out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, initialized in
             let written = input.withUnsafeBufferPointer { inp in
-                flx_prepass(inp.baseAddress, n, buf.baseAddress, capacity, Int32(maxDepth), values, containers)
+                answer_prepass(inp.baseAddress, n, buf.baseAddress, capacity, Int32(maxDepth), values, containers)
             }
             failed = written < 0
             initialized = failed ? 0 : written
