@@ -26,8 +26,10 @@ let package = Package(
 
         // Zero-on-free allocation for libcurl, jansson and (linked with --wrap) the library itself.
         .target(name: "CSecureMemory"),
+        // The pre-pass that keeps an answer's numbers exact through jansson (JSON/JSONParser.swift).
+        .target(name: "CAnswerPrepass"),
         // Swift core: configuration, transport, OAuth, error model, endpoints. No Foundation.
-        .target(name: "FlexitiCore", dependencies: ["CCurl", "CJansson", "CSQLite", "CSecureMemory"]),
+        .target(name: "FlexitiCore", dependencies: ["CCurl", "CJansson", "CSQLite", "CSecureMemory", "CAnswerPrepass"]),
         // The C ABI: one file per handle type, implementing include/flexiti.h.
         .target(
             name: "Flexiti",

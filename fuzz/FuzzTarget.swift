@@ -32,7 +32,12 @@ private func responses(_ selector: Int, _ body: [UInt8]) {
     let context = ErrorContext(endpoint: endpoint, path: "/flexiti/pos-api/v2.5/x", referenceId: "0123456789abcdef0123456789abcdef",
                                idempotencyKey: selector & 1 == 0 ? "" : "key")
     if (200..<300).contains(status) {
-        if let json = JSONParser.parse(body) { touch(json) }
+        if let json = JSONParser.document(body) {
+            touch(json)
+            _ = AnswerCheck.problem(json, empty: false, shape: endpoint.answerShape)
+            _ = AnswerNumbers.firstUnreadable(json)
+        }
+        if let tree = JSONParser.parse(body) { _ = JSONWriter.write(tree).utf8.count }
     } else {
         let e = ResponseMapping.httpError(status: status, body: body, context: context)
         _ = e.message.utf8.count + e.scenario.utf8.count + e.fieldErrors.count
@@ -44,7 +49,7 @@ private func responses(_ selector: Int, _ body: [UInt8]) {
 /// A token answer as the token request reads it, at clock values up to Int64.max (the
 /// renewal arithmetic), and the redaction of its text from an error that echoes it.
 private func tokenAnswer(_ selector: Int, _ body: [UInt8]) {
-    guard let json = JSONParser.parse(body) else { return }
+    guard let json = JSONParser.document(body) else { return }
     let clocks: [Int64] = [0, 1, 3600, Int64.max - 1, Int64.max, Int64.min, Int64(selector) << 55]
     if case let .success(t) = OAuth.token(from: json, issuedAt: clocks[selector % clocks.count]) {
         let echoed = FlexitiError(.unknownAPIError, "echo: " + t.accessToken.reveal() + String(decoding: body, as: UTF8.self))
@@ -55,8 +60,8 @@ private func tokenAnswer(_ selector: Int, _ body: [UInt8]) {
 }
 
 /// Reads every kind of value the getters read.
-private func touch(_ json: JSONValue) {
-    _ = json.text; _ = json.int64; _ = json.cents; _ = json.arrayValue?.count
+private func touch(_ json: JSONNode) {
+    _ = json.text; _ = json.int64; _ = json.cents; _ = json.arrayValue?.count; _ = json.cString.map { strlen($0) }
     for key in ["credit_limit", "available_credit", "amount", "error", "field_errors", "security_qid", "account_number"] {
         if let v = json[key] { _ = v.text; _ = v.cents; _ = v.int64; _ = v["id"]?.int64; _ = v.arrayValue?.first?.text }
     }
@@ -65,7 +70,7 @@ private func touch(_ json: JSONValue) {
 
 /// A parsed answer wrapped as a C result object and read through every customer getter.
 private func records(_ body: [UInt8]) {
-    guard let json = JSONParser.parse(body) else { return }
+    guard let json = JSONParser.document(body) else { return }
     let handle = Handles.register(CustomerObject(Customer(json: json)))
     for getter in [flx_customer_customer_id, flx_customer_account_number, flx_customer_first_name, flx_customer_email,
                    flx_customer_account_status, flx_customer_account_type, flx_customer_security_question_text] {

@@ -3,17 +3,11 @@ import FlexitiCore
 
 /// flx_account_close and the objects behind flx_drivers_license, flx_i18n and flx_terms.
 
-final class DriversLicenseObject: JSONRecord {
-    let json: JSONValue
-    let strings = CStrings()
-    init(_ a: JSONAnswer) { json = a.json }
-}
-
-final class TermsObject: JSONRecord {
-    let json: JSONValue
-    let strings = CStrings()
-    init(_ a: JSONAnswer) { json = a.json }
-}
+/// The licence and terms answers are both JSONAnswer; a model each keeps their handles apart.
+struct DriversLicense: AnswerRecord { let json: JSONNode }
+struct TermsAndConditions: AnswerRecord { let json: JSONNode }
+typealias DriversLicenseObject = Record<DriversLicense>
+typealias TermsObject = Record<TermsAndConditions>
 
 /// i18n lists flattened once into (name, [(value, text)]) under the assumed shapes.
 final class I18nObject {
@@ -24,18 +18,17 @@ final class I18nObject {
         var out: [(String, [(String, String)])] = []
         // ASSUMPTION: the lists may sit under "form_values" as in merchants/login.
         let root = a.json["form_values"].flatMap { $0.isObject ? $0 : nil } ?? a.json
-        if case let .object(members) = root {
-            for (name, v) in members {
-                if let entries = I18nObject.entries(v) { out.append((name, entries)) }
-            }
+        root.forEachMember { name, v in
+            if let entries = I18nObject.entries(v) { out.append((String(cString: name), entries)) }
+            return true
         }
         lists = out
     }
 
-    static func entries(_ v: JSONValue) -> [(String, String)]? {
-        switch v {
-        case let .array(items):
-            return items.map { item in
+    static func entries(_ v: JSONNode) -> [(String, String)]? {
+        switch v.kind {
+        case .array:
+            return (v.arrayValue ?? []).map { item in
                 if item.isObject {
                     let value = ["id", "value", "code", "key"].lazy.compactMap { item[$0]?.text }.first ?? ""
                     let text = ["text", "name", "label", "description"].lazy.compactMap { item[$0]?.text }.first ?? value
@@ -44,8 +37,10 @@ final class I18nObject {
                 let t = item.text ?? ""
                 return (t, t)
             }
-        case let .object(members):
-            return members.map { ($0.0, $0.1.text ?? "") }
+        case .object:
+            var members: [(String, String)] = []
+            v.forEachMember { k, value in members.append((String(cString: k), value.text ?? "")); return true }
+            return members
         default:
             return nil
         }
@@ -68,27 +63,25 @@ public func flx_drivers_license_decode(_ session: OpaquePointer?, _ code: Unsafe
     if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    return deliver(CInput.string(code, "code").flatMap({ s.decodeDriversLicense(code: $0) }), to: out, err) { DriversLicenseObject($0) }
+    return deliver(CInput.string(code, "code").flatMap({ s.decodeDriversLicense(code: $0) }), to: out, err) { DriversLicenseObject(DriversLicense(json: $0.json)) }
 }
 
 @c @implementation
 public func flx_drivers_license_free(_ l: OpaquePointer?) { Handles.free(l, as: DriversLicenseObject.self) }
 
-private typealias F = RecordField
-private let D = DriversLicenseObject.self
 
-@c @implementation public func flx_drivers_license_first_name(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "first_name") }
-@c @implementation public func flx_drivers_license_middle_name(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "middle_name") }
-@c @implementation public func flx_drivers_license_last_name(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "last_name") }
-@c @implementation public func flx_drivers_license_dob(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "dob") }
-@c @implementation public func flx_drivers_license_address_1(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "address_1") }
-@c @implementation public func flx_drivers_license_city(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "city") }
-@c @implementation public func flx_drivers_license_province(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "province") }
-@c @implementation public func flx_drivers_license_postal_code(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "postal_code") }
-@c @implementation public func flx_drivers_license_govid_type(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "govid_type") }
-@c @implementation public func flx_drivers_license_govid_issuedby(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "govid_issuedby") }
-@c @implementation public func flx_drivers_license_govid_number(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "govid_number") }
-@c @implementation public func flx_drivers_license_govid_expiry(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(l, D, "govid_expiry") }
+@c @implementation public func flx_drivers_license_first_name(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "first_name") }
+@c @implementation public func flx_drivers_license_middle_name(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "middle_name") }
+@c @implementation public func flx_drivers_license_last_name(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "last_name") }
+@c @implementation public func flx_drivers_license_dob(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "dob") }
+@c @implementation public func flx_drivers_license_address_1(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "address_1") }
+@c @implementation public func flx_drivers_license_city(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "city") }
+@c @implementation public func flx_drivers_license_province(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "province") }
+@c @implementation public func flx_drivers_license_postal_code(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "postal_code") }
+@c @implementation public func flx_drivers_license_govid_type(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "govid_type") }
+@c @implementation public func flx_drivers_license_govid_issuedby(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "govid_issuedby") }
+@c @implementation public func flx_drivers_license_govid_number(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "govid_number") }
+@c @implementation public func flx_drivers_license_govid_expiry(_ l: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(l, DriversLicense.self, "govid_expiry") }
 
 // MARK: i18n
 
@@ -144,23 +137,21 @@ public func flx_terms_get(_ session: OpaquePointer?, _ province: UnsafePointer<C
     switch s.termsAndConditions(province: p, accountType: t) {
     case let .failure(e): return fail(e, err)
     case let .success(a):
-        guard TermsObject.text(a.json) != nil else {
+        guard TermsAndConditions(json: a.json).text != nil else {
             return fail(FlexitiError(.malformedResponse, "terms-and-conditions answer has no text"), err)
         }
-        out.pointee = Handles.register(TermsObject(a))
+        out.pointee = Handles.register(TermsObject(TermsAndConditions(json: a.json)))
         return FLX_OK_CODE
     }
 }
 
-extension TermsObject {
+extension TermsAndConditions {
     /// ASSUMPTION: `terms_and_conditions`, else `terms`, `text` or `content`.
-    static func text(_ json: JSONValue) -> String? {
-        ["terms_and_conditions", "terms", "text", "content"].lazy.compactMap { json[$0]?.text }.first
-    }
+    var text: JSONNode? { ["terms_and_conditions", "terms", "text", "content"].lazy.compactMap { json[$0]?.withTextOnly }.first }
 }
 
 @c @implementation
 public func flx_terms_free(_ t: OpaquePointer?) { Handles.free(t, as: TermsObject.self) }
 
 @c @implementation
-public func flx_terms_text(_ t: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(t, TermsObject.self, key: "text") { TermsObject.text($0) } }
+public func flx_terms_text(_ t: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(t, TermsAndConditions.self) { $0.text } }

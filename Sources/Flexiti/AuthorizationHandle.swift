@@ -1,27 +1,17 @@
 import CFlexiti
 import FlexitiCore
 
-/// The object behind flx_authorization.
-final class AuthorizationObject: JSONRecord {
-    let authorization: Authorization
-    let strings = CStrings()
-    var json: JSONValue { authorization.json }
-    init(_ authorization: Authorization) { self.authorization = authorization }
-
-    /// Rates and fees sit at the top level (ASSUMPTION, Flexiti's API reference silent) or inside financing_option.
-    func nested(_ key: String) -> JSONValue? { json[key] ?? json["financing_option"]?[key] }
-    var fees: [JSONValue] { nested("fees")?.arrayValue?.filter(\.isObject) ?? [] }
-}
-
-private typealias F = RecordField
-private let A = AuthorizationObject.self
+/// flx_authorization: a Record<Authorization> (Records.swift).
 
 func authorizationObject(_ p: OpaquePointer?) -> AuthorizationObject? { Handles.get(p, as: AuthorizationObject.self) }
 
-/// Sends an authorization-returning call and hands the result to C.
-private func deliver(_ result: Result<Authorization, FlexitiError>, _ out: UnsafeMutablePointer<OpaquePointer?>,
-                     _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    return deliver(result, to: out, err) { AuthorizationObject($0) }
+extension Authorization {
+    /// Rates and fees sit at the top level (ASSUMPTION, Flexiti's API reference silent) or inside financing_option.
+    func nested(_ key: String) -> JSONNode? { json[key] ?? json["financing_option"]?[key] }
+
+    /// The fee at `index` of the fees that are objects.
+    func fee(_ index: Int) -> JSONNode? { nested("fees")?.object(index) }
+    var feeCount: Int { nested("fees")?.objectCount ?? 0 }
 }
 
 @c @implementation
@@ -33,7 +23,7 @@ public func flx_authorization_create(_ session: OpaquePointer?, _ req: OpaquePoi
     guard r.request.kind == .authorization else {
         return fail(.invalidArgument("req is a \(r.request.kind.name) request, not FLX_REQUEST_AUTHORIZATION"), err)
     }
-    return deliver(s.authorize(&r.request), out, err)
+    return deliver(s.authorize(&r.request), to: out, err) { AuthorizationObject($0) }
 }
 
 @c @implementation
@@ -43,7 +33,7 @@ public func flx_authorization_fetch(_ session: OpaquePointer?, _ id: UnsafePoint
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
     switch CInput.string(id, "authorization_id") {
     case let .failure(e): return fail(e, err)
-    case let .success(text): return deliver(s.fetchAuthorization(id: text), out, err)
+    case let .success(text): return deliver(s.fetchAuthorization(id: text), to: out, err) { AuthorizationObject($0) }
     }
 }
 
@@ -53,24 +43,23 @@ public func flx_authorization_refresh(_ session: OpaquePointer?, _ auth: OpaqueP
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let a = authorizationObject(auth) else { return misuse("flx_authorization", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    guard let id = a.authorization.id else { return fail(.invalidArgument("the authorization has no id"), err) }
-    return deliver(s.fetchAuthorization(id: id), out, err)
+    guard let id = a.model.id else { return fail(.invalidArgument("the authorization has no id"), err) }
+    return deliver(s.fetchAuthorization(id: id), to: out, err) { AuthorizationObject($0) }
 }
 
 @c @implementation
 public func flx_authorization_free(_ auth: OpaquePointer?) { Handles.free(auth, as: AuthorizationObject.self) }
 
-@c @implementation public func flx_authorization_id(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, key: "id") { Authorization(json: $0).id } }
-@c @implementation public func flx_authorization_status(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, key: "status") { Authorization(json: $0).status } }
-@c @implementation public func flx_authorization_account_number(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "account_number") }
-@c @implementation public func flx_authorization_reference(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "reference") }
-@c @implementation public func flx_authorization_date(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, key: "date") { $0.first("date", "creation_date", "created_at")?.text } }
-@c @implementation public func flx_authorization_message(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "message") }
-@c @implementation public func flx_authorization_purchase_type(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, key: "purchase_type") { Authorization(json: $0).purchaseType } }
+@c @implementation public func flx_authorization_id(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Authorization.self) { $0.idNode } }
+@c @implementation public func flx_authorization_status(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Authorization.self) { $0.first("authorization_status", "status") } }
+@c @implementation public func flx_authorization_account_number(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Authorization.self, "account_number") }
+@c @implementation public func flx_authorization_reference(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Authorization.self, "reference") }
+@c @implementation public func flx_authorization_date(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Authorization.self) { $0.first("date", "creation_date", "created_at") } }
+@c @implementation public func flx_authorization_message(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Authorization.self, "message") }
+@c @implementation public func flx_authorization_purchase_type(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Authorization.self) { $0.purchaseType } }
 
 private func rate(_ a: OpaquePointer?, _ field: String) -> UnsafePointer<CChar>? {
-    guard let o = authorizationObject(a) else { return UnsafePointer(CStrings.empty) }
-    return o.strings.get("annual_rates." + field, o.nested("annual_rates")?[field]?.text ?? "")
+    RecordField.text(a, Authorization.self) { $0.nested("annual_rates")?[field] }
 }
 
 @c @implementation public func flx_authorization_annual_rate_description(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { rate(a, "description") }
@@ -78,45 +67,34 @@ private func rate(_ a: OpaquePointer?, _ field: String) -> UnsafePointer<CChar>?
 @c @implementation public func flx_authorization_annual_rate_type(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { rate(a, "type") }
 @c @implementation public func flx_authorization_annual_rate_message(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { rate(a, "message") }
 
-@c @implementation public func flx_authorization_amount_cents(_ a: OpaquePointer?) -> Int64 { authorizationObject(a)?.authorization.amountCents ?? 0 }
-@c @implementation public func flx_authorization_remaining_cents(_ a: OpaquePointer?) -> Int64 { authorizationObject(a)?.authorization.remainingCents ?? 0 }
-@c @implementation public func flx_authorization_term_amount_cents(_ a: OpaquePointer?) -> Int64 { authorizationObject(a)?.nested("term_amount")?.cents ?? 0 }
-@c @implementation public func flx_authorization_plan_id(_ a: OpaquePointer?) -> Int64 { F.int(a, A, "financing_option", "plan_id") }
-@c @implementation public func flx_authorization_term(_ a: OpaquePointer?) -> Int64 { F.int(a, A, "financing_option", "term") }
+@c @implementation public func flx_authorization_amount_cents(_ a: OpaquePointer?) -> Int64 { authorizationObject(a)?.model.amountCents ?? 0 }
+@c @implementation public func flx_authorization_remaining_cents(_ a: OpaquePointer?) -> Int64 { authorizationObject(a)?.model.remainingCents ?? 0 }
+@c @implementation public func flx_authorization_term_amount_cents(_ a: OpaquePointer?) -> Int64 { authorizationObject(a)?.model.nested("term_amount")?.cents ?? 0 }
+@c @implementation public func flx_authorization_plan_id(_ a: OpaquePointer?) -> Int64 { RecordField.int(a, Authorization.self, "financing_option", "plan_id") }
+@c @implementation public func flx_authorization_term(_ a: OpaquePointer?) -> Int64 { RecordField.int(a, Authorization.self, "financing_option", "term") }
 
 @c @implementation
-public func flx_authorization_fee_count(_ a: OpaquePointer?) -> Int { authorizationObject(a)?.fees.count ?? 0 }
+public func flx_authorization_fee_count(_ a: OpaquePointer?) -> Int { authorizationObject(a)?.model.feeCount ?? 0 }
 
-private func fee(_ a: OpaquePointer?, _ index: Int, _ field: String) -> UnsafePointer<CChar>? {
-    guard let o = authorizationObject(a), index >= 0 else { return nil }
-    let fees = o.fees
-    guard index < fees.count else { return nil }
-    return o.strings.get("fees.\(index).\(field)", fees[index][field]?.text ?? "")
-}
+private func fee(_ a: OpaquePointer?, _ index: Int) -> JSONNode? { authorizationObject(a)?.model.fee(index) }
 
-@c @implementation public func flx_authorization_fee_description(_ a: OpaquePointer?, _ i: Int) -> UnsafePointer<CChar>? { fee(a, i, "description") }
-@c @implementation public func flx_authorization_fee_type(_ a: OpaquePointer?, _ i: Int) -> UnsafePointer<CChar>? { fee(a, i, "type") }
-@c @implementation public func flx_authorization_fee_message(_ a: OpaquePointer?, _ i: Int) -> UnsafePointer<CChar>? { fee(a, i, "message") }
+@c @implementation public func flx_authorization_fee_description(_ a: OpaquePointer?, _ i: Int) -> UnsafePointer<CChar>? { RecordField.entryText(fee(a, i), "description") }
+@c @implementation public func flx_authorization_fee_type(_ a: OpaquePointer?, _ i: Int) -> UnsafePointer<CChar>? { RecordField.entryText(fee(a, i), "type") }
+@c @implementation public func flx_authorization_fee_message(_ a: OpaquePointer?, _ i: Int) -> UnsafePointer<CChar>? { RecordField.entryText(fee(a, i), "message") }
+@c @implementation public func flx_authorization_fee_amount_cents(_ a: OpaquePointer?, _ i: Int) -> Int64 { fee(a, i)?["amount"]?.cents ?? 0 }
 
 @c @implementation
-public func flx_authorization_fee_amount_cents(_ a: OpaquePointer?, _ index: Int) -> Int64 {
-    guard let fees = authorizationObject(a)?.fees, index >= 0, index < fees.count else { return 0 }
-    return fees[index]["amount"]?.cents ?? 0
-}
-
-@c @implementation
-public func flx_authorization_capture_count(_ a: OpaquePointer?) -> Int { authorizationObject(a)?.authorization.captures.count ?? 0 }
+public func flx_authorization_capture_count(_ a: OpaquePointer?) -> Int { authorizationObject(a)?.model.captureCount ?? 0 }
 
 @c @implementation
 public func flx_authorization_capture_at(_ a: OpaquePointer?, _ index: Int, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     guard let o = authorizationObject(a) else { return misuse("flx_authorization", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    let captures = o.authorization.captures
-    guard index >= 0, index < captures.count else {
-        return fail(FlexitiError(.notAvailable, "the authorization has \(captures.count) capture(s); index \(index) does not exist"), err)
+    guard let capture = o.model.capture(index) else {
+        return fail(FlexitiError(.notAvailable, "the authorization has \(o.model.captureCount) capture(s); index \(index) does not exist"), err)
     }
-    out.pointee = Handles.register(CaptureObject(captures[index]))
+    out.pointee = Handles.register(CaptureObject(capture))
     return FLX_OK_CODE
 }
 
@@ -130,7 +108,7 @@ public func flx_authorization_capture(_ session: OpaquePointer?, _ auth: OpaqueP
     guard r.request.kind == .capture else {
         return fail(.invalidArgument("req is a \(r.request.kind.name) request, not FLX_REQUEST_CAPTURE"), err)
     }
-    guard let id = a.authorization.id else { return fail(.invalidArgument("the authorization has no id"), err) }
+    guard let id = a.model.id else { return fail(.invalidArgument("the authorization has no id"), err) }
     return deliver(s.capture(authorizationId: id, &r.request), to: out, err) { CaptureObject($0) }
 }
 
@@ -143,6 +121,6 @@ public func flx_authorization_release(_ session: OpaquePointer?, _ auth: OpaqueP
     guard r.request.kind == .release else {
         return fail(.invalidArgument("req is a \(r.request.kind.name) request, not FLX_REQUEST_RELEASE"), err)
     }
-    guard let id = a.authorization.id else { return fail(.invalidArgument("the authorization has no id"), err) }
+    guard let id = a.model.id else { return fail(.invalidArgument("the authorization has no id"), err) }
     return deliverReceipt(s.release(authorizationId: id, &r.request), out, err)
 }

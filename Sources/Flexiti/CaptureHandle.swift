@@ -1,30 +1,21 @@
 import CFlexiti
 import FlexitiCore
 
-/// The object behind flx_capture.
-final class CaptureObject: JSONRecord {
-    let capture: Capture
-    let strings = CStrings()
-    var json: JSONValue { capture.json }
-    init(_ capture: Capture) { self.capture = capture }
-}
-
-private typealias F = RecordField
-private let C = CaptureObject.self
+/// flx_capture: a Record<Capture> (Records.swift).
 
 func captureObject(_ p: OpaquePointer?) -> CaptureObject? { Handles.get(p, as: CaptureObject.self) }
 
 @c @implementation
 public func flx_capture_free(_ capture: OpaquePointer?) { Handles.free(capture, as: CaptureObject.self) }
 
-@c @implementation public func flx_capture_id(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, key: "id") { Capture(json: $0).id } }
-@c @implementation public func flx_capture_authorization_id(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "authorization_id") }
-@c @implementation public func flx_capture_reference(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "reference") }
-@c @implementation public func flx_capture_date(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, key: "date") { $0.first("date", "creation_date", "created_at")?.text } }
-@c @implementation public func flx_capture_transaction_type(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(c, C, "transaction_type") }
-@c @implementation public func flx_capture_amount_cents(_ c: OpaquePointer?) -> Int64 { captureObject(c)?.capture.amountCents ?? 0 }
-@c @implementation public func flx_capture_remaining_cents(_ c: OpaquePointer?) -> Int64 { captureObject(c)?.capture.remainingCents ?? 0 }
-@c @implementation public func flx_capture_remaining_authorization_cents(_ c: OpaquePointer?) -> Int64 { F.cents(c, C, "remaining_authorization_amount") }
+@c @implementation public func flx_capture_id(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(c, Capture.self) { $0.first("capture_id", "id") } }
+@c @implementation public func flx_capture_authorization_id(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(c, Capture.self, "authorization_id") }
+@c @implementation public func flx_capture_reference(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(c, Capture.self, "reference") }
+@c @implementation public func flx_capture_date(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(c, Capture.self) { $0.first("date", "creation_date", "created_at") } }
+@c @implementation public func flx_capture_transaction_type(_ c: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(c, Capture.self, "transaction_type") }
+@c @implementation public func flx_capture_amount_cents(_ c: OpaquePointer?) -> Int64 { captureObject(c)?.model.amountCents ?? 0 }
+@c @implementation public func flx_capture_remaining_cents(_ c: OpaquePointer?) -> Int64 { captureObject(c)?.model.remainingCents ?? 0 }
+@c @implementation public func flx_capture_remaining_authorization_cents(_ c: OpaquePointer?) -> Int64 { RecordField.cents(c, Capture.self, "remaining_authorization_amount") }
 
 @c @implementation
 public func flx_capture_return(_ session: OpaquePointer?, _ capture: OpaquePointer?, _ req: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
@@ -35,7 +26,7 @@ public func flx_capture_return(_ session: OpaquePointer?, _ capture: OpaquePoint
     guard r.request.kind == .returnCapture else {
         return fail(.invalidArgument("req is a \(r.request.kind.name) request, not FLX_REQUEST_RETURN"), err)
     }
-    guard let id = c.capture.id, let authId = c.capture.authorizationId else {
+    guard let id = c.model.id, let authId = c.model.authorizationId else {
         return fail(.invalidArgument("the capture has no capture_id or authorization_id"), err)
     }
     return deliverReceipt(s.returnCapture(authorizationId: authId, captureId: id, &r.request), out, err)

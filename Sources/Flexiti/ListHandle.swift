@@ -7,11 +7,11 @@ final class ListIterator {
     let session: Session
     let filter: PurchaseRequest
     private var page = 1
-    private var buffer: [JSONValue] = []
+    private var buffer: [JSONNode] = []
     private var index = 0
     private var done = false
     private var delivered: Int64 = 0
-    private var lastFirstItem: JSONValue? = nil
+    private var lastFirstItem: JSONNode? = nil
 
     init(session: Session, filter: PurchaseRequest) {
         self.session = session
@@ -19,7 +19,7 @@ final class ListIterator {
     }
 
     /// The next item, nil at the end. A failed fetch leaves the position unchanged.
-    func next() -> Result<JSONValue?, FlexitiError> {
+    func next() -> Result<JSONNode?, FlexitiError> {
         while index >= buffer.count {
             if done { return .success(nil) }
             switch session.listPage(filter, page: page) {
@@ -48,78 +48,71 @@ final class ListIterator {
     }
 }
 
-final class AuthorizationIterObject { let it: ListIterator; init(_ it: ListIterator) { self.it = it } }
-final class CaptureIterObject { let it: ListIterator; init(_ it: ListIterator) { self.it = it } }
+/// The object behind flx_authorization_iter (Model: Authorization) and flx_capture_iter (Capture).
+final class ListIterObject<Model: AnswerRecord> {
+    let it: ListIterator
+    let read: (JSONNode) -> Model
+    init(_ it: ListIterator, _ read: @escaping (JSONNode) -> Model) {
+        self.it = it
+        self.read = read
+    }
+}
 
-/// A failure already reported to C, carrying its code.
-private struct Reported: Error { let code: flx_code }
-
-private func makeIterator(_ session: OpaquePointer?, _ filter: OpaquePointer?, _ kind: PurchaseKind, _ kindName: String,
-                          _ err: UnsafeMutablePointer<OpaquePointer?>?) -> Result<ListIterator, Reported> {
-    guard let s = sessionObject(session) else { return .failure(Reported(code: misuse("flx_session", err))) }
+/// flx_authorization_iter_new and flx_capture_iter_new: a listing of `kind`, with an optional filter of that kind.
+private func newIterator<Model: AnswerRecord>(_ session: OpaquePointer?, _ filter: OpaquePointer?, _ kind: PurchaseKind, _ kindName: String,
+                                              _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?,
+                                              _ read: @escaping (JSONNode) -> Model) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     var request = PurchaseRequest(kind)
     if filter != nil {
-        guard let r = requestObject(filter) else { return .failure(Reported(code: misuse("flx_request", err))) }
+        guard let r = requestObject(filter) else { return misuse("flx_request", err) }
         guard r.request.kind == kind else {
-            return .failure(Reported(code: fail(.invalidArgument("filter is a \(r.request.kind.name) request, not \(kindName)"), err)))
+            return fail(.invalidArgument("filter is a \(r.request.kind.name) request, not \(kindName)"), err)
         }
         request = r.request
     }
-    return .success(ListIterator(session: s, filter: request))
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    out.pointee = Handles.register(ListIterObject(ListIterator(session: s, filter: request), read))
+    return FLX_OK_CODE
+}
+
+/// flx_authorization_iter_next and flx_capture_iter_next: the next record, NULL at the end.
+private func nextRecord<Model: AnswerRecord>(_ iter: OpaquePointer?, _ type: Model.Type, _ name: String, _ out: UnsafeMutablePointer<OpaquePointer?>?,
+                                             _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    guard let i = Handles.get(iter, as: ListIterObject<Model>.self) else { return misuse(name, err) }
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    switch i.it.next() {
+    case let .failure(e): return fail(e, err)
+    case let .success(item):
+        out.pointee = item.flatMap { Handles.register(Record(i.read($0))) }
+        return FLX_OK_CODE
+    }
 }
 
 @c @implementation
 public func flx_authorization_iter_new(_ session: OpaquePointer?, _ filter: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    if let rc = errInUse(err) { return rc }
-    switch makeIterator(session, filter, .listAuthorizations, "FLX_REQUEST_LIST_AUTHORIZATIONS", err) {
-    case let .failure(r): return r.code
-    case let .success(it):
-        guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-        out.pointee = Handles.register(AuthorizationIterObject(it))
-        return FLX_OK_CODE
-    }
+    newIterator(session, filter, .listAuthorizations, "FLX_REQUEST_LIST_AUTHORIZATIONS", out, err, Authorization.init(json:))
 }
 
 @c @implementation
 public func flx_capture_iter_new(_ session: OpaquePointer?, _ filter: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    if let rc = errInUse(err) { return rc }
-    switch makeIterator(session, filter, .listCaptures, "FLX_REQUEST_LIST_CAPTURES", err) {
-    case let .failure(r): return r.code
-    case let .success(it):
-        guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-        out.pointee = Handles.register(CaptureIterObject(it))
-        return FLX_OK_CODE
-    }
+    newIterator(session, filter, .listCaptures, "FLX_REQUEST_LIST_CAPTURES", out, err, Capture.init(json:))
 }
 
 @c @implementation
 public func flx_authorization_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    if let rc = errInUse(err) { return rc }
-    guard let i = Handles.get(iter, as: AuthorizationIterObject.self) else { return misuse("flx_authorization_iter", err) }
-    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    switch i.it.next() {
-    case let .failure(e): return fail(e, err)
-    case let .success(item):
-        out.pointee = item.flatMap { Handles.register(AuthorizationObject(Authorization(json: $0))) }
-        return FLX_OK_CODE
-    }
+    nextRecord(iter, Authorization.self, "flx_authorization_iter", out, err)
 }
 
 @c @implementation
 public func flx_capture_iter_next(_ iter: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    if let rc = errInUse(err) { return rc }
-    guard let i = Handles.get(iter, as: CaptureIterObject.self) else { return misuse("flx_capture_iter", err) }
-    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    switch i.it.next() {
-    case let .failure(e): return fail(e, err)
-    case let .success(item):
-        out.pointee = item.flatMap { Handles.register(CaptureObject(Capture(json: $0))) }
-        return FLX_OK_CODE
-    }
+    nextRecord(iter, Capture.self, "flx_capture_iter", out, err)
 }
 
 @c @implementation
-public func flx_authorization_iter_free(_ iter: OpaquePointer?) { Handles.free(iter, as: AuthorizationIterObject.self) }
+public func flx_authorization_iter_free(_ iter: OpaquePointer?) { Handles.free(iter, as: ListIterObject<Authorization>.self) }
 
 @c @implementation
-public func flx_capture_iter_free(_ iter: OpaquePointer?) { Handles.free(iter, as: CaptureIterObject.self) }
+public func flx_capture_iter_free(_ iter: OpaquePointer?) { Handles.free(iter, as: ListIterObject<Capture>.self) }

@@ -8,19 +8,7 @@ final class ApplicantObject {
     deinit { applicant.withLock { $0.wipe() } }
 }
 
-final class WidgetObject: JSONRecord {
-    let widget: WidgetSession
-    let strings = CStrings()
-    var json: JSONValue { widget.json }
-    init(_ w: WidgetSession) { widget = w }
-}
-
-final class ApplicationObject: JSONRecord {
-    let application: Application
-    let strings = CStrings()
-    var json: JSONValue { application.json }
-    init(_ a: Application) { application = a }
-}
+// flx_widget and flx_application are records (Records.swift): WidgetObject, ApplicationObject.
 
 @c @implementation
 public func flx_applicant_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
@@ -97,9 +85,11 @@ public func flx_widget_init(_ session: OpaquePointer?, _ flow: flx_widget_flow, 
 @c @implementation
 public func flx_widget_free(_ w: OpaquePointer?) { Handles.free(w, as: WidgetObject.self) }
 
-@c @implementation public func flx_widget_redirection_url(_ w: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(w, WidgetObject.self, "redirection_url") }
+@c @implementation public func flx_widget_redirection_url(_ w: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(w, WidgetSession.self, "redirection_url") }
 @c @implementation public func flx_widget_session_id(_ w: OpaquePointer?) -> UnsafePointer<CChar>? {
-    RecordField.text(w, WidgetObject.self, key: "widget_session_id") { WidgetSession(json: $0).widgetSessionId }
+    // May come from the URL's query: a copy, made once.
+    guard let o = Handles.get(w, as: WidgetObject.self) else { return RecordField.empty }
+    return o.strings.get("widget_session_id", o.model.widgetSessionId ?? "")
 }
 
 /// The one path of a credit application, for flx_application_create and the deprecated flx_apply.
@@ -136,19 +126,16 @@ public func flx_application_create(_ session: OpaquePointer?, _ applicant: Opaqu
 @c @implementation
 public func flx_application_free(_ a: OpaquePointer?) { Handles.free(a, as: ApplicationObject.self) }
 
-private typealias F = RecordField
-private let A = ApplicationObject.self
-
 @c @implementation public func flx_application_decision_of(_ a: OpaquePointer?) -> flx_application_decision {
-    flx_application_decision(rawValue: UInt32(Handles.get(a, as: A)?.application.decision.rawValue ?? 0))
+    flx_application_decision(rawValue: UInt32(Handles.get(a, as: ApplicationObject.self)?.model.decision.rawValue ?? 0))
 }
-@c @implementation public func flx_application_decision_text(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, key: "decision") { Application(json: $0).decisionText } }
-@c @implementation public func flx_application_account_number(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "account_number") }
-@c @implementation public func flx_application_customer_id(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "customer_id") }
-@c @implementation public func flx_application_vcc_number(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "vcc_number") }
-@c @implementation public func flx_application_risk_rating(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(a, A, "risk_rating") }
+@c @implementation public func flx_application_decision_text(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Application.self) { $0.decisionNode } }
+@c @implementation public func flx_application_account_number(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Application.self, "account_number") }
+@c @implementation public func flx_application_customer_id(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Application.self, "customer_id") }
+@c @implementation public func flx_application_vcc_number(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Application.self, "vcc_number") }
+@c @implementation public func flx_application_risk_rating(_ a: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(a, Application.self, "risk_rating") }
 @c @implementation public func flx_application_account_type(_ a: OpaquePointer?) -> UnsafePointer<CChar>? {
-    F.text(a, A, key: "account_type") { $0["customer_account_type"]?.text ?? $0["account_type"]?.text }
+    RecordField.text(a, Application.self) { $0.json["customer_account_type"]?.withTextOnly ?? $0.json["account_type"] }
 }
-@c @implementation public func flx_application_credit_limit_cents(_ a: OpaquePointer?) -> Int64 { F.cents(a, A, "credit_limit") }
-@c @implementation public func flx_application_available_credit_cents(_ a: OpaquePointer?) -> Int64 { F.cents(a, A, "available_credit") }
+@c @implementation public func flx_application_credit_limit_cents(_ a: OpaquePointer?) -> Int64 { RecordField.cents(a, Application.self, "credit_limit") }
+@c @implementation public func flx_application_available_credit_cents(_ a: OpaquePointer?) -> Int64 { RecordField.cents(a, Application.self, "available_credit") }

@@ -1,28 +1,17 @@
 import CFlexiti
 import FlexitiCore
 
-/// The object behind flx_receipt: the answer of a release, return, refund or transaction.
-final class ReceiptObject: JSONRecord {
-    let receipt: Receipt
-    let strings = CStrings()
-    var json: JSONValue { receipt.json }
-    init(_ receipt: Receipt) { self.receipt = receipt }
-}
-
-private typealias F = RecordField
-private let R = ReceiptObject.self
+/// flx_receipt: a Record<Receipt> (Records.swift), the answer of a release, return, refund or
+/// transaction.
 
 private func receiptObject(_ p: OpaquePointer?) -> ReceiptObject? { Handles.get(p, as: ReceiptObject.self) }
 
-/// Hands a receipt to C; `out` may be NULL when the caller only wants the code.
+/// Hands a receipt to C. Unlike other results, `out` may be NULL: the caller may only want the code.
 func deliverReceipt(_ result: Result<Receipt, FlexitiError>, _ out: UnsafeMutablePointer<OpaquePointer?>?,
                     _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    switch result {
-    case let .failure(e): return fail(e, err)
-    case let .success(r):
-        if let out { out.pointee = Handles.register(ReceiptObject(r)) }
-        return FLX_OK_CODE
-    }
+    if let out { return deliver(result, to: out, err) { ReceiptObject($0) } }
+    if case let .failure(e) = result { return fail(e, err) }
+    return FLX_OK_CODE
 }
 
 private func moneyCall(_ session: OpaquePointer?, _ req: OpaquePointer?, _ kind: PurchaseKind, _ kindName: String,
@@ -51,16 +40,20 @@ public func flx_transaction_create(_ session: OpaquePointer?, _ req: OpaquePoint
 @c @implementation
 public func flx_receipt_free(_ receipt: OpaquePointer?) { Handles.free(receipt, as: ReceiptObject.self) }
 
-@c @implementation public func flx_receipt_id(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, key: "id") { _ in receiptObject(r)?.receipt.id } }
-@c @implementation public func flx_receipt_authorization_id(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, "authorization_id") }
-@c @implementation public func flx_receipt_capture_id(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, "capture_id") }
-@c @implementation public func flx_receipt_status(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, key: "status") { $0.first("authorization_status", "status")?.text } }
-@c @implementation public func flx_receipt_reference(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, "reference") }
-@c @implementation public func flx_receipt_date(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, key: "date") { $0.first("date", "creation_date", "created_at")?.text } }
-@c @implementation public func flx_receipt_transaction_type(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, "transaction_type") }
-@c @implementation public func flx_receipt_account_number(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, "account_number") }
-@c @implementation public func flx_receipt_message(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, "message") }
-@c @implementation public func flx_receipt_idempotency_key(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { F.text(r, R, key: "idempotency_key") { _ in receiptObject(r)?.receipt.idempotencyKey } }
-@c @implementation public func flx_receipt_amount_cents(_ r: OpaquePointer?) -> Int64 { receiptObject(r)?.json.first("amount", "released_amount", "returned_amount", "refunded_amount")?.cents ?? 0 }
-@c @implementation public func flx_receipt_remaining_authorization_cents(_ r: OpaquePointer?) -> Int64 { receiptObject(r)?.json.first("remaining_authorization_amount", "remaining_amount")?.cents ?? 0 }
-@c @implementation public func flx_receipt_remaining_capture_cents(_ r: OpaquePointer?) -> Int64 { F.cents(r, R, "remaining_capture_amount") }
+@c @implementation public func flx_receipt_id(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(r, Receipt.self) { $0.idNode } }
+@c @implementation public func flx_receipt_authorization_id(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(r, Receipt.self, "authorization_id") }
+@c @implementation public func flx_receipt_capture_id(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(r, Receipt.self, "capture_id") }
+@c @implementation public func flx_receipt_status(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(r, Receipt.self) { $0.first("authorization_status", "status") } }
+@c @implementation public func flx_receipt_reference(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(r, Receipt.self, "reference") }
+@c @implementation public func flx_receipt_date(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(r, Receipt.self) { $0.first("date", "creation_date", "created_at") } }
+@c @implementation public func flx_receipt_transaction_type(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(r, Receipt.self, "transaction_type") }
+@c @implementation public func flx_receipt_account_number(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(r, Receipt.self, "account_number") }
+@c @implementation public func flx_receipt_message(_ r: OpaquePointer?) -> UnsafePointer<CChar>? { RecordField.text(r, Receipt.self, "message") }
+@c @implementation public func flx_receipt_idempotency_key(_ r: OpaquePointer?) -> UnsafePointer<CChar>? {
+    // The key is the request's, not the answer's: the one text a receipt copies.
+    guard let o = receiptObject(r) else { return RecordField.empty }
+    return o.strings.get("idempotency_key", o.model.idempotencyKey)
+}
+@c @implementation public func flx_receipt_amount_cents(_ r: OpaquePointer?) -> Int64 { receiptObject(r)?.model.first("amount", "released_amount", "returned_amount", "refunded_amount")?.cents ?? 0 }
+@c @implementation public func flx_receipt_remaining_authorization_cents(_ r: OpaquePointer?) -> Int64 { receiptObject(r)?.model.first("remaining_authorization_amount", "remaining_amount")?.cents ?? 0 }
+@c @implementation public func flx_receipt_remaining_capture_cents(_ r: OpaquePointer?) -> Int64 { RecordField.cents(r, Receipt.self, "remaining_capture_amount") }

@@ -1,46 +1,72 @@
 import CFlexiti
 import FlexitiCore
 
-/// A result object handed to C whose fields come from a JSON answer (customer, authorization,
-/// capture, ...). Getters borrow C strings from `strings`, which lives as long as the object.
-protocol JSONRecord: AnyObject {
-    var json: JSONValue { get }
-    var strings: CStrings { get }
+/// The object behind every result read from a JSON answer (flx_customer, flx_authorization,
+/// flx_capture, flx_receipt, flx_financing, ...): the answer's model, which keeps jansson's
+/// parsed tree alive. Getters lend the tree's own strings, which stay valid and unchanged until
+/// the record is freed (the tree is never changed once shared).
+final class Record<Model: AnswerRecord> {
+    let model: Model
+    /// Records lent by a list (flx_customer_list): their _free ignores them.
+    let borrowed: Bool
+    /// Texts the answer does not hold as such (an idempotency key, a parsed URL parameter).
+    let strings = CStrings()
+
+    init(_ model: Model, borrowed: Bool = false) {
+        self.model = model
+        self.borrowed = borrowed
+    }
+
+    var json: JSONNode { model.json }
 }
+
+typealias CustomerObject = Record<Customer>
+typealias AuthorizationObject = Record<Authorization>
+typealias CaptureObject = Record<Capture>
+typealias ReceiptObject = Record<Receipt>
+typealias FinancingObject = Record<FinancingOptions>
+typealias WidgetObject = Record<WidgetSession>
+typealias ApplicationObject = Record<Application>
 
 /// Getter helpers shared by every record type: an invalid handle reads as "" or 0.
 enum RecordField {
-    /// Text at a key path such as ["security_qid", "text"]; "" when absent.
-    static func text<R: JSONRecord>(_ p: OpaquePointer?, _ type: R.Type, _ path: String...) -> UnsafePointer<CChar>? {
-        guard let r = Handles.get(p, as: type) else { return UnsafePointer(CStrings.empty) }
-        let key = path.count == 1 ? path[0] : path.joined(separator: ".")  // the usual case: one key
-        return r.strings.get(key, value(r.json, path)?.text ?? "")
+    /// "" for absent texts and invalid handles.
+    static var empty: UnsafePointer<CChar>? { UnsafePointer(CStrings.empty) }
+
+    /// The value at `key` (and `inner` inside it) of the record behind `p`.
+    static func node<M: AnswerRecord>(_ p: OpaquePointer?, _ type: M.Type, _ key: String, _ inner: String? = nil) -> JSONNode? {
+        guard let r = Handles.get(p, as: Record<M>.self), let v = r.model.field(key) else { return nil }
+        guard let inner else { return v }
+        return v[inner]
     }
 
-    /// Computed text (for fields with two possible names and the like).
-    static func text<R: JSONRecord>(_ p: OpaquePointer?, _ type: R.Type, key: String, _ compute: (JSONValue) -> String?) -> UnsafePointer<CChar>? {
-        guard let r = Handles.get(p, as: type) else { return UnsafePointer(CStrings.empty) }
-        return r.strings.get(key, compute(r.json) ?? "")
+    /// Text at a key (or key and inner key) such as "security_qid", "text"; "" when absent.
+    static func text<M: AnswerRecord>(_ p: OpaquePointer?, _ type: M.Type, _ key: String, _ inner: String? = nil) -> UnsafePointer<CChar>? {
+        node(p, type, key, inner)?.cString ?? empty
     }
 
-    static func cents<R: JSONRecord>(_ p: OpaquePointer?, _ type: R.Type, _ path: String...) -> Int64 {
-        guard let r = Handles.get(p, as: type) else { return 0 }
-        return value(r.json, path)?.cents ?? 0
+    /// Text the model picks (fields with two possible names and the like); "" when absent.
+    static func text<M: AnswerRecord>(_ p: OpaquePointer?, _ type: M.Type, _ pick: (M) -> JSONNode?) -> UnsafePointer<CChar>? {
+        guard let r = Handles.get(p, as: Record<M>.self) else { return empty }
+        return pick(r.model)?.cString ?? empty
     }
 
-    static func int<R: JSONRecord>(_ p: OpaquePointer?, _ type: R.Type, _ path: String...) -> Int64 {
-        guard let r = Handles.get(p, as: type) else { return 0 }
-        return value(r.json, path)?.int64 ?? 0
+    static func cents<M: AnswerRecord>(_ p: OpaquePointer?, _ type: M.Type, _ key: String, _ inner: String? = nil) -> Int64 {
+        node(p, type, key, inner)?.cents ?? 0
     }
 
-    static func flag<R: JSONRecord>(_ p: OpaquePointer?, _ type: R.Type, _ path: String...) -> Int32 {
-        guard let r = Handles.get(p, as: type) else { return 0 }
-        return value(r.json, path)?.bool == true ? 1 : 0
+    static func int<M: AnswerRecord>(_ p: OpaquePointer?, _ type: M.Type, _ key: String, _ inner: String? = nil) -> Int64 {
+        node(p, type, key, inner)?.int64 ?? 0
     }
 
-    static func value(_ json: JSONValue, _ path: [String]) -> JSONValue? {
-        var v: JSONValue? = json
-        for key in path { v = v?[key] }
-        return v
+    static func flag<M: AnswerRecord>(_ p: OpaquePointer?, _ type: M.Type, _ key: String, _ inner: String? = nil) -> Int32 {
+        node(p, type, key, inner)?.bool == true ? 1 : 0
+    }
+
+    /// A text of an entry found by `find` (an indexed getter): NULL when there is no such entry,
+    /// "" when the entry lacks the field.
+    static func entryText(_ entry: JSONNode?, _ field: String) -> UnsafePointer<CChar>? {
+        guard let entry else { return nil }
+        return entry[field]?.cString ?? empty
     }
 }

@@ -17,16 +17,23 @@ package enum Money {
     /// More than two decimals are accepted only when the extra digits are zeros. Returns nil for
     /// anything else, including values beyond ±maxCents.
     package static func parse(_ text: String) -> Int64? {
-        var bytes = Array(text.utf8)
-        guard !bytes.isEmpty, bytes.count <= 64 else { return nil }
+        var t = text
+        return t.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// The same over UTF-8 bytes (an answer's text, read in place).
+    package static func parse(utf8 all: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard !all.isEmpty, all.count <= 64 else { return nil }
         var negative = false
-        if bytes[0] == UInt8(ascii: "-") { negative = true; bytes.removeFirst() }
-        else if bytes[0] == UInt8(ascii: "+") { bytes.removeFirst() }
+        var bytes = all[...]
+        if bytes[bytes.startIndex] == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+        else if bytes[bytes.startIndex] == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
         guard !bytes.isEmpty else { return nil }
         var whole: Int64 = 0
-        var i = 0
+        var i = bytes.startIndex
+        let end = bytes.endIndex
         var digits = 0
-        while i < bytes.count, bytes[i] != UInt8(ascii: ".") {
+        while i < end, bytes[i] != UInt8(ascii: ".") {
             guard let d = digit(bytes[i]) else { return nil }
             digits += 1
             guard digits <= 16 || (whole == 0) else { return nil }
@@ -34,11 +41,11 @@ package enum Money {
             i += 1
         }
         var frac: Int64 = 0
-        if i < bytes.count {  // at the "."
+        if i < end {  // at the "."
             i += 1
             var places = 0
-            guard i < bytes.count || digits > 0 else { return nil }
-            while i < bytes.count {
+            guard i < end || digits > 0 else { return nil }
+            while i < end {
                 guard let d = digit(bytes[i]) else { return nil }
                 if places < 2 { frac = frac * 10 + d } else if d != 0 { return nil }
                 places += 1

@@ -170,6 +170,22 @@ final class HostileAnswerTests: XCTestCase {
         XCTAssertEqual(rc2, FLX_OK, str(flx_error_message(err2)))
         XCTAssertEqual(str(flx_customer_first_name(c2)), "\u{01}#5")
         XCTAssertEqual(str(flx_customer_last_name(c2)), "\u{02}x")
+
+        // The marker in use (a leading DEL), raw or escaped, alone or doubled.
+        server.setAnswer { r in r.path.hasSuffix("/oauth/token") ? HostileServer.token()
+            : HostileServer.http(200, "{\"customer_id\":\"1\",\"account_number\":\"116994755\",\"credit_limit\":\"\u{7F}99\"}") }
+        let (rc3, c3, err3) = lookup(s)
+        defer { flx_customer_free(c3); flx_error_free(err3) }
+        XCTAssertEqual(rc3, FLX_E_MALFORMED_RESPONSE, "a DEL-led amount is a string that is no amount")
+        server.setAnswer { r in r.path.hasSuffix("/oauth/token") ? HostileServer.token()
+            : HostileServer.http(200, "{\"customer_id\":\"1\",\"account_number\":\"116994755\",\"first_name\":\"\u{7F}5\","
+                                 + #""last_name":"\u007f\u007F7","# + "\"city\":\"\u{7F}\u{7F}\"}") }
+        let (rc4, c4, err4) = lookup(s)
+        defer { flx_customer_free(c4); flx_error_free(err4) }
+        XCTAssertEqual(rc4, FLX_OK, str(flx_error_message(err4)))
+        XCTAssertEqual(str(flx_customer_first_name(c4)), "\u{7F}5")
+        XCTAssertEqual(str(flx_customer_last_name(c4)), "\u{7F}\u{7F}7")
+        XCTAssertEqual(str(flx_customer_city(c4)), "\u{7F}\u{7F}")
     }
 
     /// A 1 MB answer header is a transport failure, not "out of memory".

@@ -5,7 +5,7 @@ import XCTest
 /// The Swift layer of search, verify, calculate-interest and the online flow: parsing of the
 /// documented shapes, local checks, and search against the sandbox.
 final class CustomerFlowTests: XCTestCase {
-    func json(_ text: String) throws -> JSONValue { try XCTUnwrap(JSONParser.parse(Array(text.utf8))) }
+    func json(_ text: String) throws -> JSONNode { try XCTUnwrap(JSONParser.document(Array(text.utf8))) }
 
     func testRatesAreExactBasisPoints() {
         XCTAssertEqual(BasisPoints.of("0.3099"), 3099)
@@ -33,30 +33,34 @@ final class CustomerFlowTests: XCTestCase {
                "terms":[{"term":3,"term_amount":3.56,"fees":[],"annual_rates":{"description":"Annual rate","rate":0.2999,"type":"apr","message":"m"}},
                         {"term":6,"term_amount":"1.80","fees":[],"annual_rates":[{"rate":"0"},{"rate":"0.1"}]}]}]}
             """))
-        XCTAssertEqual(f.plans.count, 1)
-        let terms = FinancingOptions.terms(f.plans[0])
+        XCTAssertEqual(f.plans?.count, 1)
+        let terms = try XCTUnwrap(FinancingOptions.terms(try XCTUnwrap(f.plans?.item(0))))
         XCTAssertEqual(terms.count, 2)
-        XCTAssertEqual(terms[0]["term_amount"]?.cents, 356)
-        XCTAssertEqual(terms[1]["term_amount"]?.cents, 180)
-        XCTAssertEqual(FinancingOptions.rates(terms[0]).count, 1, "one object is one rate")
-        XCTAssertEqual(FinancingOptions.rates(terms[1]).count, 2, "a list is accepted too")
-        XCTAssertEqual(FinancingOptions.fees(try XCTUnwrap(f.regularPurchase))[0]["amount"]?.cents, 4999)
+        let (first, second) = (try XCTUnwrap(terms.item(0)), try XCTUnwrap(terms.item(1)))
+        XCTAssertEqual(first["term_amount"]?.cents, 356)
+        XCTAssertEqual(second["term_amount"]?.cents, 180)
+        XCTAssertEqual(FinancingOptions.rateCount(first), 1, "one object is one rate")
+        XCTAssertEqual(FinancingOptions.rate(first, 0)?["rate"]?.text, "0.2999")
+        XCTAssertNil(FinancingOptions.rate(first, 1))
+        XCTAssertEqual(FinancingOptions.rateCount(second), 2, "a list is accepted too")
+        XCTAssertEqual(FinancingOptions.rate(second, 1)?["rate"]?.text, "0.1")
+        XCTAssertEqual(FinancingOptions.fees(try XCTUnwrap(f.regularPurchase))?.item(0)?["amount"]?.cents, 4999)
         XCTAssertEqual(f.json["customer"]?["air"]?.text, "0.3099", "rates keep their exact text")
     }
 
-    func testSearchEmptyArrayIsNotFound() {
+    func testSearchEmptyArrayIsNotFound() throws {
         let ctx = ErrorContext(endpoint: Endpoints.customersSearch, path: "/v2.5/client-id/c/customers/search", referenceId: "r", idempotencyKey: "")
-        let r = APIResponse(status: 200, json: .array([]), referenceId: "r", context: ctx)
+        let r = APIResponse(status: 200, json: try XCTUnwrap(JSONNode(.array([]))), referenceId: "r", context: ctx)
         guard case let .failure(e) = Session.searchMatches(r) else { return XCTFail("an empty result is not_found") }
         XCTAssertEqual(e.code.rawValue, 103)
         XCTAssertEqual(e.httpStatus, 200)
         XCTAssertEqual(e.scenario, "Customer Account not found")
         XCTAssertEqual(e.path, "/v2.5/client-id/c/customers/search", "the error carries the request context")
         XCTAssertEqual(e.method, "GET")
-        guard case .failure(let m) = Session.searchMatches(APIResponse(status: 200, json: .string("x"), referenceId: "r", context: ctx)) else { return XCTFail() }
+        guard case .failure(let m) = Session.searchMatches(APIResponse(status: 200, json: try XCTUnwrap(JSONNode(.string("x"))), referenceId: "r", context: ctx)) else { return XCTFail() }
         XCTAssertEqual(m.code, .malformedResponse)
         XCTAssertEqual(m.endpoint, Endpoints.customersSearch.template)
-        guard case .success(let one) = Session.searchMatches(APIResponse(status: 200, json: .object([("customer_id", .string("1"))]), referenceId: "r", context: ctx)) else { return XCTFail() }
+        guard case .success(let one) = Session.searchMatches(APIResponse(status: 200, json: try XCTUnwrap(JSONNode(.object([("customer_id", .string("1"))]))), referenceId: "r", context: ctx)) else { return XCTFail() }
         XCTAssertEqual(one.count, 1)
     }
 

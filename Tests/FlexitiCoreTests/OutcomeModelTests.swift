@@ -66,7 +66,7 @@ final class OutcomeModelTests: XCTestCase {
     func testSuccessShapes() throws {
         func problem(_ endpoint: Endpoint, _ text: String) -> String? {
             let empty = text.isEmpty
-            let json = empty ? JSONValue.object([]) : (JSONParser.parse(Array(text.utf8)) ?? .null)
+            guard let json = empty ? JSONNode.emptyObject() : (JSONParser.document(Array(text.utf8)) ?? JSONNode(.null)) else { return "unparsable" }
             return AnswerCheck.problem(json, empty: empty, shape: endpoint.answerShape)
         }
         XCTAssertNil(problem(Endpoints.authorize, #"{"authorization_id": 1000000000001000, "status": "opened"}"#))

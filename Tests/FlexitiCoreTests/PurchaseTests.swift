@@ -115,7 +115,7 @@ final class PurchaseTests: XCTestCase {
                        + "&creation_date_to=2018-12-11&page_number=3&page_size=10")
     }
 
-    func parse(_ s: String) -> JSONValue { JSONParser.parse(Array(s.utf8)) ?? .null }
+    func parse(_ s: String) -> JSONNode { JSONParser.document(Array(s.utf8)) ?? JSONNode(.null) ?? JSONNode.emptyObject()! }
 
     func testAuthorizationReadsBothSpellings() {
         let a = Authorization(json: parse(#"{"authorization_id":1000000000001000,"authorization_status":"opened","amount":1000.12,"remaining_amount":"0.30"}"#))

@@ -2,9 +2,9 @@
 /// terms-and-conditions. Their answers are kept as JSON and read by the C layer.
 
 /// An answer whose shape is only partly documented (driver's licence, i18n, terms).
-package struct JSONAnswer: Sendable {
-    package let json: JSONValue
-    package init(json: JSONValue) { self.json = json }
+package struct JSONAnswer: AnswerRecord {
+    package let json: JSONNode
+    package init(json: JSONNode) { self.json = json }
 }
 
 extension Session {

@@ -20,23 +20,25 @@ package enum CustomerKey: Sendable {
 
 /// A customer account as returned by lookup (§6) or search (§5). Unknown fields are kept in
 /// `json` and ignored, as the compatibility policy asks.
-package struct Customer: Sendable {
-    package let json: JSONValue
+package struct Customer: AnswerRecord {
+    package let json: JSONNode
 
-    package init(json: JSONValue) { self.json = json }
+    package init(json: JSONNode) { self.json = json }
 
     package func text(_ key: String) -> String? { json[key]?.text }
-    package var accountType: String? { text("customer_account_type") ?? text("account_type") }
+    package var accountType: String? { accountTypeNode?.text }
+    package var accountTypeNode: JSONNode? { json["customer_account_type"]?.withTextOnly ?? json["account_type"]?.withTextOnly }
     package var creditLimitCents: Int64? { json["credit_limit"]?.cents }
     package var availableCreditCents: Int64? { json["available_credit"]?.cents }
     package var securityQuestionId: Int64? { json["security_qid"]?["id"]?.int64 }
     package var securityQuestionText: String? { json["security_qid"]?["text"]?.text }
     /// offer_types[] of lookup (§6): plan_name, plan_id, offer_category, term_options.
-    package var offerTypes: [JSONValue] { json["offer_types"]?.arrayValue ?? [] }
+    package var offerTypes: JSONNode? { json["offer_types"] }
     /// Release 21.4 masks email and phone of authorized-user cards looked up by VCC; the masked
     /// values carry '*' in place of characters.
     package var contactMasked: Bool {
-        (text("email")?.contains("*") ?? false) || (text("phone_number")?.contains("*") ?? false)
+        func masked(_ key: String) -> Bool { json[key]?.withText { $0.contains(UInt8(ascii: "*")) } ?? false }
+        return masked("email") || masked("phone_number")
     }
 }
 

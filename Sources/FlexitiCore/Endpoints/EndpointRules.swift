@@ -49,33 +49,35 @@ extension Endpoint {
 
 enum AnswerCheck {
     /// Why a 2xx answer is not a success, or nil when it is. `empty`: the body had no content.
-    static func problem(_ json: JSONValue, empty: Bool, shape: AnswerShape) -> String? {
+    static func problem(_ json: JSONNode, empty: Bool, shape: AnswerShape) -> String? {
         if let e = json["error"]?.text, !e.isEmpty { return "the answer carries the error \"\(e)\"" }
         if empty { return shape == .emptyObject ? nil : "the answer is empty" }
         func present(_ k: String) -> Bool {
             guard let v = json[k] else { return false }
-            switch v {
-            case let .string(s): return !s.isEmpty
+            switch v.kind {
+            case .string: return v.withText { !$0.isEmpty } ?? false
             case .number, .object: return true
-            case let .array(a): return !a.isEmpty
+            case .array: return v.count > 0
             default: return false
             }
         }
         switch shape {
         case .list(let key):
-            if json.arrayValue != nil { return nil }
+            if json.kind == .array { return nil }
             guard json.isObject else { return "the answer is not a JSON object or array" }
-            return json.first(key, "items", "data", "results")?.arrayValue != nil ? nil : "the answer has no list of \(key)"
+            return json.first(key, "items", "data", "results")?.kind == .array ? nil : "the answer has no list of \(key)"
         case .search:
-            if let items = json.arrayValue { return items.allSatisfy(\.isObject) ? nil : "the answer is not an array of accounts" }
+            if json.kind == .array {
+                return (0..<json.count).allSatisfy { json.item($0)?.isObject == true } ? nil : "the answer is not an array of accounts"
+            }
             return json.isObject && present("customer_id") ? nil : "the answer is not an array of accounts"
         default:
             break
         }
-        guard case let .object(members) = json else { return "the answer is not a JSON object" }
+        guard json.isObject else { return "the answer is not a JSON object" }
         switch shape {
         case .nonEmptyObject:
-            return members.isEmpty ? "the answer is an empty object" : nil
+            return json.memberCount == 0 ? "the answer is an empty object" : nil
         case .objectWith(let keys):
             return keys.contains(where: present) ? nil : "the answer has no \(keys.joined(separator: " or "))"
         case .objectWithAll(let keys):

@@ -1,19 +1,23 @@
 /// POST accounts/{account_number}/calculate-interest (v2.5.1, Flexiti's API reference): the regular
 /// purchase and every promotional plan with its terms, fees and annual rates.
-package struct FinancingOptions: Sendable {
-    package let json: JSONValue
-    package init(json: JSONValue) { self.json = json }
+package struct FinancingOptions: AnswerRecord {
+    package let json: JSONNode
+    package init(json: JSONNode) { self.json = json }
 
-    package var regularPurchase: JSONValue? { json["regular_purchase"] }
-    package var plans: [JSONValue] { json["promotional_purchase"]?.arrayValue ?? [] }
+    package var regularPurchase: JSONNode? { json["regular_purchase"] }
+    package var plans: JSONNode? { json["promotional_purchase"] }
 
-    package static func terms(_ plan: JSONValue) -> [JSONValue] { plan["terms"]?.arrayValue ?? [] }
-    package static func fees(_ entry: JSONValue) -> [JSONValue] { entry["fees"]?.arrayValue ?? [] }
+    package static func terms(_ plan: JSONNode) -> JSONNode? { plan["terms"] }
+    package static func fees(_ entry: JSONNode) -> JSONNode? { entry["fees"] }
+
     /// `annual_rates` is documented as one object; a list of them is accepted too.
-    package static func rates(_ term: JSONValue) -> [JSONValue] {
-        guard let r = term["annual_rates"] else { return [] }
-        if let a = r.arrayValue { return a }
-        return r.isObject ? [r] : []
+    package static func rateCount(_ term: JSONNode) -> Int {
+        guard let r = term["annual_rates"] else { return 0 }
+        return r.isObject ? 1 : r.count
+    }
+    package static func rate(_ term: JSONNode, _ index: Int) -> JSONNode? {
+        guard let r = term["annual_rates"] else { return nil }
+        return r.isObject ? (index == 0 ? r : nil) : r.item(index)
     }
 }
 

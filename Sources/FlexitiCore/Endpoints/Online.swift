@@ -56,9 +56,9 @@ package enum WidgetCustomer: Sendable {
 }
 
 /// The answer of widget/init.
-package struct WidgetSession: Sendable {
-    package let json: JSONValue
-    package init(json: JSONValue) { self.json = json }
+package struct WidgetSession: AnswerRecord {
+    package let json: JSONNode
+    package init(json: JSONNode) { self.json = json }
     package var redirectionURL: String? { json["redirection_url"]?.text }
     /// widget_session_id: a field of the answer when present, else the URL's query parameter.
     package var widgetSessionId: String? {
@@ -74,11 +74,14 @@ package struct WidgetSession: Sendable {
 
 /// The answer of apply. ASSUMPTION (§17.3): the decision is in `decision` (else `status` or
 /// `application_status`); an approval carries the new account's fields.
-package struct Application: Sendable {
+package struct Application: AnswerRecord {
     package enum Decision: Int32, Sendable { case unknown = 0, approved = 1, declined = 2, pending = 3 }
-    package let json: JSONValue
-    package init(json: JSONValue) { self.json = json }
-    package var decisionText: String? { json["decision"]?.text ?? json["status"]?.text ?? json["application_status"]?.text }
+    package let json: JSONNode
+    package init(json: JSONNode) { self.json = json }
+    package var decisionText: String? { decisionNode?.text }
+    package var decisionNode: JSONNode? {
+        json["decision"]?.withTextOnly ?? json["status"]?.withTextOnly ?? json["application_status"]?.withTextOnly
+    }
     package var decision: Decision {
         switch decisionText?.lowercased() {
         case "approved", "approve", "a": return .approved

@@ -21,10 +21,8 @@ extension Session {
         guard request.kind == .capture else { return .failure(.invalidArgument("not a capture request")) }
         return sendMoney(&request, Endpoints.capture, pathParams: ["authorizationId": authorizationId]).flatMap { r in
             object(r, "capture").map { j in
-                var m: [(String, JSONValue)] = []
-                if case let .object(members) = j { m = members }
-                if j.first("authorization_id") == nil { m.append(("authorization_id", .string(authorizationId))) }
-                return Capture(json: .object(m))
+                if j.first("authorization_id") == nil { j.setWhileParsing("authorization_id", authorizationId) }
+                return Capture(json: j)
             }
         }
     }
@@ -105,7 +103,7 @@ extension Session {
     }
 
     /// Purchase answers default to money-moving (see APIResponse.object).
-    private func object(_ r: APIResponse, _ what: String, movesMoney: Bool = true) -> Result<JSONValue, FlexitiError> {
+    private func object(_ r: APIResponse, _ what: String, movesMoney: Bool = true) -> Result<JSONNode, FlexitiError> {
         r.object(what, movesMoney: movesMoney)
     }
 }

@@ -1,15 +1,17 @@
+import CAnswerPrepass
 import CJansson
 
 /// Parses response bodies with jansson, keeping every number's exact text.
 ///
 /// jansson would turn each number into a C double or a 64-bit integer, and money needs the
-/// exact decimal. So one pass over the bytes first (a) checks each number token against the
-/// RFC 8259 grammar and rewrites it into a string carrying a private prefix, which the
-/// conversion turns back into `.number(text)`, and (b) refuses nesting deeper than `maxDepth`,
-/// because the conversion recurses once per level and must not exhaust a small POS thread's
-/// stack. jansson does the rest of the validation, strictly: invalid or overlong UTF-8,
-/// surrogates, control characters and `\u0000` in strings, duplicate keys and trailing bytes are
-/// refused (nil). The cost of this path is measured in docs/performance.md.
+/// exact decimal. So one pass over the bytes first (Sources/CAnswerPrepass, in C: bulk copies
+/// between numbers) (a) checks each number token against the RFC 8259 grammar and rewrites it
+/// into a string carrying a private prefix, which JSONNode reads back as a number, and (b)
+/// refuses nesting deeper than `maxDepth`, because readers recurse once per level and must not
+/// exhaust a small POS thread's stack. jansson does the rest of the validation, strictly:
+/// invalid or overlong UTF-8, surrogates, control characters and `\u0000` in strings, duplicate
+/// keys and trailing bytes are refused (nil). The cost of this path is measured in
+/// docs/performance.md.
 package enum JSONParser {
     /// At most this many nested objects/arrays (Flexiti's answers nest about 4 deep). 512 was
     /// too many: a 512-deep answer overflowed a 512 KiB thread stack in a debug build
@@ -26,15 +28,12 @@ package enum JSONParser {
     package static let bytesPerValue = 8
     package static let bytesPerContainer = 32
 
+    // The marks (Sources/CAnswerPrepass): a number becomes a string of DEL (U+007F) and its text;
+    // a real string that itself begins with DEL gets a second one in front, so that no string
+    // content can pass for a number.
 
-    /// `"\u0001#`: opens the string that carries a number (JSON text may not hold a raw U+0001).
-    static let markerEscape: [UInt8] = Array("\"\\u0001#".utf8)
-    static let markerPrefix = "\u{01}#"
-    /// `"\u0002`: opens a real string that itself begins with U+0001 or U+0002 (escaped in the
-    /// answer), so that no string content can pass for a number's marker.
-    static let literalEscape: [UInt8] = Array("\\u0002".utf8)
-
-    package static func parse(_ bytes: [UInt8]) -> JSONValue? {
+    /// An answer, kept as jansson's tree and read in place (JSONNode); nil when malformed.
+    package static func document(_ bytes: [UInt8]) -> JSONNode? {
         SecureMemory.install()
         guard let quoted = prepare(bytes) else { return nil }
         var error = json_error_t()
@@ -44,103 +43,31 @@ package enum JSONParser {
                 json_loadb($0, buf.count, Int(JSON_DECODE_ANY | JSON_REJECT_DUPLICATES), &error)
             }
         }
-        guard let root else { return nil }
-        defer { cshim_json_decref(root) }
-        return convert(root)
+        return root.map { JSONNode(root: $0) }
     }
 
-    /// The pre-pass: numbers become marked strings; nil for a malformed number or too deep a
-    /// document. Strings are copied as they are (jansson validates them).
+    /// A body as a JSONValue tree (error bodies, the journal, tests). The tree is converted
+    /// member by member out of jansson's, so the two never both hold the whole body.
+    package static func parse(_ bytes: [UInt8]) -> JSONValue? {
+        guard let doc = document(bytes) else { return nil }
+        return withExtendedLifetime(doc) { convert(doc.pointer) }
+    }
+
+    /// The pre-pass (CAnswerPrepass): numbers become marked strings; nil for a malformed number,
+    /// too deep a document or one over the value budget.
     static func prepare(_ input: [UInt8]) -> [UInt8]? {
-        var i = 0
-        var depth = 0
         let n = input.count
-        // Counted down as values are met, so an answer over budget stops early.
-        var values = valueAllowance + n / bytesPerValue, containers = valueAllowance + n / bytesPerContainer
-        // Room for every number the budget allows to gain its marker: growing by doubling
-        // instead once cost a 32 MB buffer for a 17 MB result.
-        var out: [UInt8] = []
-        out.reserveCapacity(n + (markerEscape.count + 1) * min(values, n / 2 + 1) + 64)
-        while i < n {
-            let c = input[i]
-            if c == UInt8(ascii: "\"") {  // copy a whole string, escapes included
-                values -= 1
-                if values < 0 { return nil }
-                out.append(c)
-                i += 1
-                if startsWithMarkerControl(input, at: i) { out.append(contentsOf: literalEscape) }
-                while i < n {
-                    let d = input[i]
-                    out.append(d)
-                    i += 1
-                    if d == UInt8(ascii: "\\") {
-                        if i < n { out.append(input[i]); i += 1 }
-                    } else if d == UInt8(ascii: "\"") {
-                        break
-                    }
-                }
-            } else if c == UInt8(ascii: "-") || (c >= 48 && c <= 57) {
-                let start = i
-                while i < n, isNumberByte(input[i]) { i += 1 }
-                guard isValidNumber(input[start..<i]) else { return nil }
-                values -= 1
-                if values < 0 { return nil }
-                out.append(contentsOf: markerEscape)
-                out.append(contentsOf: input[start..<i])
-                out.append(UInt8(ascii: "\""))
-            } else {
-                if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
-                    depth += 1
-                    values -= 1
-                    containers -= 1
-                    if depth > maxDepth || values < 0 || containers < 0 { return nil }
-                } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
-                    depth -= 1
-                } else if c == UInt8(ascii: "t") || c == UInt8(ascii: "f") || c == UInt8(ascii: "n") {
-                    values -= 1  // true, false, null: one of these letters each, outside strings
-                    if values < 0 { return nil }
-                }
-                out.append(c)
-                i += 1
+        let values = valueAllowance + n / bytesPerValue, containers = valueAllowance + n / bytesPerContainer
+        let capacity = answer_prepass_bound(n, values)
+        var failed = false
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, initialized in
+            let written = input.withUnsafeBufferPointer { inp in
+                answer_prepass(inp.baseAddress, n, buf.baseAddress, capacity, Int32(maxDepth), values, containers)
             }
+            failed = written < 0
+            initialized = failed ? 0 : written
         }
-        return out
-    }
-
-    /// `\u0001` or `\u0002` at `i` (a raw control character is invalid JSON; jansson refuses it).
-    static func startsWithMarkerControl(_ input: [UInt8], at i: Int) -> Bool {
-        guard input.count - i >= 6, input[i] == UInt8(ascii: "\\"), input[i + 1] == UInt8(ascii: "u"),
-              input[i + 2] == 48, input[i + 3] == 48, input[i + 4] == 48 else { return false }
-        return input[i + 5] == 49 || input[i + 5] == 50
-    }
-
-    @inline(__always) static func isNumberByte(_ d: UInt8) -> Bool {
-        (d >= 48 && d <= 57) || d == UInt8(ascii: "-") || d == UInt8(ascii: "+") || d == UInt8(ascii: ".")
-            || d == UInt8(ascii: "e") || d == UInt8(ascii: "E")
-    }
-
-    /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-    static func isValidNumber(_ t: ArraySlice<UInt8>) -> Bool {
-        var i = t.startIndex
-        let end = t.endIndex
-        func digits() -> Int {
-            let s = i
-            while i < end, t[i] >= 48, t[i] <= 57 { i += 1 }
-            return i - s
-        }
-        if i < end, t[i] == UInt8(ascii: "-") { i += 1 }
-        guard i < end else { return false }
-        if t[i] == 48 { i += 1 } else if digits() == 0 { return false }
-        if i < end, t[i] == UInt8(ascii: ".") {
-            i += 1
-            guard digits() > 0 else { return false }
-        }
-        if i < end, t[i] == UInt8(ascii: "e") || t[i] == UInt8(ascii: "E") {
-            i += 1
-            if i < end, t[i] == UInt8(ascii: "+") || t[i] == UInt8(ascii: "-") { i += 1 }
-            guard digits() > 0 else { return false }
-        }
-        return i == end
+        return failed ? nil : out
     }
 
     /// Converts jansson's tree, releasing each member and item once converted, so the two trees
@@ -179,9 +106,12 @@ package enum JSONParser {
             let s = p.withMemoryRebound(to: UInt8.self, capacity: len) {
                 String(decoding: UnsafeBufferPointer(start: $0, count: len), as: UTF8.self)
             }
-            let head = s.utf8.first
-            if head == 0x01 { return .number(String(decoding: s.utf8.dropFirst(2), as: UTF8.self)) }
-            if head == 0x02 { return .string(String(decoding: s.utf8.dropFirst(), as: UTF8.self)) }
+            // The marks, as JSONNode reads them: DEL + text is a number, DEL + DEL + text a string.
+            var utf8 = s.utf8.makeIterator()
+            if utf8.next() == 0x7F {
+                let rest = String(decoding: s.utf8.dropFirst(), as: UTF8.self)
+                return utf8.next() == 0x7F ? .string(rest) : .number(rest)
+            }
             return .string(s)
         case JSON_TRUE: return .bool(true)
         case JSON_FALSE: return .bool(false)

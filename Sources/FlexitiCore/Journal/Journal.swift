@@ -297,14 +297,14 @@ package final class Journal: @unchecked Sendable {
 /// The answer's ids and amounts, read from a success: what a POS prints on the receipt.
 package struct JournalResult: Sendable {
     package var id: String?, authorizationId: String?, captureId: String?, amountCents: Int64?, status: String?
-    package init(kind: PurchaseKind, json: JSONValue) {
+    package init(kind: PurchaseKind, json: JSONNode) {
         switch kind {
         case .capture: id = json.first("capture_id", "id")?.text
         case .authorization: id = json.first("authorization_id", "id")?.text
         default: id = json.first("return_id", "refund_id", "transaction_id", "release_id", "id")?.text
         }
         authorizationId = json.first("authorization_id")?.text
-        captureId = json.first("capture_id")?.text ?? Authorization(json: json).captures.first?.id
+        captureId = json.first("capture_id")?.text ?? Authorization(json: json).capture(0)?.id
         amountCents = json.first("amount", "captured_amount", "released_amount", "returned_amount", "refunded_amount")?.cents
         status = json.first("authorization_status", "status")?.text
     }

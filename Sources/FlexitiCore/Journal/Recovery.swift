@@ -138,7 +138,7 @@ extension Session {
         filter.dateFrom = Session.day(entry.createdAt &- 86_400)
         filter.dateTo = Session.day(entry.createdAt &+ 86_400)
         filter.pageSize = 100
-        var matches: [JSONValue] = []
+        var matches: [JSONNode] = []
         var page = 1
         while page <= 10_000 {
             switch listPage(filter, page: page) {

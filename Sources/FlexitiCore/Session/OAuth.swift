@@ -55,7 +55,7 @@ enum OAuth {
 
     /// A token answer, checked before it is cached: a token that could not be sent would make
     /// every later call fail locally until it expired; refused, the next call asks again.
-    static func token(from json: JSONValue, issuedAt: Int64) -> Result<Token, FlexitiError> {
+    static func token(from json: JSONNode, issuedAt: Int64) -> Result<Token, FlexitiError> {
         guard let access = json["access_token"]?.text, Token.isWellFormed(access) else {
             return .failure(FlexitiError(.malformedResponse, "the token answer lacks a usable access_token (1 to \(Token.maxLength) printable ASCII characters)"))
         }

@@ -15,14 +15,14 @@ package struct APICall: Sendable {
 /// A successful answer.
 package struct APIResponse: Sendable {
     package var status: Int
-    package var json: JSONValue
+    package var json: JSONNode
     package var referenceId: String
     /// The request that got this answer, for errors found while reading it.
     var context: ErrorContext
     /// Requests the call sent, this one included.
     var attempts = 1
 
-    init(status: Int, json: JSONValue, referenceId: String, context: ErrorContext) {
+    init(status: Int, json: JSONNode, referenceId: String, context: ErrorContext) {
         self.status = status
         self.json = json
         self.referenceId = referenceId
@@ -40,7 +40,7 @@ package struct APIResponse: Sendable {
 extension APIResponse {
     /// The answer as a JSON object, which every single-record endpoint returns. Session checks
     /// each answer's shape (EndpointRules) before it gets here; this is the readers' last guard.
-    package func object(_ what: String, movesMoney: Bool = false) -> Result<JSONValue, FlexitiError> {
+    package func object(_ what: String, movesMoney: Bool = false) -> Result<JSONNode, FlexitiError> {
         if json.isObject { return .success(json) }
         var e = context.unusableSuccess(status: status, problem: "the \(what) answer is not a JSON object")
         e.attempts = attempts
@@ -552,10 +552,10 @@ package final class Session: @unchecked Sendable {
         case let .success(response):
             if (200..<300).contains(response.status) {
                 let empty = response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
-                let json: JSONValue
-                if empty {
-                    json = .object([])
-                } else if let parsed = JSONParser.parse(response.body) {
+                let json: JSONNode
+                if empty, let nothing = JSONNode.emptyObject() {
+                    json = nothing
+                } else if let parsed = JSONParser.document(response.body) {
                     json = parsed
                 } else {
                     return .failure(context.unusableSuccess(status: response.status, problem: "the answer is not valid JSON"))

@@ -1,0 +1,133 @@
+#include "answer_prepass.h"
+#include <string.h>
+
+/* A number becomes a string opened by a raw DEL (U+007F, valid unescaped in JSON text): `1.5`
+ * becomes `"<DEL>1.5"`. A string value whose text begins with DEL (raw or as `\u007f`) gets one
+ * more DEL in front, so that a DEL followed by a DEL is always a real string (JSONNode.swift reads
+ * both back). Object keys are never marked, and a number where a key belongs is refused (as a
+ * string it would pass for one). A raw byte, not an escape: jansson decodes escapes on a slower path, which cost
+ * about 850 instructions per number on a page of captures. */
+static const char marker[] = "\"\x7f";
+static const char literal_tag[] = "\x7f";
+#define MARKER_LEN (sizeof marker - 1)
+#define LITERAL_LEN (sizeof literal_tag - 1)
+
+size_t answer_prepass_bound(size_t n, long values) {
+    size_t items = n / 2 + 1;
+    if (values >= 0 && (size_t)values < items) items = (size_t)values;
+    return n + (MARKER_LEN + 1) * items + 64;
+}
+
+static int is_number_byte(unsigned char d) {
+    return (d >= '0' && d <= '9') || d == '-' || d == '+' || d == '.' || d == 'e' || d == 'E';
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over t[0..n) */
+static int is_valid_number(const unsigned char *t, size_t n) {
+    size_t i = 0, s;
+    if (i < n && t[i] == '-') i++;
+    if (i >= n) return 0;
+    if (t[i] == '0') {
+        i++;
+    } else {
+        s = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        if (i == s) return 0;
+    }
+    if (i < n && t[i] == '.') {
+        i++;
+        s = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        if (i == s) return 0;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        i++;
+        if (i < n && (t[i] == '+' || t[i] == '-')) i++;
+        s = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        if (i == s) return 0;
+    }
+    return i == n;
+}
+
+/* A string content starting at in[i] whose first character is DEL: raw, or `\u007f` / `\u007F`
+ * (no other escape decodes to U+007F). */
+static int starts_with_del(const unsigned char *in, size_t n, size_t i) {
+    if (i < n && in[i] == 0x7f) return 1;
+    return n - i >= 6 && in[i] == '\\' && in[i + 1] == 'u' && in[i + 2] == '0' && in[i + 3] == '0' && in[i + 4] == '7'
+        && (in[i + 5] == 'f' || in[i + 5] == 'F');
+}
+
+/* The index just past the quote that closes the string whose content starts at in[i] (n when
+ * it is not closed). Most strings hold no backslash: their end is found with memchr. */
+static size_t string_end(const unsigned char *in, size_t n, size_t i) {
+    const unsigned char *quote = memchr(in + i, '"', n - i);
+    if (quote && !memchr(in + i, '\\', (size_t)(quote - (in + i)))) return (size_t)(quote - in) + 1;
+    while (i < n) {
+        unsigned char d = in[i++];
+        if (d == '\\') {
+            if (i < n) i++;
+        } else if (d == '"') {
+            break;
+        }
+    }
+    return i;
+}
+
+/* Whether the next byte after in[i] that is not JSON whitespace is ':' (the token before it was a key). */
+static int followed_by_colon(const unsigned char *in, size_t n, size_t i) {
+    while (i < n && (in[i] == ' ' || in[i] == '\t' || in[i] == '\n' || in[i] == '\r')) i++;
+    return i < n && in[i] == ':';
+}
+
+long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_t out_cap,
+                 int max_depth, long values, long containers) {
+    size_t i = 0, o = 0, run = 0; /* in[run..i) is still to be copied to out[o..] */
+    int depth = 0;
+    if (!out || out_cap < answer_prepass_bound(n, values)) return -1;
+    if (n == 0 || !in) return 0;
+#define FLUSH_TO(end) do { memcpy(out + o, in + run, (end) - run); o += (end) - run; } while (0)
+    while (i < n) {
+        unsigned char c = in[i];
+        if (c == '"') { /* a whole string, escapes included, copied as it is */
+            size_t content = i + 1;
+            int del;
+            if (--values < 0) return -1;
+            del = starts_with_del(in, n, content);
+            i = string_end(in, n, content);
+            if (del && !followed_by_colon(in, n, i)) {
+                FLUSH_TO(content);
+                memcpy(out + o, literal_tag, LITERAL_LEN);
+                o += LITERAL_LEN;
+                run = content;
+            }
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t start = i;
+            while (i < n && is_number_byte(in[i])) i++;
+            if (!is_valid_number(in + start, i - start) || followed_by_colon(in, n, i)) return -1;
+            if (--values < 0) return -1;
+            FLUSH_TO(start);
+            memcpy(out + o, marker, MARKER_LEN);
+            o += MARKER_LEN;
+            memcpy(out + o, in + start, i - start);
+            o += i - start;
+            out[o++] = '"';
+            run = i;
+        } else {
+            if (c == '[' || c == '{') {
+                depth++;
+                values--;
+                containers--;
+                if (depth > max_depth || values < 0 || containers < 0) return -1;
+            } else if (c == ']' || c == '}') {
+                depth--;
+            } else if (c == 't' || c == 'f' || c == 'n') {
+                if (--values < 0) return -1; /* true, false, null: one of these letters each, outside strings */
+            }
+            i++;
+        }
+    }
+    FLUSH_TO(n);
+#undef FLUSH_TO
+    return (long)o;
+}

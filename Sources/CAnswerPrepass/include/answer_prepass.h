@@ -1,0 +1,21 @@
+/* The pre-pass that keeps an answer's numbers exact through jansson (FlexitiCore/JSON/JSONParser.swift
+ * describes the transformation): every number token is checked against the RFC 8259 grammar and
+ * rewritten into a marked string, strings that could pass for a marker are tagged, and nesting
+ * depth and the value budget are enforced. Runs of bytes between rewrites are copied in bulk. */
+#ifndef FLX_ANSWER_PREPASS_H
+#define FLX_ANSWER_PREPASS_H
+#include <stddef.h>
+
+/* Not flx_*: the library exports only the public API (scripts/flexiti.map). */
+
+/* Bytes `out` must hold for an input of `n` bytes when at most `values` values are allowed:
+ * each number or tagged string grows by at most 3 bytes, and there are at most n/2+1 of them. */
+size_t answer_prepass_bound(size_t n, long values);
+
+/* Writes the prepared text of in[0..n) to out (out_cap bytes, at least answer_prepass_bound).
+ * Returns the length written, or -1 for a malformed number, nesting deeper than max_depth,
+ * more than `values` values or more than `containers` objects and arrays (or too small a buffer). */
+long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_t out_cap,
+                 int max_depth, long values, long containers);
+
+#endif
