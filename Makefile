@@ -51,13 +51,13 @@ endif
 PC_LIBDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
 PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 
-.PHONY: all deps lib sandbox sandbox-release stage install uninstall examples demo test test-deps dist \
+.PHONY: all deps lib sandbox sandbox-release stage install uninstall examples demo demo-deps test test-deps dist \
 	check-floor clean help wheel
 
 help:
 	@echo "make            build build/lib/$(LIB_REAL) (release, static Swift stdlib, flx_* only)"
-	@echo "make demo       build everything, start flexiti-sandbox, run the C checkout example"
-	@echo "make test       run every test suite; ends with 'N passed, N failed'"
+	@echo "make demo       build everything, start flexiti-sandbox, run the C checkout example (as root: installs missing -dev packages)"
+	@echo "make test       run every test suite; ends with 'N passed, N failed' (as root: installs the tools it uses)"
 	@echo "make sandbox-release  build/bin/flexiti-sandbox (release, static Swift runtime)"
 	@echo "make install    install what was built into PREFIX (default /usr/local; LIBDIR, DESTDIR honoured)"
 	@echo "make uninstall  remove what make install installed"
@@ -67,16 +67,13 @@ help:
 
 all: lib
 
-# libcurl, jansson and sqlite3 development files, from Debian packages.
+# libcurl, jansson and sqlite3 development files: checked, never installed by a build (`make demo`
+# and `make test` install them when run as root, through scripts/install-test-deps.sh, as CI does).
+BUILD_PACKAGES := libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config
 deps:
-	@if pkg-config --exists libcurl jansson sqlite3 2>/dev/null; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "installing libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config >/dev/null; \
-	else \
-		echo "missing libcurl/jansson/sqlite3 development files; run:"; \
-		echo "  sudo apt-get install -y libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config"; exit 1; \
-	fi
+	@pkg-config --exists libcurl jansson sqlite3 2>/dev/null || { \
+		echo "missing libcurl/jansson/sqlite3 development files (pkg-config finds none); install them with:"; \
+		echo "  sudo apt-get install -y $(BUILD_PACKAGES)"; exit 1; }
 
 $(BUILD)/obj/%.o: compat/%.c
 	@mkdir -p $(dir $@)
@@ -155,7 +152,11 @@ examples:
 wheel: lib
 	python3 scripts/build-wheel.py --lib $(BUILD)/lib/libflexiti.so --out $(BUILD)/dist
 
-demo: stage sandbox
+# The README's first command: on a fresh machine (as root) it installs the build's packages first.
+demo-deps:
+	@scripts/install-test-deps.sh --build
+
+demo: demo-deps stage sandbox
 	@PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(MAKE) --no-print-directory -C examples
 	@scripts/with-sandbox.sh examples/bin/checkout
 
