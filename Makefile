@@ -21,9 +21,10 @@ RELEASE_SCRATCH := .build-release
 SANDBOX_SCRATCH := .build-release-sandbox
 LIB_REAL := libflexiti.so.$(VERSION)
 LIB_SONAME := libflexiti.so.$(SOMAJOR)
-# The glibc floor (glibc 2.28, GLIBCXX_3.4.25): every reference to the functions compat/glibc-floor.c
-# wraps (its FLX_PIN lines and __wrap_ functions), inside the static Swift runtime too, goes to
-# their oldest version. The sandbox executable also wraps its start-up (glibc-floor-exe.c).
+# The glibc floor (glibc 2.28; GLIBCXX_3.4.25 for the sandbox): every reference to the functions
+# compat/glibc-floor.c wraps (its FLX_PIN lines and __wrap_ functions), inside the static Swift
+# runtime too, goes to their oldest version. The sandbox executable also wraps its start-up
+# (glibc-floor-exe.c).
 GLIBC_WRAP := $(shell compat/wrapped-symbols.sh)
 GLIBC_FLOOR_OBJ := $(BUILD)/obj/glibc-floor.o
 GLIBC_FLOOR_EXE_OBJ := $(BUILD)/obj/glibc-floor-exe.o
@@ -31,11 +32,21 @@ GLIBC_FLOOR_EXE_OBJ := $(BUILD)/obj/glibc-floor-exe.o
 OLD_GLIBC_LIBS := $(shell $(CC) -print-file-name=libdl.so.2) $(shell $(CC) -print-file-name=libpthread.so.0)
 GLIBC_FLOOR_FLAGS := $(foreach s,$(GLIBC_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(abspath $(GLIBC_FLOOR_OBJ)) \
 	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l))
+# The library links libstdc++ in (the Swift runtime uses 22 of its symbols): one library fewer to
+# load and search at start-up, and no GLIBCXX requirement. swiftc ignores -static-libstdc++ and
+# the runtime asks for -lstdc++, so a directory searched first offers the linker only libstdc++.a.
+# libgcc_s.so.1 stays shared (a static unwinder needs glibc 2.35's _dl_find_object). Its floor
+# object is glibc-floor.c built with FLX_STATIC_LIBSTDCXX (no libstdc++ pins: nothing to pin).
+LIBSTDCXX_A := $(shell $(CC) -print-file-name=libstdc++.a)
+STATIC_CXX_DIR := $(abspath $(BUILD)/static-cxx)
+LIB_FLOOR_OBJ := $(BUILD)/obj/glibc-floor-static-cxx.o
+LIB_FLOOR_FLAGS := $(foreach s,$(filter-out _Z%,$(GLIBC_WRAP)),-Xlinker --wrap=$(s)) -Xlinker $(abspath $(LIB_FLOOR_OBJ)) \
+	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l)) -Xswiftc -L -Xswiftc $(STATIC_CXX_DIR)
 # lld, unlike gold, keeps the Swift type metadata out of .dynsym entirely, so nm -D shows only flx_*.
 SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
-	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(GLIBC_FLOOR_FLAGS) \
+	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(LIB_FLOOR_FLAGS) \
 	-Xlinker --wrap=free -Xlinker --wrap=realloc
 # The sandbox as shipped: release, Swift runtime and Foundation linked statically, same floor.
 SWIFT_SANDBOX_FLAGS := -c release --product flexiti-sandbox --scratch-path $(SANDBOX_SCRATCH) \
@@ -79,7 +90,16 @@ $(BUILD)/obj/%.o: compat/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -fPIC -Wall -Wextra -Werror -c $< -o $@
 
-lib: deps $(GLIBC_FLOOR_OBJ)
+$(LIB_FLOOR_OBJ): compat/glibc-floor.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -fPIC -Wall -Wextra -Werror -DFLX_STATIC_LIBSTDCXX -c $< -o $@
+
+$(STATIC_CXX_DIR)/libstdc++.a:
+	@[ -f "$(LIBSTDCXX_A)" ] || { echo "libstdc++.a not found ($(CC) -print-file-name=libstdc++.a): install libstdc++-12-dev (a requirement of the Swift toolchain too)"; exit 1; }
+	@mkdir -p $(dir $@)
+	ln -sf $(LIBSTDCXX_A) $@
+
+lib: deps $(LIB_FLOOR_OBJ) $(STATIC_CXX_DIR)/libstdc++.a
 	swift build $(SWIFT_RELEASE_FLAGS)
 	@mkdir -p $(BUILD)/lib
 	cp $(RELEASE_SCRATCH)/release/libflexiti.so $(BUILD)/lib/$(LIB_REAL)
