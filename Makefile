@@ -21,9 +21,10 @@ RELEASE_SCRATCH := .build-release
 SANDBOX_SCRATCH := .build-release-sandbox
 LIB_REAL := libflexiti.so.$(VERSION)
 LIB_SONAME := libflexiti.so.$(SOMAJOR)
-# The glibc floor (glibc 2.28, GLIBCXX_3.4.25): every reference to the functions compat/glibc-floor.c
-# wraps (its FLX_PIN lines and __wrap_ functions), inside the static Swift runtime too, goes to
-# their oldest version. The sandbox executable also wraps its start-up (glibc-floor-exe.c).
+# The glibc floor (glibc 2.28; GLIBCXX_3.4.25 for the sandbox): every reference to the functions
+# compat/glibc-floor.c wraps (its FLX_PIN lines and __wrap_ functions), inside the static Swift
+# runtime too, goes to their oldest version. The sandbox executable also wraps its start-up
+# (glibc-floor-exe.c).
 GLIBC_WRAP := $(shell compat/wrapped-symbols.sh)
 GLIBC_FLOOR_OBJ := $(BUILD)/obj/glibc-floor.o
 GLIBC_FLOOR_EXE_OBJ := $(BUILD)/obj/glibc-floor-exe.o
@@ -31,11 +32,21 @@ GLIBC_FLOOR_EXE_OBJ := $(BUILD)/obj/glibc-floor-exe.o
 OLD_GLIBC_LIBS := $(shell $(CC) -print-file-name=libdl.so.2) $(shell $(CC) -print-file-name=libpthread.so.0)
 GLIBC_FLOOR_FLAGS := $(foreach s,$(GLIBC_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(abspath $(GLIBC_FLOOR_OBJ)) \
 	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l))
+# The library links libstdc++ in (the Swift runtime uses 22 of its symbols): one library fewer to
+# load and search at start-up, and no GLIBCXX requirement. swiftc ignores -static-libstdc++ and
+# the runtime asks for -lstdc++, so a directory searched first offers the linker only libstdc++.a.
+# libgcc_s.so.1 stays shared (a static unwinder needs glibc 2.35's _dl_find_object). Its floor
+# object is glibc-floor.c built with FLX_STATIC_LIBSTDCXX (no libstdc++ pins: nothing to pin).
+LIBSTDCXX_A := $(shell $(CC) -print-file-name=libstdc++.a)
+STATIC_CXX_DIR := $(abspath $(BUILD)/static-cxx)
+LIB_FLOOR_OBJ := $(BUILD)/obj/glibc-floor-static-cxx.o
+LIB_FLOOR_FLAGS := $(foreach s,$(filter-out _Z%,$(GLIBC_WRAP)),-Xlinker --wrap=$(s)) -Xlinker $(abspath $(LIB_FLOOR_OBJ)) \
+	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l)) -Xswiftc -L -Xswiftc $(STATIC_CXX_DIR)
 # lld, unlike gold, keeps the Swift type metadata out of .dynsym entirely, so nm -D shows only flx_*.
 SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
-	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(GLIBC_FLOOR_FLAGS) \
+	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(LIB_FLOOR_FLAGS) \
 	-Xlinker --wrap=free -Xlinker --wrap=realloc
 # The sandbox as shipped: release, Swift runtime and Foundation linked statically, same floor.
 SWIFT_SANDBOX_FLAGS := -c release --product flexiti-sandbox --scratch-path $(SANDBOX_SCRATCH) \
@@ -51,13 +62,13 @@ endif
 PC_LIBDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
 PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 
-.PHONY: all deps lib sandbox sandbox-release stage install uninstall examples demo test test-deps dist \
+.PHONY: all deps lib sandbox sandbox-release stage install uninstall examples demo demo-deps test test-deps dist \
 	check-floor clean help wheel
 
 help:
 	@echo "make            build build/lib/$(LIB_REAL) (release, static Swift stdlib, flx_* only)"
-	@echo "make demo       build everything, start flexiti-sandbox, run the C checkout example"
-	@echo "make test       run every test suite; ends with 'N passed, N failed'"
+	@echo "make demo       build everything, start flexiti-sandbox, run the C checkout example (as root: installs missing -dev packages)"
+	@echo "make test       run every test suite; ends with 'N passed, N failed' (as root: installs the tools it uses)"
 	@echo "make sandbox-release  build/bin/flexiti-sandbox (release, static Swift runtime)"
 	@echo "make install    install what was built into PREFIX (default /usr/local; LIBDIR, DESTDIR honoured)"
 	@echo "make uninstall  remove what make install installed"
@@ -67,22 +78,28 @@ help:
 
 all: lib
 
-# libcurl, jansson and sqlite3 development files, from Debian packages.
+# libcurl, jansson and sqlite3 development files: checked, never installed by a build (`make demo`
+# and `make test` install them when run as root, through scripts/install-test-deps.sh, as CI does).
+BUILD_PACKAGES := libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config
 deps:
-	@if pkg-config --exists libcurl jansson sqlite3 2>/dev/null; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "installing libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config >/dev/null; \
-	else \
-		echo "missing libcurl/jansson/sqlite3 development files; run:"; \
-		echo "  sudo apt-get install -y libcurl4-openssl-dev libjansson-dev libsqlite3-dev pkg-config"; exit 1; \
-	fi
+	@pkg-config --exists libcurl jansson sqlite3 2>/dev/null || { \
+		echo "missing libcurl/jansson/sqlite3 development files (pkg-config finds none); install them with:"; \
+		echo "  sudo apt-get install -y $(BUILD_PACKAGES)"; exit 1; }
 
 $(BUILD)/obj/%.o: compat/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -fPIC -Wall -Wextra -Werror -c $< -o $@
 
-lib: deps $(GLIBC_FLOOR_OBJ)
+$(LIB_FLOOR_OBJ): compat/glibc-floor.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -fPIC -Wall -Wextra -Werror -DFLX_STATIC_LIBSTDCXX -c $< -o $@
+
+$(STATIC_CXX_DIR)/libstdc++.a:
+	@[ -f "$(LIBSTDCXX_A)" ] || { echo "libstdc++.a not found ($(CC) -print-file-name=libstdc++.a): install libstdc++-12-dev (a requirement of the Swift toolchain too)"; exit 1; }
+	@mkdir -p $(dir $@)
+	ln -sf $(LIBSTDCXX_A) $@
+
+lib: deps $(LIB_FLOOR_OBJ) $(STATIC_CXX_DIR)/libstdc++.a
 	swift build $(SWIFT_RELEASE_FLAGS)
 	@mkdir -p $(BUILD)/lib
 	cp $(RELEASE_SCRATCH)/release/libflexiti.so $(BUILD)/lib/$(LIB_REAL)
@@ -155,7 +172,11 @@ examples:
 wheel: lib
 	python3 scripts/build-wheel.py --lib $(BUILD)/lib/libflexiti.so --out $(BUILD)/dist
 
-demo: stage sandbox
+# The README's first command: on a fresh machine (as root) it installs the build's packages first.
+demo-deps:
+	@scripts/install-test-deps.sh --build
+
+demo: demo-deps stage sandbox
 	@PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(MAKE) --no-print-directory -C examples
 	@scripts/with-sandbox.sh examples/bin/checkout
 

@@ -38,7 +38,7 @@ static size_t on_write(char *p, size_t size, size_t n, void *user) {
     return add;
 }
 
-static int bench_setup(const char *base_url) {
+static int bench_setup(const char *base_url, const char *ca_file) {
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK || !(h = curl_easy_init())) return -1;
     snprintf(base, sizeof base, "%s", base_url);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -49,6 +49,7 @@ static int bench_setup(const char *base_url) {
     curl_easy_setopt(h, CURLOPT_USERAGENT, "baseline/1");
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_write);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &response);
+    if (ca_file) curl_easy_setopt(h, CURLOPT_CAINFO, ca_file);
     return 0;
 }
 

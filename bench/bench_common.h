@@ -65,22 +65,24 @@ __attribute__((noinline)) static int bench_loop(bench_op fn, long n, long rss_ev
 }
 
 /* Provided by each client. */
-static int bench_setup(const char *base_url);
+/* ca_file: NULL for the system store, else the PEM file that verifies the server (--cacert). */
+static int bench_setup(const char *base_url, const char *ca_file);
 static void bench_stats(unsigned long long *connections, unsigned long long *tokens);
 static void bench_teardown(void);
 extern const struct bench_op_entry bench_ops[];
 
 static int bench_main(int argc, char **argv, const char *client_name) {
     if (argc < 4) {
-        fprintf(stderr, "usage: %s BASE_URL OP N [--no-warmup] [--rss-every K]\n", argv[0]);
+        fprintf(stderr, "usage: %s BASE_URL OP N [--no-warmup] [--rss-every K] [--cacert PEM]\n", argv[0]);
         return 2;
     }
-    const char *base = argv[1], *op = argv[2];
+    const char *base = argv[1], *op = argv[2], *ca_file = NULL;
     long n = atol(argv[3]), rss_every = 0;
     int warmup = 1;
     for (int i = 4; i < argc; i++) {
         if (strcmp(argv[i], "--no-warmup") == 0) warmup = 0;
         else if (strcmp(argv[i], "--rss-every") == 0 && i + 1 < argc) rss_every = atol(argv[++i]);
+        else if (strcmp(argv[i], "--cacert") == 0 && i + 1 < argc) ca_file = argv[++i];
         else { fprintf(stderr, "%s: unknown option %s\n", argv[0], argv[i]); return 2; }
     }
     bench_op fn = NULL;
@@ -90,7 +92,7 @@ static int bench_main(int argc, char **argv, const char *client_name) {
         fprintf(stderr, "%s: operation %s not available in this build\n", argv[0], op);
         return 3;
     }
-    if (bench_setup(base) != 0) return 1;
+    if (bench_setup(base, ca_file) != 0) return 1;
     if (warmup) {
         for (const struct bench_op_entry *e = bench_ops; e->name; e++)
             for (int k = 0; k < 2; k++)

@@ -14,11 +14,12 @@ static int check(const char *what, flx_code rc, flx_error *err) {
     return -1;
 }
 
-static int bench_setup(const char *base_url) {
+static int bench_setup(const char *base_url, const char *ca_file) {
     flx_config *cfg = NULL;
     flx_error *err = NULL;
     if (check("config", flx_config_new(&cfg, &err), err)) return -1;
     if (check("base url", flx_config_set_base_url(cfg, base_url, &err), err)) return -1;
+    if (ca_file && check("ca file", flx_config_set_ca_file(cfg, ca_file, &err), err)) return -1;
     if (check("credentials", flx_config_set_credentials(cfg, "flexitidemo", "bench-secret-0000", &err), err)) return -1;
     if (check("session", flx_session_new(cfg, &session, &err), err)) return -1;
     flx_config_free(cfg);

@@ -27,6 +27,10 @@ def main():
     conns = {(r[0], r[1]): r[2:] for r in rows(f"{out}/connections.txt")}
     rss = {(r[0], r[1]): r[2:] for r in rows(f"{out}/rss.txt")}
     startup = {r[0]: r[1:] for r in rows(f"{out}/startup.txt")}
+    # HTTPS rows (client op N instructions_per_call best_ops_per_sec; "-" when not measured).
+    num = lambda v, t: None if v == "-" else t(v)  # noqa: E731
+    tls_ir = {(r[0], r[1]): num(r[3], int) for r in rows(f"{out}/tls.txt")}
+    tls_wall = {(r[0], r[1]): num(r[4], float) for r in rows(f"{out}/tls.txt")}
     ops = [o for o in OPS if any((c, o) in wall or (c, o) in ir for c in CLIENTS)]
 
     lines = []
@@ -47,6 +51,22 @@ def main():
     missing = [o for o in OPS if o not in ops or (("libflexiti", o) not in wall)]
     if missing:
         lines += ["", "Not measured for libflexiti (not in this build): " + ", ".join(missing) + "."]
+
+    if tls_wall:
+        ratio = lambda a, b: f"{a / b:.2f}x" if a and b else "-"  # noqa: E731
+        lines += ["", "### Plain HTTP and HTTPS (nginx terminating TLS in front of the same server)", "",
+                  "Instructions per call of the client process and calls per second, libflexiti next to the C "
+                  "baseline; HTTPS is what production uses.", "",
+                  "| operation | transport | libflexiti instr. | C instr. | libflexiti / C | ops/s libflexiti "
+                  "| ops/s C | ops/s libflexiti / C |", "|---|---|--:|--:|--:|--:|--:|--:|"]
+        for op in ops:
+            for transport, i_d, w_d in (("HTTP", ir, wall), ("HTTPS", tls_ir, tls_wall)):
+                f, c = i_d.get(("libflexiti", op)), i_d.get(("baseline-c", op))
+                wf, wc = w_d.get(("libflexiti", op)), w_d.get(("baseline-c", op))
+                if f is None and c is None and wf is None and wc is None:
+                    continue
+                lines.append(f"| {op} | {transport} | {fmt_int(f)} | {fmt_int(c)} | {ratio(f, c)} | {fmt_int(wf)} "
+                             f"| {fmt_int(wc)} | {ratio(wf, wc)} |")
 
     lines += ["", "### TCP connections and token requests, new session, no warm-up", "",
               "| client | operation | calls | connections (server) | token requests (server) "

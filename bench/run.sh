@@ -12,7 +12,9 @@
 #
 # Clients: bin/flx_bench (libflexiti from C), bin/baseline (libcurl + jansson by hand),
 # baseline_requests.py (Python requests). Server: bin/fixed_server on 127.0.0.1, started and
-# stopped here. Needs: cc, pkg-config, libcurl and jansson headers, valgrind, python3.
+# stopped here; when nginx and openssl are installed, also nginx as TLS terminator in front of
+# it (scripts/nginx/common.sh, a throwaway CA) for the HTTPS rows of the two C clients.
+# Needs: cc, pkg-config, libcurl and jansson headers, valgrind, python3 (nginx optional).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -54,11 +56,48 @@ command -v valgrind >/dev/null || { HAVE_VALGRIND=0; log "valgrind not found: in
 # --- server ------------------------------------------------------------------------------------
 "$HERE/bin/fixed_server" --lifetime 7200 >"$OUT/.server" &
 SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null || true; rm -f "$OUT/.server"' EXIT
+. "$ROOT/scripts/nginx/common.sh"
+TLS_DIR=""
+trap 'nginx_stop; kill $SERVER_PID 2>/dev/null || true; rm -f "$OUT/.server"; [ -z "$TLS_DIR" ] || rm -rf "$TLS_DIR"' EXIT
 for _ in $(seq 100); do grep -q listening "$OUT/.server" 2>/dev/null && break; sleep 0.05; done
 PORT=$(awk '/listening/ {print $2}' "$OUT/.server")
 URL=http://127.0.0.1:$PORT/flexiti/pos-api
 log "fixed_server on port $PORT"
+
+# The same server over HTTPS, as production is: nginx terminates TLS (HTTP/1.1, so both clients
+# speak the same protocol; connections kept alive on both sides) with a throwaway CA that the
+# clients are given with --cacert.
+TLS_URL=""
+if why=$(nginx_unusable); then
+    log "HTTPS rows skipped: $why"
+else
+    TLS_DIR=$(mktemp -d "${TMPDIR:-/tmp}/flx-bench-tls.XXXXXX")
+    read -r TLS_PORT < <(nginx_free_ports 1)
+    if nginx_make_ca "$TLS_DIR"; then
+        {
+            nginx_conf_head "$TLS_DIR"
+            cat <<CONF
+    access_log off;
+    keepalive_timeout 600s;
+    keepalive_requests 10000000;
+    upstream fixed { server 127.0.0.1:$PORT; keepalive 8; }
+    server {
+        listen 127.0.0.1:$TLS_PORT ssl;
+        location / { proxy_pass http://fixed; proxy_http_version 1.1; proxy_set_header Connection ""; }
+    }
+}
+CONF
+        } >"$TLS_DIR/nginx.conf"
+        if nginx_start "$TLS_DIR" "$TLS_PORT"; then
+            TLS_URL=https://127.0.0.1:$TLS_PORT/flexiti/pos-api
+            log "nginx (TLS) on port $TLS_PORT in front of fixed_server"
+        else
+            log "HTTPS rows skipped: nginx did not start"
+        fi
+    else
+        log "HTTPS rows skipped: could not make the test CA"
+    fi
+fi
 
 # One admin request to the server (bash's /dev/tcp: no curl binary needed); prints the body's last line.
 admin() {
@@ -91,9 +130,11 @@ field() { vals "$1" | tail -n 1; }                 # the last one
 
 # --- 1. instructions per call (callgrind) ------------------------------------------------------
 # Ir(N) - Ir(0) over N: start-up, library loading, warm-up and exit cancel out.
+# callgrind_ir CLIENT OP N [URL [CLIENT OPTIONS...]]
 callgrind_ir() {
-    local f; f=$(mktemp)
-    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file="$f" $(cmd "$1") "$URL" "$2" "$3" 2>&1 \
+    local f c=$1 op=$2 n=$3 url=${4:-$URL}; f=$(mktemp)
+    shift $(( $# < 4 ? $# : 4 ))
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file="$f" $(cmd "$c") "$url" "$op" "$n" "$@" 2>&1 \
         | sed -n 's/.*Collected : //p'
     rm -f "$f"
 }
@@ -125,6 +166,34 @@ callgrind_ir() {
         done
     done
 } >"$OUT/wall.txt"
+
+# --- 2b. over HTTPS (nginx in front of the same server): the two C clients ---------------------
+# Instructions per call as in 1 (the handshake is in Ir(0) and cancels out) and calls per second
+# as in 2. The smoke run checks only that both clients work over TLS (lookup, wall clock).
+{
+    echo "# client op N instructions_per_call best_ops_per_sec   (HTTPS through nginx, HTTP/1.1; '-' = not measured)"
+    if [ -n "$TLS_URL" ]; then
+        for c in libflexiti baseline-c; do
+            ops=${OPS[$c]}; [ $MODE = smoke ] && ops=lookup
+            log "HTTPS: $c"
+            ir0=""
+            [ $MODE = full ] && [ $HAVE_VALGRIND = 1 ] && ir0=$(callgrind_ir "$c" lookup 0 "$TLS_URL" --cacert "$TLS_DIR/ca.pem")
+            for op in $ops; do
+                per_call=-
+                if [ -n "$ir0" ]; then
+                    irn=$(callgrind_ir "$c" "$op" "$N_CG" "$TLS_URL" --cacert "$TLS_DIR/ca.pem")
+                    per_call=$(( (irn - ir0) / N_CG ))
+                fi
+                all=""
+                for _ in $(seq $REPS); do
+                    all="$all $($(cmd "$c") "$TLS_URL" "$op" $N_WALL --cacert "$TLS_DIR/ca.pem" | field ops_per_sec)"
+                done
+                best=$(echo $all | tr ' ' '\n' | sort -g | tail -n 1)
+                echo "$c $op $N_WALL $per_call $best"
+            done
+        done
+    fi
+} >"$OUT/tls.txt"
 
 # --- 3. connections and token requests for N_CONN calls on one new session ---------------------
 {

@@ -10,7 +10,9 @@
  * versions as compatibility symbols, and on glibc < 2.34 the dl* and sem_open functions live in
  * libdl.so.2 and libpthread.so.0, which the link therefore names explicitly.
  *
- * The Makefile's GLIBC_WRAP list must name exactly the functions wrapped here, and
+ * The library links libstdc++ statically and builds this file with FLX_STATIC_LIBSTDCXX (its
+ * libstdc++ parts are for the sandbox, which loads libstdc++.so.6). The Makefile's GLIBC_WRAP
+ * list must name exactly the functions wrapped here, and
  * scripts/check-glibc-floor.sh fails the build when a newer version creeps back in. The
  * executable's start-up (__libc_start_main) is in glibc-floor-exe.c.
  */
@@ -80,9 +82,11 @@ FLX_PIN(pow, "GLIBC_2.2.5");
 FLX_PIN(hypot, "GLIBC_2.2.5");
 FLX_PIN(hypotf, "GLIBC_2.2.5");
 
+#ifndef FLX_STATIC_LIBSTDCXX
 /* libstdc++: GCC 12 gave std::condition_variable::wait(unique_lock&) a new version; the same
  * function exists since GLIBCXX_3.4.11. */
 FLX_PIN(_ZNSt18condition_variable4waitERSt11unique_lockISt5mutexE, "GLIBCXX_3.4.11");
+#endif
 
 /* stat became a function in 2.33; before, <sys/stat.h> turned it into __xstat(_STAT_VER, ...).
  * _STAT_VER is 1 on x86_64 (the kernel's struct stat, the same layout as today's). */
@@ -110,8 +114,18 @@ FLX_HIDDEN int __wrap_posix_spawn_file_actions_addchdir_np(void *actions, const 
     return ENOSYS;
 }
 
+#ifndef FLX_STATIC_LIBSTDCXX
 /* libstdc++: std::__throw_bad_array_new_length() is GLIBCXX_3.4.29 (GCC 11). The Swift runtime
  * only reaches it when an allocation size overflows; std::bad_array_new_length is a
  * std::bad_alloc, so throwing that (GLIBCXX_3.4) keeps the meaning for any handler. */
 void _ZSt17__throw_bad_allocv(void) __attribute__((noreturn));
 FLX_HIDDEN __attribute__((noreturn)) void _ZSt28__throw_bad_array_new_lengthv(void) { _ZSt17__throw_bad_allocv(); }
+#else
+/* libstdc++ linked in (the library, FLX_STATIC_LIBSTDCXX): GCC 12's libstdc++ reads
+ * __libc_single_threaded (a glibc 2.32 variable) to skip atomic reference counts in a process
+ * with one thread. An older glibc lacks it, and the unversioned reference would fail to load
+ * there; this hidden copy, always 0 ("threads may exist"), makes the libstdc++ inside the library
+ * always use atomics: correct in every process, for an atomic instruction where a plain one
+ * would have done. */
+FLX_HIDDEN char __libc_single_threaded = 0;
+#endif

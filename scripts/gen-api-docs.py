@@ -9,7 +9,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from header_scan import define_lines, is_variant_block, skip_block  # noqa: E402
+from header_scan import define_lines, is_generated_marker, is_variant_block, skip_block  # noqa: E402
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 header = open(os.path.join(root, "include", "flexiti.h"), encoding="utf-8").read()
@@ -31,6 +31,9 @@ i = 0
 while i < len(lines):
     line = lines[i]
     m = re.match(r"^ \* (\S.*)$", line)
+    if is_generated_marker(line):
+        i += 1
+        continue
     if line.startswith("/* ----") and i + 1 < len(lines):
         title = lines[i + 1].lstrip(" *").strip()
         if title:

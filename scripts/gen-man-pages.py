@@ -11,7 +11,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from header_scan import define_lines, is_variant_block, skip_block  # noqa: E402
+from header_scan import define_lines, is_generated_marker, is_variant_block, skip_block  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEADER = os.path.join(ROOT, "include", "flexiti.h")
@@ -83,6 +83,9 @@ def parse(text):
             page = PAGES.get(m.group(1), slug(m.group(1)))
             i += 1
             pending = []
+            continue
+        if is_generated_marker(line):
+            i += 1
             continue
         if line.startswith("/* ----") and i + 1 < len(lines):
             title = lines[i + 1].lstrip(" *").strip()

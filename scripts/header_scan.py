@@ -28,3 +28,9 @@ def define_lines(lines, i):
         i += 1
         decl.append(lines[i])
     return decl, i
+
+
+def is_generated_marker(line):
+    """The comments around a block another script writes (`/* BEGIN flx_code: generated ... */`,
+    `/* END flx_code */`): about the header's making, not the API, so left out of the docs."""
+    return bool(re.match(r"^/\* (BEGIN|END) \w+\b.*\*/\s*$", line))

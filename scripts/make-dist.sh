@@ -73,7 +73,8 @@ fi
 # Likewise glibc and GCC's libraries: this builder's symbols files give the minimum versions of
 # *its* distribution (libc6 >= 2.34 because libc.so.6 took over dlopen/pthread_* there,
 # libstdc++6 >= 10.2), while the binaries are linked to need no more than glibc 2.28 and
-# GCC 8's libstdc++ (scripts/check-glibc-floor.sh fails the build otherwise). State that floor;
+# (the sandbox; the library has libstdc++ linked in) GCC 8's libstdc++
+# (scripts/check-glibc-floor.sh fails the build otherwise). State that floor;
 # Debian 10 names libgcc_s's package libgcc1.
 cat > "$work/src/debian/shlibs.local" <<SHLIBS
 libjansson 4 libjansson4 (>= 2.7)

@@ -20,6 +20,11 @@ counted() {
 echo "== header"
 counted scripts/test-header.sh build/stage
 
+echo "== error codes (one table: scripts/error-codes.tsv)"
+if python3 scripts/gen-error-codes.py --check; then
+    pass "header enum, ErrorCode.swift, Python constants and docs written from scripts/error-codes.tsv"
+else fail "header enum, ErrorCode.swift, Python constants and docs written from scripts/error-codes.tsv (run scripts/gen-error-codes.py)"; fi
+
 echo "== generated documentation"
 for gen in gen-api-docs gen-error-docs gen-man-pages; do
     python3 scripts/$gen.py --check; rc=$?

@@ -60,7 +60,7 @@ if dpkg -i "${debs[@]}" > "$tmp/dpkg.log" 2>&1; then
 else
     installed_here=1; bad "dpkg -i of the packages"; cat "$tmp/dpkg.log"; exit 1
 fi
-ldconfig -p | grep -q "libflexiti.so.0 " && ok "ldconfig knows libflexiti.so.0 after install" || bad "ldconfig -p lists libflexiti.so.0"
+ldconfig -p | grep "libflexiti.so.0 " >/dev/null && ok "ldconfig knows libflexiti.so.0 after install" || bad "ldconfig -p lists libflexiti.so.0"
 [ "$(flexiti-sandbox --version 2>&1)" = "$version" ] && ok "flexiti-sandbox --version prints $version" || bad "flexiti-sandbox --version"
 man -w flx_session_new >/dev/null 2>&1 && man -w flexiti-sandbox >/dev/null 2>&1 && ok "man pages installed (flx_session_new, flexiti-sandbox)" ||
     { command -v man >/dev/null && bad "man -w flx_session_new / flexiti-sandbox" || ok "man pages installed ($(ls /usr/share/man/man3/flx_session_new.3.gz))"; }
