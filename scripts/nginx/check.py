@@ -12,6 +12,7 @@ import sys
 
 # Codes that mean "the operation may have happened": allowed only for requests nginx saw.
 MAYBE = {"outcome_unknown"}  # flx_code_name() names
+NGINX_IDLE_MS = 2000  # keepalive_timeout in soak.sh
 
 directory, runs = sys.argv[1], sys.argv[2:]
 failed_checks = 0
@@ -56,8 +57,8 @@ for run in runs:
             parts = line.split()
             if len(parts) >= 3 and parts[1] == "summary":
                 summary = dict(p.split("=") for p in parts[2:])
-            elif len(parts) == 8:
-                calls.append(dict(zip(("run", "i", "kind", "code", "attempts", "ref", "reference", "auth"), parts)))
+            elif len(parts) == 9:
+                calls.append(dict(zip(("run", "i", "kind", "code", "attempts", "ref", "reference", "auth", "pause"), parts)))
     version = "HTTP/2.0" if run.startswith("h2") else "HTTP/1.1"
     failures = [c for c in calls if c["code"] != "ok"]
     codes = collections.Counter(c["code"] for c in failures)
@@ -86,9 +87,17 @@ for run in runs:
 
     # A failed call must be a refusal by the server or one it may have performed: its last
     # request reached nginx. A failure for a request that never got there is a false failure.
-    never_sent = [f"{c['kind']} #{c['i']} {c['code']}" for c in failures if refs_at_nginx.get(c["ref"], 0) == 0]
+    # One exception: a call made just as nginx's 2 s idle timer fires. nginx then closes the
+    # connection with the request unread in its socket buffer (never logged); the library saw its
+    # request go out and the connection die, so "outcome unknown" is the truth it can tell (with
+    # retries on, the keyed repeat settles it). Counted, never a definite failure.
+    at_timeout = lambda c: c["code"] in MAYBE and abs(int(c["pause"]) - NGINX_IDLE_MS) <= 50
+    missing = [c for c in failures if refs_at_nginx.get(c["ref"], 0) == 0]
+    never_sent = [f"{c['kind']} #{c['i']} {c['code']}" for c in missing if not at_timeout(c)]
+    raced = [f"{c['kind']} #{c['i']} after {c['pause']} ms" for c in missing if at_timeout(c)]
     report(not never_sent, f"nginx soak {run}: no failure for a request that never reached nginx"
-           + (f" ({'; '.join(never_sent[:5])})" if never_sent else ""))
+           + (f" ({'; '.join(never_sent[:5])})" if never_sent else "")
+           + (f"; outcome unknown at nginx's idle timeout: {', '.join(raced)}" if raced else ""))
 
     if run.endswith("drop"):
         # Both authorizations met a response dropped behind nginx (its 502): performed, unknown.

@@ -5,9 +5,9 @@
  *   soak RUN BASE_URL CA_FILE HTTP_VERSION(2|1.1) RETRIES(off|default) CALLS OUT_FILE
  *
  * Every call writes one line to OUT_FILE:
- *   RUN INDEX KIND CODE_NAME ATTEMPTS REFERENCE_ID REFERENCE AUTHORIZATION_ID
+ *   RUN INDEX KIND CODE_NAME ATTEMPTS REFERENCE_ID REFERENCE AUTHORIZATION_ID PAUSE_MS
  * (REFERENCE: the authorization's reference field, "-" for other calls; REFERENCE_ID: the
- * x-reference-id of the failed attempt, "-" on success). The last line is
+ * x-reference-id of the failed attempt, "-" on success; PAUSE_MS: the idle time before the call). The last line is
  *   RUN summary backoffs=N fresh=N
  * counting the log records of backoff waits and of immediate fresh-connection repeats.
  * Exit status 0 unless the set-up failed (the checker judges the calls).
@@ -137,8 +137,8 @@ int main(int argc, char **argv) {
                 rc = flx_authorization_iter_next(iter, &auth, &err);
             break;
         }
-        fprintf(out, "%s %d %s %s %d %s %s %s\n", run, i, kind, flx_code_name(rc), err ? flx_error_attempts(err) : 1,
-                err && *flx_error_reference_id(err) ? flx_error_reference_id(err) : "-", reference, auth_id);
+        fprintf(out, "%s %d %s %s %d %s %s %s %ld\n", run, i, kind, flx_code_name(rc), err ? flx_error_attempts(err) : 1,
+                err && *flx_error_reference_id(err) ? flx_error_reference_id(err) : "-", reference, auth_id, idle);
         flx_error_free(err);
         flx_customer_free(customer);
         flx_financing_free(financing);
