@@ -16,10 +16,7 @@ private func withConfig(_ cfg: OpaquePointer?, _ err: UnsafeMutablePointer<Opaqu
 
 @c @implementation
 public func flx_config_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    if let rc = errInUse(err) { return rc }
-    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    out.pointee = Handles.register(ConfigObject())
-    return FLX_OK_CODE
+    create(out, err) { ConfigObject() }
 }
 
 @c @implementation

@@ -19,17 +19,11 @@ public func flx_customer_search(_ session: OpaquePointer?, _ firstName: UnsafePo
     if let rc = errInUse(err) { return rc }
     guard let s = sessionObject(session) else { return misuse("flx_session", err) }
     guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    let first: String, last: String, birth: String
-    var postal: String? = nil
-    switch (CInput.string(firstName, "first_name"), CInput.string(lastName, "last_name"), CInput.string(dob, "dob")) {
-    case let (.success(f), .success(l), .success(d)): (first, last, birth) = (f, l, d)
-    case let (.failure(e), _, _), let (_, .failure(e), _), let (_, _, .failure(e)): return fail(e, err)
-    }
-    if postalCode != nil {
-        switch CInput.string(postalCode, "postal_code") {
-        case let .failure(e): return fail(e, err)
-        case let .success(p): postal = p
-        }
+    let first: String, last: String, birth: String, postal: String?
+    switch (CInput.string(firstName, "first_name"), CInput.string(lastName, "last_name"), CInput.string(dob, "dob"),
+            nullableString(postalCode, "postal_code")) {
+    case let (.success(f), .success(l), .success(d), .success(p)): (first, last, birth, postal) = (f, l, d, p)
+    case let (.failure(e), _, _, _), let (_, .failure(e), _, _), let (_, _, .failure(e), _), let (_, _, _, .failure(e)): return fail(e, err)
     }
     return deliver(s.searchCustomers(CustomerSearch(firstName: first, lastName: last, dob: birth, postalCode: postal)), to: out, err) { CustomerListObject($0) }
 }

@@ -162,6 +162,16 @@ func fail(_ error: FlexitiError, _ err: UnsafeMutablePointer<OpaquePointer?>?) -
     return flx_code(error.code)
 }
 
+/// The `_new` of a handle the caller fills (config, request, sku data, applicant, verify
+/// request): the err rule, a non-NULL `out`, then a new empty object in *out.
+func create(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?,
+            _ make: () -> AnyObject) -> flx_code {
+    if let rc = errInUse(err) { return rc }
+    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
+    out.pointee = Handles.register(make())
+    return FLX_OK_CODE
+}
+
 /// Hands a call's result to C: on success a new handle in *out, else an error object in *err.
 func deliver<T>(_ result: Result<T, FlexitiError>, to out: UnsafeMutablePointer<OpaquePointer?>,
                 _ err: UnsafeMutablePointer<OpaquePointer?>?, _ wrap: (T) -> AnyObject) -> flx_code {

@@ -12,10 +12,7 @@ final class ApplicantObject {
 
 @c @implementation
 public func flx_applicant_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    if let rc = errInUse(err) { return rc }
-    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    out.pointee = Handles.register(ApplicantObject())
-    return FLX_OK_CODE
+    create(out, err) { ApplicantObject() }
 }
 
 @c @implementation

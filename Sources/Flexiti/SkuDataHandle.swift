@@ -16,10 +16,7 @@ private func withSku(_ p: OpaquePointer?, _ err: ErrOut, _ body: (SkuDataObject)
 
 @c @implementation
 public func flx_sku_data_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    if let rc = errInUse(err) { return rc }
-    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    out.pointee = Handles.register(SkuDataObject())
-    return FLX_OK_CODE
+    create(out, err) { SkuDataObject() }
 }
 
 @c @implementation

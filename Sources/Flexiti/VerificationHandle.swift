@@ -102,10 +102,7 @@ func customerVerify(_ s: Session, _ accountNumber: UnsafePointer<CChar>?, _ f: V
 
 @c @implementation
 public func flx_verify_request_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
-    if let rc = errInUse(err) { return rc }
-    guard let out else { return fail(.invalidArgument("out is NULL"), err) }
-    out.pointee = Handles.register(VerifyRequestObject())
-    return FLX_OK_CODE
+    create(out, err) { VerifyRequestObject() }
 }
 
 @c @implementation
