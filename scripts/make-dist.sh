@@ -62,7 +62,7 @@ jansson_ok="json_loadb json_loads json_delete json_decref json_incref json_objec
 json_object_iter_key json_object_iter_value json_object_iter_next json_string_value json_string_length json_array_size
 json_array_get json_integer_value json_real_value json_number_value json_is_true json_set_alloc_funcs json_get_alloc_funcs
 json_typeof json_dumps json_dumpb json_object json_array json_string json_stringn json_integer json_real json_true
-json_false json_null json_object_set_new json_array_append_new json_array_remove json_object_del jansson_version_str"
+json_false json_null json_object_set_new json_array_append_new json_array_remove json_object_del json_equal jansson_version_str"
 newer=$(objdump -T "build/lib/libflexiti.so.$version" | awk '/\*UND\*/ && /libjansson/ {print $NF}' | sort -u |
         while read -r f; do grep -qw "$f" <<<"$jansson_ok" || echo "$f"; done | xargs)
 if [ -n "$newer" ]; then
