@@ -10,9 +10,9 @@
  *
  * Routes (matched on the end of the path, any version prefix, query ignored):
  *   POST .../oauth/token                       token answer (Flexiti's API reference)
- *   GET  .../customers/lookup                  one customer (§6, as flexiti-sandbox answers)
- *   POST .../authorization                     authorization with auto_capture (§10)
- *   GET  .../captures                          one page of 10 captures (§15)
+ *   GET  .../customers/lookup                  one customer (as flexiti-sandbox answers)
+ *   POST .../authorization                     authorization with auto_capture
+ *   GET  .../captures                          one page of 10 captures
  *   GET  /__stats                              "accepts=N requests=N token=N": connections that
  *                                              carried API requests, API requests, token requests
  *   POST /__reset                              sets the counters to 0

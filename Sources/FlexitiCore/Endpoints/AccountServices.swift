@@ -23,7 +23,7 @@ extension Session {
         return send(call).flatMap { $0.object("driverslicense").map(JSONAnswer.init(json:)) }
     }
 
-    /// GET i18n (the error table's method). ASSUMPTION (§16): `lang` (from the session) and an
+    /// GET i18n (the error table's method). Assumption (docs/assumptions.md): `lang` (from the session) and an
     /// answer of named option lists like merchants/login's form_values.
     package func i18n() -> Result<JSONAnswer, FlexitiError> {
         var call = APICall(Endpoints.i18n)
@@ -31,7 +31,7 @@ extension Session {
         return send(call).flatMap { $0.object("i18n").map(JSONAnswer.init(json:)) }
     }
 
-    /// GET terms-and-conditions. ASSUMPTION (§16): optional `province` and `account_type`
+    /// GET terms-and-conditions. Assumption (docs/assumptions.md): optional `province` and `account_type`
     /// queries (plus the session's lang); the answer carries `terms_and_conditions`.
     package func termsAndConditions(province: String?, accountType: String?) -> Result<JSONAnswer, FlexitiError> {
         var call = APICall(Endpoints.termsAndConditions)

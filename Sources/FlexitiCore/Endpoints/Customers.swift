@@ -18,7 +18,7 @@ package enum CustomerKey: Sendable {
     }
 }
 
-/// A customer account as returned by lookup (§6) or search (§5). Unknown fields are kept in
+/// A customer account as returned by lookup or search. Unknown fields are kept in
 /// `json` and ignored, as the compatibility policy asks.
 package struct Customer: AnswerRecord {
     package let json: JSONNode
@@ -32,7 +32,7 @@ package struct Customer: AnswerRecord {
     package var availableCreditCents: Int64? { json["available_credit"]?.cents }
     package var securityQuestionId: Int64? { json["security_qid"]?["id"]?.int64 }
     package var securityQuestionText: String? { json["security_qid"]?["text"]?.text }
-    /// offer_types[] of lookup (§6): plan_name, plan_id, offer_category, term_options.
+    /// offer_types[] of lookup: plan_name, plan_id, offer_category, term_options.
     package var offerTypes: JSONNode? { json["offer_types"] }
     /// Release 21.4 masks email and phone of authorized-user cards looked up by VCC; the masked
     /// values carry '*' in place of characters.
@@ -42,7 +42,7 @@ package struct Customer: AnswerRecord {
     }
 }
 
-/// Search criteria (§5): first name, last name and date of birth required, postal code optional.
+/// Search criteria: first name, last name and date of birth required, postal code optional.
 package struct CustomerSearch: Sendable {
     package var firstName: String
     package var lastName: String

@@ -64,7 +64,7 @@ package struct Endpoint: Sendable {
 }
 
 /// Every endpoint the library calls, in one table (Flexiti's API reference). Version choice follows the
-/// §1 ASSUMPTION: v2.5.1 for calculate-interest, authorization (POST and GET), authorizations,
+/// Versions (an assumption, see docs/assumptions.md): v2.5.1 for calculate-interest, authorization (POST and GET), authorizations,
 /// captures and transactions; v2.5 for the rest.
 package enum Endpoints {
     package static let token = Endpoint(method: .post, template: "/oauth/token", version: .v25, movesMoney: false)

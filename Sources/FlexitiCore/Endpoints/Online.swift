@@ -5,7 +5,7 @@
 package struct Applicant: Sendable {
     /// The four fields of customer_identification.personal_information.
     package static let personalFields = ["first_name", "last_name", "dob", "postal_code"]
-    /// The extra top-level fields of widget/init's apply flow (§17.1).
+    /// The extra top-level fields of widget/init's apply flow.
     package static let initApplyFields = ["email", "phone_number", "address_1", "address_2", "city", "province", "account_type"]
 
     /// Field name → value, in the order set (set again: replaced in place).
@@ -48,7 +48,7 @@ package enum WidgetFlow: String, Sendable {
     case apply
 }
 
-/// How widget/init identifies the customer of a purchase (exactly one, §17.1).
+/// How widget/init identifies the customer of a purchase (exactly one).
 package enum WidgetCustomer: Sendable {
     case accountNumber(String)
     case vccNumber(String)
@@ -72,7 +72,7 @@ package struct WidgetSession: AnswerRecord {
     }
 }
 
-/// The answer of apply. ASSUMPTION (§17.3): the decision is in `decision` (else `status` or
+/// The answer of apply. Assumption (docs/assumptions.md): the decision is in `decision` (else `status` or
 /// `application_status`); an approval carries the new account's fields.
 package struct Application: AnswerRecord {
     package enum Decision: Int32, Sendable { case unknown = 0, approved = 1, declined = 2, pending = 3 }
@@ -121,7 +121,7 @@ extension Session {
         }
     }
 
-    /// POST apply. ASSUMPTION (§17.3, request withdrawn from the docs): the body repeats
+    /// POST apply. Assumption (docs/assumptions.md; request withdrawn from the docs): the body repeats
     /// widget/init's apply layout, plus every other applicant field at the top level, plus
     /// widget_session_id (online) or external_location_id (in store).
     package func apply(_ a: Applicant, widgetSessionId: String?, externalLocationId: String?) -> Result<Application, FlexitiError> {

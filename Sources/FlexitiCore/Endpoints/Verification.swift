@@ -58,7 +58,7 @@ extension Session {
             guard let value = r.json["verification_code"]?.text, !value.isEmpty else {
                 return .failure(r.failure(.malformedResponse, "verify answer has no verification_code"))
             }
-            // "verification_sent_to_sms" / "verification_sent_to_email" (the latter an ASSUMPTION, §7).
+            // "verification_sent_to_sms" / "verification_sent_to_email" (the latter an assumption, see docs/assumptions.md).
             let sentPrefix = "verification_sent_to_"
             if value.hasPrefix(sentPrefix) {
                 return .success(Verification(requestId: requestId, format: req.format, code: Secret(""),
