@@ -172,6 +172,9 @@ func fail(_ error: FlexitiError, _ err: UnsafeMutablePointer<OpaquePointer?>?) -
 /// answer, SIN): freeing it zeroes the stack depth the library used (`Handles.free`).
 protocol HoldsSecrets: AnyObject {}
 
+// The entry points built on these helpers still look alike: what they repeat is the
+// `@c @implementation` signature flexiti.h dictates, plus the reading of their own arguments.
+
 /// The `_new` of a handle the caller fills (config, request, sku data, applicant, verify
 /// request): the err rule, a non-NULL `out`, then a new empty object in *out.
 func create(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ err: UnsafeMutablePointer<OpaquePointer?>?,
