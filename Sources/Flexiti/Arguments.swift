@@ -12,6 +12,16 @@ func nullableString(_ p: UnsafePointer<CChar>?, _ name: String, nonEmpty: Bool =
     return (nonEmpty ? CInput.nonEmpty(p, name) : CInput.string(p, name)).map { Optional($0) }
 }
 
+/// A setter's NULL-or-string value: hands it to `assign` and returns nil, or returns the
+/// argument error (the `body` result `withLive` expects).
+func assignNullable(_ p: UnsafePointer<CChar>?, _ name: String, nonEmpty: Bool = false,
+                    _ assign: (String?) -> Void) -> FlexitiError? {
+    switch nullableString(p, name, nonEmpty: nonEmpty) {
+    case let .failure(e): return e
+    case let .success(v): assign(v); return nil
+    }
+}
+
 /// The shape of a setter on a mutable handle (flx_config_*, flx_verify_request_*): the live
 /// object of type T or FLX_E_MISUSE naming `handle`, then `body`, which checks the value,
 /// assigns it and returns nil, or returns the argument error. The err rule comes before, in

@@ -110,10 +110,7 @@ public func flx_config_set_timeouts(_ cfg: OpaquePointer?, _ connectMs: Int, _ t
 public func flx_config_set_ca_file(_ cfg: OpaquePointer?, _ path: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withConfig(cfg, err) { c in
-        switch nullableString(path, "ca_file", nonEmpty: true) {
-        case let .failure(e): return e
-        case let .success(p): c.configuration.transport.caFile = p; return nil
-        }
+        assignNullable(path, "ca_file", nonEmpty: true) { c.configuration.transport.caFile = $0 }
     }
 }
 
@@ -121,10 +118,7 @@ public func flx_config_set_ca_file(_ cfg: OpaquePointer?, _ path: UnsafePointer<
 public func flx_config_set_proxy(_ cfg: OpaquePointer?, _ proxy: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withConfig(cfg, err) { c in
-        switch nullableString(proxy, "proxy_url", nonEmpty: true) {
-        case let .failure(e): return e
-        case let .success(p): c.configuration.transport.proxy = p; return nil
-        }
+        assignNullable(proxy, "proxy_url", nonEmpty: true) { c.configuration.transport.proxy = $0 }
     }
 }
 

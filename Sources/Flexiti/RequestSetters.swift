@@ -24,10 +24,7 @@ private func withRequest(_ p: OpaquePointer?, _ field: PurchaseField, _ err: Err
 private func setText(_ p: OpaquePointer?, _ field: PurchaseField, _ value: UnsafePointer<CChar>?, _ err: ErrOut,
                      _ assign: (RequestObject, String?) -> Void) -> flx_code {
     withRequest(p, field, err) { r in
-        switch nullableString(value, field.rawValue) {
-        case let .failure(e): return e
-        case let .success(s): assign(r, s); return nil
-        }
+        assignNullable(value, field.rawValue) { assign(r, $0) }
     }
 }
 

@@ -6,12 +6,9 @@ final class SkuDataObject {
     var sku = SkuData()
 }
 
-private typealias ErrOut = UnsafeMutablePointer<OpaquePointer?>?
-
-private func withSku(_ p: OpaquePointer?, _ err: ErrOut, _ body: (SkuDataObject) -> FlexitiError?) -> flx_code {
-    guard let s = Handles.get(p, as: SkuDataObject.self) else { return misuse("flx_sku_data", err) }
-    if let e = body(s) { return fail(e, err) }
-    return FLX_OK_CODE
+private func withSku(_ p: OpaquePointer?, _ err: UnsafeMutablePointer<OpaquePointer?>?,
+                     _ body: (SkuDataObject) -> FlexitiError?) -> flx_code {
+    withLive(p, as: SkuDataObject.self, "flx_sku_data", err, body)
 }
 
 @c @implementation
@@ -26,10 +23,7 @@ public func flx_sku_data_free(_ sku: OpaquePointer?) { Handles.free(sku, as: Sku
 public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withSku(sku, err) { s in
-        switch nullableString(v, "purchase_order") {
-        case let .failure(e): return e
-        case let .success(t): s.sku.purchaseOrder = t; return nil
-        }
+        assignNullable(v, "purchase_order") { s.sku.purchaseOrder = $0 }
     }
 }
 
@@ -37,10 +31,7 @@ public func flx_sku_data_set_purchase_order(_ sku: OpaquePointer?, _ v: UnsafePo
 public func flx_sku_data_set_register_id(_ sku: OpaquePointer?, _ v: UnsafePointer<CChar>?, _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withSku(sku, err) { s in
-        switch nullableString(v, "register_id") {
-        case let .failure(e): return e
-        case let .success(t): s.sku.registerId = t; return nil
-        }
+        assignNullable(v, "register_id") { s.sku.registerId = $0 }
     }
 }
 

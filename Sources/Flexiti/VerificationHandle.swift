@@ -128,10 +128,7 @@ public func flx_verify_request_set_vcc_number(_ req: OpaquePointer?, _ vccNumber
                                               _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withVerifyRequest(req, err) { r in
-        switch nullableString(vccNumber, "vcc_number") {
-        case let .failure(e): return e
-        case let .success(v): r.setVccNumber(v); return nil
-        }
+        assignNullable(vccNumber, "vcc_number") { r.setVccNumber($0) }
     }
 }
 
@@ -140,10 +137,7 @@ public func flx_verify_request_set_request_id(_ req: OpaquePointer?, _ requestId
                                               _ err: UnsafeMutablePointer<OpaquePointer?>?) -> flx_code {
     if let rc = errInUse(err) { return rc }
     return withVerifyRequest(req, err) { r in
-        switch nullableString(requestId, "request_id") {
-        case let .failure(e): return e
-        case let .success(v): r.setRequestId(v); return nil
-        }
+        assignNullable(requestId, "request_id") { r.setRequestId($0) }
     }
 }
 
