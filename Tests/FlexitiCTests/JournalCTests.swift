@@ -127,8 +127,6 @@ final class JournalCTests: PurchaseFixture {
         // The PIN and the client secret are nowhere in the file.
         let bytes = journalBytes()
         XCTAssertGreaterThan(bytes.count, 0)
-        let body = try XCTUnwrap(sandbox.stateJSON().data(using: .utf8))
-        _ = body
         for secret in ["flexitidemo-secret", "verification_code"] {
             XCTAssertNil(bytes.range(of: Data(secret.utf8)), "\(secret) found in the journal")
         }
