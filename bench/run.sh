@@ -154,13 +154,22 @@ callgrind_ir() {
 } >"$OUT/callgrind.txt"
 
 # --- 2. operations per second (wall clock, best of REPS) ---------------------------------------
-{
-    echo "# client op calls_per_run runs best_ops_per_sec all_runs   (wall clock, one session, warmed up)"
+# Interleaved: each repetition runs every client once, so a slow moment of the machine falls on
+# all clients alike instead of on whichever client happened to run then.
+declare -A WALL
+for _ in $(seq $REPS); do
     for c in $CLIENTS; do
-        log "wall clock: $c"
         for op in ${OPS[$c]}; do
-            all=""
-            for _ in $(seq $REPS); do all="$all $($(cmd "$c") "$URL" "$op" $N_WALL | field ops_per_sec)"; done
+            WALL[$c.$op]="${WALL[$c.$op]:-} $($(cmd "$c") "$URL" "$op" $N_WALL | field ops_per_sec)"
+        done
+    done
+done
+log "wall clock: $REPS interleaved repetitions done"
+{
+    echo "# client op calls_per_run runs best_ops_per_sec all_runs   (wall clock, one session, warmed up, clients interleaved)"
+    for c in $CLIENTS; do
+        for op in ${OPS[$c]}; do
+            all=${WALL[$c.$op]}
             best=$(echo $all | tr ' ' '\n' | sort -g | tail -n 1)
             echo "$c $op $N_WALL $REPS $best$(echo $all | tr ' ' ',' | sed 's/^/ /')"
         done
@@ -169,27 +178,35 @@ callgrind_ir() {
 
 # --- 2b. over HTTPS (nginx in front of the same server): the two C clients ---------------------
 # Instructions per call as in 1 (the handshake is in Ir(0) and cancels out) and calls per second
-# as in 2. The smoke run checks only that both clients work over TLS (lookup, wall clock).
+# as in 2 (interleaved the same way). The smoke run checks only that both clients work over TLS
+# (lookup, wall clock).
 {
     echo "# client op N instructions_per_call best_ops_per_sec   (HTTPS through nginx, HTTP/1.1; '-' = not measured)"
     if [ -n "$TLS_URL" ]; then
-        for c in libflexiti baseline-c; do
-            ops=${OPS[$c]}; [ $MODE = smoke ] && ops=lookup
-            log "HTTPS: $c"
-            ir0=""
-            [ $MODE = full ] && [ $HAVE_VALGRIND = 1 ] && ir0=$(callgrind_ir "$c" lookup 0 "$TLS_URL" --cacert "$TLS_DIR/ca.pem")
-            for op in $ops; do
-                per_call=-
-                if [ -n "$ir0" ]; then
-                    irn=$(callgrind_ir "$c" "$op" "$N_CG" "$TLS_URL" --cacert "$TLS_DIR/ca.pem")
-                    per_call=$(( (irn - ir0) / N_CG ))
-                fi
-                all=""
-                for _ in $(seq $REPS); do
-                    all="$all $($(cmd "$c") "$TLS_URL" "$op" $N_WALL --cacert "$TLS_DIR/ca.pem" | field ops_per_sec)"
+        TLS_CLIENTS="libflexiti baseline-c"
+        declare -A TLS_IR TLS_WALL TLS_OPS
+        for c in $TLS_CLIENTS; do
+            TLS_OPS[$c]=${OPS[$c]}; [ $MODE = smoke ] && TLS_OPS[$c]=lookup
+            [ $MODE = full ] && [ $HAVE_VALGRIND = 1 ] || continue
+            log "HTTPS callgrind: $c"
+            ir0=$(callgrind_ir "$c" lookup 0 "$TLS_URL" --cacert "$TLS_DIR/ca.pem")
+            for op in ${TLS_OPS[$c]}; do
+                irn=$(callgrind_ir "$c" "$op" "$N_CG" "$TLS_URL" --cacert "$TLS_DIR/ca.pem")
+                TLS_IR[$c.$op]=$(( (irn - ir0) / N_CG ))
+            done
+        done
+        log "HTTPS wall clock"
+        for _ in $(seq $REPS); do
+            for c in $TLS_CLIENTS; do
+                for op in ${TLS_OPS[$c]}; do
+                    TLS_WALL[$c.$op]="${TLS_WALL[$c.$op]:-} $($(cmd "$c") "$TLS_URL" "$op" $N_WALL --cacert "$TLS_DIR/ca.pem" | field ops_per_sec)"
                 done
-                best=$(echo $all | tr ' ' '\n' | sort -g | tail -n 1)
-                echo "$c $op $N_WALL $per_call $best"
+            done
+        done
+        for c in $TLS_CLIENTS; do
+            for op in ${TLS_OPS[$c]}; do
+                best=$(echo ${TLS_WALL[$c.$op]} | tr ' ' '\n' | sort -g | tail -n 1)
+                echo "$c $op $N_WALL ${TLS_IR[$c.$op]:--} $best"
             done
         done
     fi
@@ -232,16 +249,20 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
     echo "# start-up, median of $LOAD_RUNS fresh processes: load = dlopen/import, session = ready to send"
     echo "# client load_ms session_ms total_ms"
     log "start-up times"
-    for c in $CLIENTS; do
-        rows=""
-        for _ in $(seq $LOAD_RUNS); do
+    # Interleaved like the wall-clock runs: each round starts every client once.
+    declare -A ROWS
+    for _ in $(seq $LOAD_RUNS); do
+        for c in $CLIENTS; do
             case $c in
                 libflexiti) r=$("$HERE/bin/load_time" flexiti "$LIB" "$URL") ;;
                 baseline-c) r=$("$HERE/bin/load_time" baseline) ;;
                 python-requests) r=$("$PY" -c 'import time; t0=time.monotonic(); import requests; t1=time.monotonic(); s=requests.Session(); t2=time.monotonic(); print("load_ms=%.3f session_ms=%.3f total_ms=%.3f" % ((t1-t0)*1e3, (t2-t1)*1e3, (t2-t0)*1e3))') ;;
             esac
-            rows="$rows$r"$'\n'
+            ROWS[$c]="${ROWS[$c]:-}$r"$'\n'
         done
+    done
+    for c in $CLIENTS; do
+        rows=${ROWS[$c]}
         echo "$c $(echo -n "$rows" | vals load_ms | median) $(echo -n "$rows" | vals session_ms | median)" \
              "$(echo -n "$rows" | vals total_ms | median)"
     done
