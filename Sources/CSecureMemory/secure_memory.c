@@ -103,15 +103,129 @@ char *flxsm_strdup(const char *s) {
 void __wrap_free(void *p) { flxsm_free(p); }
 void *__wrap_realloc(void *p, size_t size) { return flxsm_realloc(p, size); }
 
+/* --- arenas for parsed answers ---------------------------------------------------------------
+ * While an arena is entered on a thread, jansson's allocations on that thread come from it (a
+ * bump of a pointer) and jansson's frees of its blocks do nothing; when the document goes, the
+ * arena is zeroed and given back whole. That replaces one malloc and one zero-and-free per value
+ * of an answer. The rule that makes it safe: a tree parsed into an arena is only ever changed
+ * or freed by jansson while that arena is entered (JSONDocument keeps to it), so every free of
+ * an arena block is seen here with its arena current. */
+struct chunk {
+    struct chunk *next;
+    size_t capacity, used; /* bytes of data[] */
+    size_t pad;            /* keeps data 16-byte aligned */
+    unsigned char data[];
+};
+
+struct flxsm_arena {
+    struct chunk *chunks;  /* newest first */
+    size_t total;          /* capacity of all chunks */
+    flxsm_arena *outer;    /* the arena that was current before flxsm_arena_enter */
+};
+
+#define ARENA_FIRST_MIN 4096
+#define ARENA_CHUNK_MAX (8u << 20)
+
+static __thread flxsm_arena *current __attribute__((tls_model("initial-exec")));
+
+static struct chunk *new_chunk(size_t capacity) {
+    struct chunk *c = malloc(sizeof *c + capacity);
+    if (!c) return NULL;
+    c->next = NULL;
+    c->capacity = capacity;
+    c->used = 0;
+    return c;
+}
+
+static void *arena_alloc(flxsm_arena *a, size_t n) {
+    struct chunk *c = a->chunks;
+    if (n > SIZE_MAX - 15 - sizeof *c) return NULL;
+    n = (n + 15) & ~(size_t)15;
+    if (!c || c->capacity - c->used < n) {
+        /* Grows with the arena (a few chunks even for a large answer), in steps of at most
+         * ARENA_CHUNK_MAX so that the unused tail of the last chunk stays small. */
+        size_t want = a->total < ARENA_CHUNK_MAX ? a->total : ARENA_CHUNK_MAX;
+        if (want < n) want = n;
+        struct chunk *fresh = new_chunk(want);
+        if (!fresh) return NULL;
+        fresh->next = c;
+        a->chunks = c = fresh;
+        a->total += want;
+    }
+    void *p = c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+static int arena_owns(const flxsm_arena *a, const void *p) {
+    for (const struct chunk *c = a->chunks; c; c = c->next)
+        if ((const unsigned char *)p >= c->data && (const unsigned char *)p < c->data + c->capacity) return 1;
+    return 0;
+}
+
+void *flxsm_json_malloc(size_t size) {
+    flxsm_arena *a = current;
+    if (a) return arena_alloc(a, size ? size : 1);
+    return flxsm_malloc(size);
+}
+
+void flxsm_json_free(void *p) {
+    flxsm_arena *a = current;
+    if (a && p && arena_owns(a, p)) return; /* zeroed and freed with its arena */
+    flxsm_free(p);
+}
+
+flxsm_arena *flxsm_arena_new(size_t expected) {
+    flxsm_arena *a = malloc(sizeof *a);
+    if (!a) return NULL;
+    if (expected < ARENA_FIRST_MIN) expected = ARENA_FIRST_MIN;
+    if (expected > ARENA_CHUNK_MAX) expected = ARENA_CHUNK_MAX;
+    a->chunks = new_chunk(expected);
+    if (!a->chunks) {
+        release(a);
+        return NULL;
+    }
+    a->total = expected;
+    a->outer = NULL;
+    return a;
+}
+
+void flxsm_arena_enter(flxsm_arena *a) {
+    if (!a) return;
+    a->outer = current;
+    current = a;
+}
+
+void flxsm_arena_leave(flxsm_arena *a) {
+    if (!a || current != a) return;
+    current = a->outer;
+    a->outer = NULL;
+}
+
+void flxsm_arena_free(flxsm_arena *a) {
+    struct chunk *c, *next;
+    if (!a) return;
+    if (current == a) flxsm_arena_leave(a);
+    note_depth();
+    for (c = a->chunks; c; c = next) {
+        next = c->next;
+        wipe(c->data, c->used);
+        release(c);
+    }
+    release(a);
+}
+
+size_t flxsm_arena_size(const flxsm_arena *a) { return a ? a->total : 0; }
+
 int flxsm_install_jansson(void) {
     json_malloc_t m = NULL;
     json_free_t f = NULL;
     /* libc's free: in the wrapped link a plain `free` here would name __wrap_free. */
     void (*libc_free)(void *) = __real_free ? __real_free : free;
     json_get_alloc_funcs(&m, &f);
-    if (m == flxsm_malloc && f == flxsm_free) return 1;
+    if (m == flxsm_json_malloc && f == flxsm_json_free) return 1;
     if (m != malloc || f != libc_free) return 0;
-    json_set_alloc_funcs(flxsm_malloc, flxsm_free);
+    json_set_alloc_funcs(flxsm_json_malloc, flxsm_json_free);
     return 1;
 }
 

@@ -16,7 +16,23 @@ void flxsm_free(void *p);
  * last scrub (at most 512 KiB, and only when the caller is within 64 KiB above it), so no dead
  * frame keeps a copy of a secret. */
 void flxsm_scrub_stack(void);
-/* Makes jansson use flxsm_malloc/flxsm_free, unless the application gave jansson allocation
+/* An arena for one parsed answer: while it is entered on a thread, jansson's allocations on that
+ * thread come from it and jansson's frees of its blocks do nothing; flxsm_arena_free zeroes and
+ * frees it whole. A tree parsed into an arena may be changed or freed by jansson only while the
+ * arena is entered (its blocks are not malloc's); otherwise it is simply dropped with the arena.
+ * NULL when out of memory (then parse without one). `expected`: a guess of the bytes needed. */
+typedef struct flxsm_arena flxsm_arena;
+flxsm_arena *flxsm_arena_new(size_t expected);
+void flxsm_arena_enter(flxsm_arena *a);
+void flxsm_arena_leave(flxsm_arena *a);
+void flxsm_arena_free(flxsm_arena *a);
+/* Bytes the arena holds (for the benchmark's memory figures). */
+size_t flxsm_arena_size(const flxsm_arena *a);
+/* jansson's allocation functions (installed by flxsm_install_jansson): the entered arena's, else
+ * flxsm_malloc/flxsm_free. */
+void *flxsm_json_malloc(size_t size);
+void flxsm_json_free(void *p);
+/* Makes jansson use flxsm_json_malloc/flxsm_json_free, unless the application gave jansson allocation
  * functions of its own (then jansson's memory is the application's business). Returns 1 when
  * installed. */
 int flxsm_install_jansson(void);

@@ -1,13 +1,32 @@
 import CJansson
+import CSecureMemory
 import Glibc
 
 /// A parsed answer: jansson's tree, kept as parsed (numbers as marked strings, JSONParser) and
-/// read in place. Freed with the last node that refers to it; jansson's allocator zeroes what it
-/// frees (SecureMemory), so nothing of the answer stays in memory.
+/// read in place. Freed with the last node that refers to it: its arena is zeroed and freed whole
+/// (SecureMemory), or, for a tree outside an arena, jansson's allocator zeroes what it frees, so
+/// nothing of the answer stays in memory.
 package final class JSONDocument: @unchecked Sendable {  // never changed after parsing; jansson's reads do not write
     let root: UnsafeMutablePointer<json_t>
-    init(_ root: UnsafeMutablePointer<json_t>) { self.root = root }
-    deinit { cshim_json_decref(root) }
+    /// The arena the tree was parsed into, if any: jansson may change or free that tree only
+    /// while the arena is entered (`changing`), and the tree goes with the arena, not json_decref.
+    private let arena: OpaquePointer?
+
+    init(_ root: UnsafeMutablePointer<json_t>, arena: OpaquePointer? = nil) {
+        self.root = root
+        self.arena = arena
+    }
+
+    deinit {
+        if let arena { flxsm_arena_free(arena) } else { cshim_json_decref(root) }
+    }
+
+    /// Runs jansson calls that change the tree (only before the document is shared).
+    func changing(_ body: () -> Void) {
+        flxsm_arena_enter(arena)
+        body()
+        flxsm_arena_leave(arena)
+    }
 }
 
 /// A value inside a parsed answer. Reading it costs no copy: `cString` lends jansson's own bytes,
@@ -21,9 +40,9 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
         self.pointer = pointer
     }
 
-    /// The root of a new document (takes over the reference).
-    init(root: UnsafeMutablePointer<json_t>) {
-        let d = JSONDocument(root)
+    /// The root of a new document (takes over the reference, or the arena it was parsed into).
+    init(root: UnsafeMutablePointer<json_t>, arena: OpaquePointer? = nil) {
+        let d = JSONDocument(root, arena: arena)
         self.init(d, root)
     }
 
@@ -111,8 +130,11 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
     /// is shared (a document is never changed once readers hold it). Ignored when this is not
     /// an object or the text cannot be a JSON string.
     package func setWhileParsing(_ key: String, _ text: String) {
-        guard type == JSON_OBJECT, let s = text.withCString({ json_string($0) }) else { return }
-        _ = key.withCString { json_object_set_new(pointer, $0, s) }
+        guard type == JSON_OBJECT else { return }
+        document.changing {
+            guard let s = text.withCString({ json_string($0) }) else { return }
+            _ = key.withCString { json_object_set_new(pointer, $0, s) }
+        }
     }
 
     package var memberCount: Int { type == JSON_OBJECT ? json_object_size(pointer) : 0 }

@@ -1,5 +1,6 @@
 import CAnswerPrepass
 import CJansson
+import CSecureMemory
 
 /// Parses response bodies with jansson, keeping every number's exact text.
 ///
@@ -32,24 +33,42 @@ package enum JSONParser {
     // a real string that itself begins with DEL gets a second one in front, so that no string
     // content can pass for a number.
 
+    /// jansson's tree takes a few bytes per byte of answer (about 4 for Flexiti's answers): the
+    /// first chunk of a document's arena. A guess only: the arena grows when it is short.
+    static let arenaBytesPerAnswerByte = 4
+
     /// An answer, kept as jansson's tree and read in place (JSONNode); nil when malformed.
-    package static func document(_ bytes: [UInt8]) -> JSONNode? {
+    /// The tree lives in an arena of its own (SecureMemory) unless the application gave jansson
+    /// its own allocator: one bump per value instead of a malloc, and one zeroing of the whole
+    /// arena when the document goes instead of a free per value.
+    package static func document(_ bytes: [UInt8]) -> JSONNode? { document(bytes, inArena: true) }
+
+    static func document(_ bytes: [UInt8], inArena: Bool) -> JSONNode? {
         SecureMemory.install()
         guard let quoted = prepare(bytes) else { return nil }
+        let arena = inArena && SecureMemory.installed
+            ? flxsm_arena_new(quoted.count.multipliedReportingOverflow(by: arenaBytesPerAnswerByte).partialValue) : nil
         var error = json_error_t()
+        flxsm_arena_enter(arena)
         let root = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
             guard let base = buf.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                 json_loadb($0, buf.count, Int(JSON_DECODE_ANY | JSON_REJECT_DUPLICATES), &error)
             }
         }
-        return root.map { JSONNode(root: $0) }
+        flxsm_arena_leave(arena)
+        guard let root else {
+            flxsm_arena_free(arena)
+            return nil
+        }
+        return JSONNode(root: root, arena: arena)
     }
 
     /// A body as a JSONValue tree (error bodies, the journal, tests). The tree is converted
     /// member by member out of jansson's, so the two never both hold the whole body.
+    /// Not in an arena: the conversion frees jansson's tree as it goes (peak memory).
     package static func parse(_ bytes: [UInt8]) -> JSONValue? {
-        guard let doc = document(bytes) else { return nil }
+        guard let doc = document(bytes, inArena: false) else { return nil }
         return withExtendedLifetime(doc) { convert(doc.pointer) }
     }
 
