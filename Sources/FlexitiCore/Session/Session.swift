@@ -110,26 +110,57 @@ struct PreparedCall {
 
     /// The URL (base, path, query and `langQuery`) and the body written once.
     init(_ call: APICall, baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
-        endpoint = call.endpoint
-        path = call.endpoint.version.segment + call.endpoint.path(call.pathParams)
-        var url = baseURL + path
-        if !call.query.isEmpty || langQuery != nil {
-            url += "?"
-            url += PercentEncoding.form(call.query)
-            if let langQuery { url += call.query.isEmpty ? langQuery : "&" + langQuery }
-        }
-        self.url = url
-        pathStart = baseURL.utf8.count
+        var body: [UInt8]? = nil
         if let json = call.body {
             var out: [UInt8] = []
             out.reserveCapacity(512)
             JSONWriter.write(json, into: &out)
             body = out
-        } else {
-            body = nil
         }
-        idempotencyKey = call.idempotencyKey ?? ""
+        self.init(call.endpoint, pathParams: call.pathParams, query: call.query, body: body, idempotencyKey: call.idempotencyKey ?? "",
+                  baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+    }
+
+    /// `body`: written already (a money request's typed fields, Session.prepare(_:_:pathParams:)).
+    init(_ endpoint: Endpoint, pathParams: [String: String], query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
+         baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
+        self.endpoint = endpoint
+        path = endpoint.version.segment + endpoint.path(pathParams)
+        var url = baseURL + path
+        if !query.isEmpty || langQuery != nil {
+            url += "?"
+            url += PercentEncoding.form(query)
+            if let langQuery { url += query.isEmpty ? langQuery : "&" + langQuery }
+        }
+        self.url = url
+        pathStart = baseURL.utf8.count
+        self.body = body
+        self.idempotencyKey = idempotencyKey
         self.fieldErrors = fieldErrors
+    }
+
+    /// The call validated, cleaned up and written (Session.prepare).
+    static func checked(_ call: APICall, baseURL: String, langQuery: String?) -> PreparedCall {
+        // Bad parameters fail offline, in the server's wrong_inputs shape; nothing is sent.
+        let (fieldErrors, needsNormalizing) = RequestValidator.check(call)
+        // What the validator checked (a phone without its dashes...).
+        let call = fieldErrors.isEmpty && needsNormalizing ? RequestValidator.normalized(call) : call
+        return PreparedCall(call, baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+    }
+
+    /// A money request validated, cleaned up and written from its typed fields: the same field
+    /// errors and bytes as `checked` on the call with `request.body()`, with no JSON tree built
+    /// or walked (the tree cost more than the rest of the request side, docs/performance.md).
+    static func checked(_ request: PurchaseRequest, _ endpoint: Endpoint, pathParams: [String: String],
+                        baseURL: String, langQuery: String?) -> PreparedCall {
+        var check = BodyCheck(endpoint, pathParams: pathParams)
+        request.emit(into: &check)
+        let fieldErrors = check.finish()
+        var bytes = BodyBytes(normalize: fieldErrors.isEmpty)
+        request.emit(into: &bytes)
+        return PreparedCall(endpoint, pathParams: fieldErrors.isEmpty ? RequestValidator.normalizedPath(pathParams) : pathParams,
+                            query: [], body: bytes.out, idempotencyKey: request.idempotencyKey,
+                            baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
     }
 
     /// The operation these bytes perform: method, path and query, body.
@@ -255,17 +286,13 @@ package final class Session: @unchecked Sendable {
     /// refused (nothing sent), and the operation is remembered once it may have happened.
     func sendMoney(_ request: inout PurchaseRequest, _ endpoint: Endpoint,
                    pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
-        var call = APICall(endpoint)
-        call.pathParams = pathParams
-        if call.pathParams["client_id"] == nil { call.pathParams["client_id"] = configuration.clientId }
-        call.body = request.body()
-        call.idempotencyKey = request.idempotencyKey
-        var prepared = prepare(call)
+        var pathParams = pathParams
+        if pathParams["client_id"] == nil { pathParams["client_id"] = configuration.clientId }
+        var prepared = prepare(request, endpoint, pathParams: pathParams)
         defer { prepared.scrub() }
         if let e = request.conflict(prepared, path: basePath + prepared.path) { return .failure(e) }
-        let body = call.body ?? .object([])
         let result = Journal.around(configuration.journal, key: request.idempotencyKey,
-                                    record: { request.journalRecord(endpoint, pathParams: call.pathParams, body: body) }) {
+                                    record: { request.journalRecord(endpoint, pathParams: pathParams, body: request.body()) }) {
             deliver(prepared)
         }
         request.settle(prepared, result)
@@ -274,11 +301,12 @@ package final class Session: @unchecked Sendable {
 
     /// Validates, cleans up and writes a call: the only place a request is built.
     func prepare(_ call: APICall) -> PreparedCall {
-        // Bad parameters fail offline, in the server's wrong_inputs shape; nothing is sent.
-        let (fieldErrors, needsNormalizing) = RequestValidator.check(call)
-        // What the validator checked (a phone without its dashes...).
-        let call = fieldErrors.isEmpty && needsNormalizing ? RequestValidator.normalized(call) : call
-        return PreparedCall(call, baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+        PreparedCall.checked(call, baseURL: baseURL, langQuery: langQuery)
+    }
+
+    /// The same for a money request, from its typed fields.
+    func prepare(_ request: PurchaseRequest, _ endpoint: Endpoint, pathParams: [String: String]) -> PreparedCall {
+        PreparedCall.checked(request, endpoint, pathParams: pathParams, baseURL: baseURL, langQuery: langQuery)
     }
 
     /// Sends a prepared call (or refuses it, when the validator found problems).
