@@ -8,10 +8,16 @@
 final class BodyKey: Sendable {
     let name: String
     let entry: CompiledRules.Entry?
+    /// `"name":` as written in a body.
+    let member: [UInt8]
 
     init(_ name: String) {
         self.name = name
         self.entry = CompiledRules.shared.index[name]
+        var m: [UInt8] = []
+        JSONWriter.writeString(name, into: &m)
+        m.append(UInt8(ascii: ":"))
+        member = m
     }
 
     static let root = BodyKey("")
@@ -124,10 +130,7 @@ struct BodyBytes: BodySink {
     private mutating func member(_ key: BodyKey) {
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
-        if arrays & 1 == 0 && !(key === BodyKey.root) {
-            JSONWriter.writeString(key.name, into: &out)
-            out.append(UInt8(ascii: ":"))
-        }
+        if arrays & 1 == 0 && !(key === BodyKey.root) { out.append(contentsOf: key.member) }
     }
 
     private mutating func open(_ key: BodyKey, array: Bool) {

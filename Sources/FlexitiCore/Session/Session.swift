@@ -290,7 +290,7 @@ package final class Session: @unchecked Sendable {
         if pathParams["client_id"] == nil { pathParams["client_id"] = configuration.clientId }
         var prepared = prepare(request, endpoint, pathParams: pathParams)
         defer { prepared.scrub() }
-        if let e = request.conflict(prepared, path: basePath + prepared.path) { return .failure(e) }
+        if let e = request.conflict(prepared, basePath: basePath) { return .failure(e) }
         let result = Journal.around(configuration.journal, key: request.idempotencyKey,
                                     record: { request.journalRecord(endpoint, pathParams: pathParams, body: request.body()) }) {
             deliver(prepared)
