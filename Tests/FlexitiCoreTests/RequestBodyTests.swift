@@ -115,4 +115,19 @@ final class RequestBodyTests: XCTestCase {
                        "{\"account_number\":\"116994755\",\"reference\":\"Order-1234\",\"financing_option\":{\"transaction_type\":\"promotional_purchase\","
                        + "\"plan_id\":4,\"term\":12},\"amount\":249.99,\"auto_capture\":true,\"verification_code\":\"482913\",\"request_id\":\"req-0001\"}")
     }
+
+    /// The URL is written in one buffer: base, version, filled template, query, then lang.
+    func testURLWithQueryAndLanguage() {
+        var call = APICall(Endpoints.listCaptures)
+        call.pathParams = ["client_id": "flexi demo"]
+        call.query = [("page_number", "1"), ("page_size", "10")]
+        let p = PreparedCall.checked(call, baseURL: "https://h:8443/flexiti/pos-api", langQuery: "lang=fr")
+        XCTAssertEqual(p.url, "https://h:8443/flexiti/pos-api/v2.5.1/client-id/flexi%20demo/captures?page_number=1&page_size=10&lang=fr")
+        XCTAssertEqual(p.path, "/v2.5.1/client-id/flexi%20demo/captures")
+        call.query = []
+        XCTAssertEqual(PreparedCall.checked(call, baseURL: "http://127.0.0.1:9", langQuery: "lang=en").url,
+                       "http://127.0.0.1:9/v2.5.1/client-id/flexi%20demo/captures?lang=en")
+        XCTAssertEqual(PreparedCall.checked(call, baseURL: "http://127.0.0.1:9", langQuery: nil).url,
+                       "http://127.0.0.1:9/v2.5.1/client-id/flexi%20demo/captures")
+    }
 }

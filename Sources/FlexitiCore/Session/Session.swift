@@ -125,15 +125,23 @@ struct PreparedCall {
     init(_ endpoint: Endpoint, pathParams: [String: String], query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
          baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
         self.endpoint = endpoint
-        path = endpoint.version.segment + endpoint.path(pathParams)
-        var url = baseURL + path
+        // One buffer for the whole URL: joining Strings cost more than filling the template.
+        var out: [UInt8] = []
+        out.reserveCapacity(baseURL.utf8.count + endpoint.template.utf8.count + 64)
+        out.append(contentsOf: baseURL.utf8)
+        pathStart = out.count
+        out.append(contentsOf: endpoint.version.segment.utf8)
+        endpoint.writePath(pathParams, into: &out)
+        path = String(decoding: out[pathStart...], as: UTF8.self)
         if !query.isEmpty || langQuery != nil {
-            url += "?"
-            url += PercentEncoding.form(query)
-            if let langQuery { url += query.isEmpty ? langQuery : "&" + langQuery }
+            out.append(UInt8(ascii: "?"))
+            out.append(contentsOf: PercentEncoding.form(query).utf8)
+            if let langQuery {
+                if !query.isEmpty { out.append(UInt8(ascii: "&")) }
+                out.append(contentsOf: langQuery.utf8)
+            }
         }
-        self.url = url
-        pathStart = baseURL.utf8.count
+        url = String(decoding: out, as: UTF8.self)
         self.body = body
         self.idempotencyKey = idempotencyKey
         self.fieldErrors = fieldErrors
@@ -158,7 +166,7 @@ struct PreparedCall {
         let fieldErrors = check.finish()
         var bytes = BodyBytes(normalize: fieldErrors.isEmpty)
         request.emit(into: &bytes)
-        return PreparedCall(endpoint, pathParams: fieldErrors.isEmpty ? RequestValidator.normalizedPath(pathParams) : pathParams,
+        return PreparedCall(endpoint, pathParams: fieldErrors.isEmpty ? check.normalizedPath(pathParams) : pathParams,
                             query: [], body: bytes.out, idempotencyKey: request.idempotencyKey,
                             baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
     }

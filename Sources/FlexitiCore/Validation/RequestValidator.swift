@@ -24,7 +24,7 @@ package enum RequestValidator {
         let plan = rules.plan(for: call.endpoint)
         var walk = Walk(rules: rules, unchecked: plan.unchecked, now: now)
         for (placeholder, id) in plan.path {
-            if let value = call.pathParams[placeholder] { walk.visit(rules.names.indices.contains(id) ? rules.names[id] : placeholder, .string(value)) }
+            if let value = call.pathParams[placeholder] { walk.visit(id: id, placeholder, .string(value)) }
         }
         for (name, value) in call.query { walk.visit(name, .string(value)) }
         if let body = call.body { walk.visitMembers(body) }
@@ -120,6 +120,7 @@ package enum RequestValidator {
 struct BodyCheck: BodySink {
     private var walk: Walk
     private let needs: [CompiledRules.Need]
+    private let plan: CompiledRules.Plan
     /// Per open container (innermost last): how its members are visited.
     private enum Mode { case all, only(Set<String>), skip }
     private var modes: [Mode]
@@ -133,8 +134,19 @@ struct BodyCheck: BodySink {
         modes = []
         modes.reserveCapacity(4)
         for (placeholder, id) in plan.path {
-            if let value = pathParams[placeholder] { walk.visit(rules.names.indices.contains(id) ? rules.names[id] : placeholder, .string(value)) }
+            if let value = pathParams[placeholder] { walk.visit(id: id, placeholder, .string(value)) }
         }
+        self.plan = plan
+    }
+
+    /// The path parameters as sent when the call is valid (`RequestValidator.normalizedPath`),
+    /// looking only at the endpoint's placeholders that have a clean-up.
+    func normalizedPath(_ params: [String: String]) -> [String: String] {
+        var out = params
+        for (placeholder, id) in plan.path {
+            if let n = walk.rules.entry(id)?.normalization, let v = params[placeholder], let clean = n.apply(v) { out[placeholder] = clean }
+        }
+        return out
     }
 
     /// The field errors, required parameters included (empty: valid).
@@ -231,6 +243,11 @@ private struct Walk {
 
     mutating func visit(_ name: String, _ value: JSONValue) {
         visit(rules.index[name], name, value)
+    }
+
+    /// A path parameter: by its id (its name, or the placeholder's when the id is unknown).
+    mutating func visit(id: Int, _ placeholder: String, _ value: JSONValue) {
+        if let entry = rules.entry(id) { visit(entry, rules.names[id], value) } else { visit(placeholder, value) }
     }
 
     /// `entry`: the name's rule entry, already looked up (nil: a name without one).

@@ -497,6 +497,10 @@ struct CompiledRules: Sendable {
 
     let index: [String: Entry]
     let names: [String]
+    /// The entry of a parameter id (nil: not a known id).
+    func entry(_ id: Int) -> Entry? { entries.indices.contains(id) && entries[id].id == id ? entries[id] : nil }
+    /// Entries by id (`names` order).
+    let entries: [Entry]
     let plans: [String: Plan]
     let plansByTemplate: [String: [(HTTPMethod, Plan)]]
 
@@ -530,6 +534,7 @@ struct CompiledRules: Sendable {
         }
         self.index = index
         self.names = names
+        self.entries = names.compactMap { index[$0] }
         self.plans = plans
         var byTemplate: [String: [(HTTPMethod, Plan)]] = [:]
         for e in Endpoints.all {
