@@ -2,7 +2,7 @@
 /// member: as a JSON tree (`BodyTree`), as the bytes sent (`BodyBytes`) and by the validator
 /// (`BodyCheck`). Sending writes and checks the typed fields directly: building a tree, writing
 /// it and walking it again with a name lookup per member cost more than the rest of the request
-/// side of an authorization (benchmark profile, docs/performance.md).
+/// side of an authorization (benchmark profile).
 
 /// A body member's name with its validation rule, looked up once per name, not once per send.
 final class BodyKey: Sendable {
@@ -121,6 +121,8 @@ struct BodyBytes: BodySink {
     /// clean-up applies there (as in `RequestValidator.normalized`).
     private var opaqueDepth = 0
     private var first = true
+    /// Whether a clean-up changed a value (the bytes differ from the body as given).
+    private(set) var cleaned = false
 
     init(normalize: Bool, capacity: Int = 512) {
         self.normalize = normalize
@@ -157,6 +159,7 @@ struct BodyBytes: BodySink {
         member(key)
         if normalize, opaqueDepth == 0, arrays & 1 == 0, let n = key.entry?.normalization, let clean = n.apply(value) {
             JSONWriter.writeString(clean, into: &out)
+            cleaned = true
         } else {
             JSONWriter.writeString(value, into: &out)
         }
@@ -171,6 +174,21 @@ struct BodyBytes: BodySink {
         member(key)
         out.append(contentsOf: value ? "true".utf8 : "false".utf8)
     }
+}
+
+/// Checks and writes in one pass (`PreparedCall.checked`): the bytes are written cleaned up,
+/// as a valid call sends them.
+struct BodyCheckAndBytes: BodySink {
+    var check: BodyCheck
+    var bytes = BodyBytes(normalize: true)
+
+    mutating func beginObject(_ key: BodyKey) { check.beginObject(key); bytes.beginObject(key) }
+    mutating func endObject() { check.endObject(); bytes.endObject() }
+    mutating func beginArray(_ key: BodyKey) { check.beginArray(key); bytes.beginArray(key) }
+    mutating func endArray() { check.endArray(); bytes.endArray() }
+    mutating func string(_ key: BodyKey, _ value: String) { check.string(key, value); bytes.string(key, value) }
+    mutating func number(_ key: BodyKey, _ text: String) { check.number(key, text); bytes.number(key, text) }
+    mutating func bool(_ key: BodyKey, _ value: Bool) { check.bool(key, value); bytes.bool(key, value) }
 }
 
 extension SkuData {

@@ -158,16 +158,22 @@ struct PreparedCall {
 
     /// A money request validated, cleaned up and written from its typed fields: the same field
     /// errors and bytes as `checked` on the call with `request.body()`, with no JSON tree built
-    /// or walked (the tree cost more than the rest of the request side, docs/performance.md).
+    /// or walked (building, writing and re-walking the tree was most of the request side's cost).
     static func checked(_ request: PurchaseRequest, _ endpoint: Endpoint, pathParams: [String: String],
                         baseURL: String, langQuery: String?) -> PreparedCall {
-        var check = BodyCheck(endpoint, pathParams: pathParams)
-        request.emit(into: &check)
-        let fieldErrors = check.finish()
-        var bytes = BodyBytes(normalize: fieldErrors.isEmpty)
-        request.emit(into: &bytes)
-        return PreparedCall(endpoint, pathParams: fieldErrors.isEmpty ? check.normalizedPath(pathParams) : pathParams,
-                            query: [], body: bytes.out, idempotencyKey: request.idempotencyKey,
+        var pass = BodyCheckAndBytes(check: BodyCheck(endpoint, pathParams: pathParams))
+        request.emit(into: &pass)
+        let fieldErrors = pass.check.finish()
+        var body = pass.bytes.out
+        if !fieldErrors.isEmpty && pass.bytes.cleaned {
+            // Refused, so written as given (as `checked` on the JSON body does); rarely needed.
+            var given = BodyBytes(normalize: false)
+            request.emit(into: &given)
+            body = given.out
+            pass.bytes.out.withUnsafeMutableBytes { Secret.zero($0) }  // it may hold a verification code
+        }
+        return PreparedCall(endpoint, pathParams: fieldErrors.isEmpty ? pass.check.normalizedPath(pathParams) : pathParams,
+                            query: [], body: body, idempotencyKey: request.idempotencyKey,
                             baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
     }
 
