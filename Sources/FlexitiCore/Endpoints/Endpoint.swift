@@ -46,6 +46,11 @@ package struct Endpoint: Sendable {
 
     /// `path(params)` appended to `out`.
     func writePath(_ params: [String: String], into out: inout [UInt8]) {
+        writePath({ params[$0] }, into: &out)
+    }
+
+    /// The same with each placeholder's value from `value` (nil: empty).
+    func writePath(_ value: (String) -> String?, into out: inout [UInt8]) {
         // Byte-wise over the template's storage: walking Characters (or even UTF8View slices)
         // showed up in the benchmark's profile of every call.
         var t = template
@@ -56,7 +61,7 @@ package struct Endpoint: Sendable {
                 if tb[i] == UInt8(ascii: "{"), let close = tb[i...].firstIndex(of: UInt8(ascii: "}")) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: tb[literal..<i]))
                     let name = String(decoding: UnsafeBufferPointer(rebasing: tb[(i + 1)..<close]), as: UTF8.self)
-                    PercentEncoding.write(params[name] ?? "", into: &out)
+                    PercentEncoding.write(value(name) ?? "", into: &out)
                     i = close + 1
                     literal = i
                 } else {

@@ -121,8 +121,15 @@ struct PreparedCall {
                   baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
     }
 
-    /// `body`: written already (a money request's typed fields, Session.prepare(_:_:pathParams:)).
+    /// `body`: written already (a money request's typed fields, `checked`).
     init(_ endpoint: Endpoint, pathParams: [String: String], query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
+         baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
+        self.init(endpoint, path: { pathParams[$0] }, query: query, body: body, idempotencyKey: idempotencyKey,
+                  baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+    }
+
+    /// `path`: the value of a path placeholder (nil: empty).
+    init(_ endpoint: Endpoint, path value: (String) -> String?, query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
          baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
         self.endpoint = endpoint
         // One buffer for the whole URL: joining Strings cost more than filling the template.
@@ -131,7 +138,7 @@ struct PreparedCall {
         out.append(contentsOf: baseURL.utf8)
         pathStart = out.count
         out.append(contentsOf: endpoint.version.segment.utf8)
-        endpoint.writePath(pathParams, into: &out)
+        endpoint.writePath(value, into: &out)
         path = String(decoding: out[pathStart...], as: UTF8.self)
         if !query.isEmpty || langQuery != nil {
             out.append(UInt8(ascii: "?"))
@@ -161,7 +168,13 @@ struct PreparedCall {
     /// or walked (building, writing and re-walking the tree was most of the request side's cost).
     static func checked(_ request: PurchaseRequest, _ endpoint: Endpoint, pathParams: [String: String],
                         baseURL: String, langQuery: String?) -> PreparedCall {
-        var pass = BodyCheckAndBytes(check: BodyCheck(endpoint, pathParams: pathParams))
+        checked(request, endpoint, path: { pathParams[$0] }, baseURL: baseURL, langQuery: langQuery)
+    }
+
+    /// `path`: the value of a path placeholder, nil when not given (no dictionary built per call).
+    static func checked(_ request: PurchaseRequest, _ endpoint: Endpoint, path value: (String) -> String?,
+                        baseURL: String, langQuery: String?) -> PreparedCall {
+        var pass = BodyCheckAndBytes(check: BodyCheck(endpoint, path: value))
         request.emit(into: &pass)
         let fieldErrors = pass.check.finish()
         var body = pass.bytes.out
@@ -172,9 +185,10 @@ struct PreparedCall {
             body = given.out
             pass.bytes.out.withUnsafeMutableBytes { Secret.zero($0) }  // it may hold a verification code
         }
-        return PreparedCall(endpoint, pathParams: fieldErrors.isEmpty ? pass.check.normalizedPath(pathParams) : pathParams,
-                            query: [], body: body, idempotencyKey: request.idempotencyKey,
-                            baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+        // A valid call sends its path values cleaned up, like its body.
+        let cleaned = fieldErrors.isEmpty ? pass.check.cleanedPath(value) : nil
+        return PreparedCall(endpoint, path: { name in cleaned?[name] ?? value(name) }, query: [], body: body,
+                            idempotencyKey: request.idempotencyKey, baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
     }
 
     /// The operation these bytes perform: method, path and query, body.
@@ -300,13 +314,17 @@ package final class Session: @unchecked Sendable {
     /// refused (nothing sent), and the operation is remembered once it may have happened.
     func sendMoney(_ request: inout PurchaseRequest, _ endpoint: Endpoint,
                    pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
-        var pathParams = pathParams
-        if pathParams["client_id"] == nil { pathParams["client_id"] = configuration.clientId }
-        var prepared = prepare(request, endpoint, pathParams: pathParams)
+        // The session's client id unless the caller gave one, read in place: no dictionary per call.
+        let clientId = configuration.clientId
+        func value(_ name: String) -> String? { pathParams[name] ?? (name == "client_id" ? clientId : nil) }
+        var prepared = PreparedCall.checked(request, endpoint, path: value, baseURL: baseURL, langQuery: langQuery)
         defer { prepared.scrub() }
         if let e = request.conflict(prepared, basePath: basePath) { return .failure(e) }
-        let result = Journal.around(configuration.journal, key: request.idempotencyKey,
-                                    record: { request.journalRecord(endpoint, pathParams: pathParams, body: request.body()) }) {
+        let result = Journal.around(configuration.journal, key: request.idempotencyKey, record: {
+            var params = pathParams
+            if params["client_id"] == nil { params["client_id"] = clientId }
+            return request.journalRecord(endpoint, pathParams: params, body: request.body())
+        }) {
             deliver(prepared)
         }
         request.settle(prepared, result)
@@ -316,11 +334,6 @@ package final class Session: @unchecked Sendable {
     /// Validates, cleans up and writes a call: the only place a request is built.
     func prepare(_ call: APICall) -> PreparedCall {
         PreparedCall.checked(call, baseURL: baseURL, langQuery: langQuery)
-    }
-
-    /// The same for a money request, from its typed fields.
-    func prepare(_ request: PurchaseRequest, _ endpoint: Endpoint, pathParams: [String: String]) -> PreparedCall {
-        PreparedCall.checked(request, endpoint, pathParams: pathParams, baseURL: baseURL, langQuery: langQuery)
     }
 
     /// Sends a prepared call (or refuses it, when the validator found problems).

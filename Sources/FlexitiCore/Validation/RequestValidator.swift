@@ -127,6 +127,11 @@ struct BodyCheck: BodySink {
 
     /// Checks the path parameters first, as `check` does.
     init(_ endpoint: Endpoint, pathParams: [String: String], now: Int? = nil) {
+        self.init(endpoint, path: { pathParams[$0] }, now: now)
+    }
+
+    /// `path`: the value of a path placeholder, nil when not given.
+    init(_ endpoint: Endpoint, path value: (String) -> String?, now: Int? = nil) {
         let rules = CompiledRules.shared
         let plan = rules.plan(for: endpoint)
         walk = Walk(rules: rules, unchecked: plan.unchecked, now: now)
@@ -134,17 +139,21 @@ struct BodyCheck: BodySink {
         modes = []
         modes.reserveCapacity(4)
         for (placeholder, id) in plan.path {
-            if let value = pathParams[placeholder] { walk.visit(id: id, placeholder, .string(value)) }
+            if let v = value(placeholder) { walk.visit(id: id, placeholder, .string(v)) }
         }
         self.plan = plan
     }
 
-    /// The path parameters as sent when the call is valid (`RequestValidator.normalizedPath`),
-    /// looking only at the endpoint's placeholders that have a clean-up.
-    func normalizedPath(_ params: [String: String]) -> [String: String] {
-        var out = params
+    /// The path values a valid call sends instead of the given ones (`RequestValidator.normalizedPath`),
+    /// looking only at the endpoint's placeholders that have a clean-up; nil when none changes.
+    func cleanedPath(_ value: (String) -> String?) -> [String: String]? {
+        var out: [String: String]? = nil
         for (placeholder, id) in plan.path {
-            if let n = walk.rules.entry(id)?.normalization, let v = params[placeholder], let clean = n.apply(v) { out[placeholder] = clean }
+            if let n = walk.rules.entry(id)?.normalization, let v = value(placeholder), let clean = n.apply(v) {
+                var o = out ?? [:]
+                o[placeholder] = clean
+                out = o
+            }
         }
         return out
     }
