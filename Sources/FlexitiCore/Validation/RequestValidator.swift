@@ -279,15 +279,15 @@ private struct Walk {
             clean = .string(t)
             needsNormalizing = true
         }
-        if sent(id) == nil { sentValues.append(SentValue(id: id, value: clean)) }
-        if let rule = entry.rule {
+        if !sentValues.contains(where: { $0.id == id }) { sentValues.append(SentValue(id: id, value: clean)) }
+        if let format = entry.rule?.format {
             switch value {
             case .object, .array: needsNormalizing = true
             default: break
             }
-            if !failed(id), !unchecked.contains(id), let f = Checks.check(rule.format, clean, now: now) {
+            if !failed(id), unchecked.isEmpty || !unchecked.contains(id), let f = Checks.check(format, clean, now: now) {
                 failedIds.append(id)
-                errors.append(ValidationRules.fieldError(name, f, value: value.text ?? "", overrides: rule.overrides))
+                errors.append(ValidationRules.fieldError(name, f, value: value.text ?? "", overrides: entry.rule?.overrides ?? [:]))
             }
             return
         }
