@@ -34,4 +34,20 @@ final class MoneyTests: XCTestCase {
             XCTAssertEqual(Money.parse(Money.format(cents: c)), c)
         }
     }
+
+    /// The digits are written by hand: held to the plain definition (whole "." two digits)
+    /// over edges and a spread of magnitudes.
+    func testFormatMatchesItsDefinition() {
+        func plain(_ c: Int64) -> String {
+            let m = c.magnitude
+            return (c < 0 ? "-" : "") + String(m / 100) + "." + (m % 100 < 10 ? "0" : "") + String(m % 100)
+        }
+        var values: [Int64] = [0, 1, -1, 9, 10, 99, 100, 101, -100, -101, .max, .min, .max - 1, .min + 1]
+        var x: UInt64 = 1
+        for i in 0..<20_000 {
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Int64(bitPattern: x) >> Int64(i % 63))
+        }
+        for c in values { XCTAssertEqual(Money.format(cents: c), plain(c)) }
+    }
 }

@@ -38,19 +38,30 @@ package struct Endpoint: Sendable {
 
     /// Fills `{name}` placeholders with percent-encoded values.
     func path(_ params: [String: String]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(template.utf8.count + 32)
+        writePath(params, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `path(params)` appended to `out`.
+    func writePath(_ params: [String: String], into out: inout [UInt8]) {
+        writePath({ params[$0] }, into: &out)
+    }
+
+    /// The same with each placeholder's value from `value` (nil: empty).
+    func writePath(_ value: (String) -> String?, into out: inout [UInt8]) {
         // Byte-wise over the template's storage: walking Characters (or even UTF8View slices)
         // showed up in the benchmark's profile of every call.
         var t = template
-        return t.withUTF8 { tb -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(tb.count + 32)
+        t.withUTF8 { tb in
             var literal = 0  // start of the text not yet copied
             var i = 0
             while i < tb.count {
                 if tb[i] == UInt8(ascii: "{"), let close = tb[i...].firstIndex(of: UInt8(ascii: "}")) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: tb[literal..<i]))
                     let name = String(decoding: UnsafeBufferPointer(rebasing: tb[(i + 1)..<close]), as: UTF8.self)
-                    out.append(contentsOf: PercentEncoding.encode(params[name] ?? "").utf8)
+                    PercentEncoding.write(value(name) ?? "", into: &out)
                     i = close + 1
                     literal = i
                 } else {
@@ -58,7 +69,6 @@ package struct Endpoint: Sendable {
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: tb[literal..<tb.count]))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
@@ -108,6 +118,22 @@ package enum PercentEncoding {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `encode(s)` appended to `out`.
+    static func write(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { b in
+            if b.allSatisfy(isUnreserved) { out.append(contentsOf: b); return }
+            let hex: StaticString = "0123456789ABCDEF"
+            hex.withUTF8Buffer { h in
+                for c in b {
+                    if isUnreserved(c) { out.append(c) } else {
+                        out.append(0x25); out.append(h[Int(c >> 4)]); out.append(h[Int(c & 0xF)])
+                    }
+                }
+            }
+        }
     }
 
     static func isUnreserved(_ b: UInt8) -> Bool {

@@ -61,64 +61,74 @@ package struct PurchaseRequest: Sendable {
     /// Checks that the field belongs to this kind of request.
     package func accepts(_ field: PurchaseField) -> FlexitiError? { kind.refusal(of: field) }
 
-    /// The JSON body for the kind (absent fields are not sent).
+    /// The JSON body for the kind (absent fields are not sent), as a tree (tests, the journal).
     package func body() -> JSONValue {
-        var m: [(String, JSONValue)] = []
-        func add(_ k: String, _ v: String?) { if let v { m.append((k, .string(v))) } }
-        func amount() { if let amountCents, !(full && (kind == .release || kind == .returnCapture)) { m.append(("amount", .number(Money.format(cents: amountCents)))) } }
+        var tree = BodyTree()
+        emit(into: &tree)
+        return tree.value
+    }
+
+    /// The body member by member, in the order it is sent: the one description of it that the
+    /// tree (`body`), the bytes sent (`BodyBytes`) and the validator (`BodyCheck`) all follow, so
+    /// a send writes and checks the typed fields without building or re-walking a JSON tree.
+    func emit<S: BodySink>(into s: inout S) {
+        func add(_ k: BodyKey, _ v: String?) { if let v { s.string(k, v) } }
+        func amount() { if let amountCents, !(full && (kind == .release || kind == .returnCapture)) { s.number(.amount, Money.format(cents: amountCents)) } }
+        s.beginObject(.root)
         switch kind {
         case .authorization:
-            add("account_number", accountNumber)
-            add("vcc_number", vccNumber)
-            add("reference", reference)
+            add(.accountNumber, accountNumber)
+            add(.vccNumber, vccNumber)
+            add(.reference, reference)
             if let purchaseType {
-                var f: [(String, JSONValue)] = [("transaction_type", .string(purchaseType.rawValue))]
-                if let planId { f.append(("plan_id", .number(String(planId)))) }
-                if let term { f.append(("term", .number(String(term)))) }
-                m.append(("financing_option", .object(f)))
+                s.beginObject(.financingOption)
+                s.string(.transactionType, purchaseType.rawValue)
+                if let planId { s.number(.planId, String(planId)) }
+                if let term { s.number(.term, String(term)) }
+                s.endObject()
             }
             amount()
-            if let autoCapture { m.append(("auto_capture", .bool(autoCapture))) }
-            if let verificationCode { m.append(("verification_code", .string(verificationCode.reveal()))) }
-            add("request_id", requestId)
-            add("external_location_id", externalLocationId)
-            add("external_employee_id", externalEmployeeId)
-            add("widget_session_id", widgetSessionId)
+            if let autoCapture { s.bool(.autoCapture, autoCapture) }
+            if let verificationCode { s.string(.verificationCode, verificationCode.reveal()) }
+            add(.requestId, requestId)
+            add(.externalLocationId, externalLocationId)
+            add(.externalEmployeeId, externalEmployeeId)
+            add(.widgetSessionId, widgetSessionId)
         case .capture, .release:
             amount()
-            if kind == .release && full { m.append(("full_release", .bool(true))) }
-            add("reference", reference)
-            add("external_location_id", externalLocationId)
-            add("external_employee_id", externalEmployeeId)
+            if kind == .release && full { s.bool(.fullRelease, true) }
+            add(.reference, reference)
+            add(.externalLocationId, externalLocationId)
+            add(.externalEmployeeId, externalEmployeeId)
         case .returnCapture:
-            add("reference", reference)
-            add("vcc_number", vccNumber)
-            m.append(("full_return", .bool(full)))
+            add(.reference, reference)
+            add(.vccNumber, vccNumber)
+            s.bool(.fullReturn, full)
             amount()
-            add("external_location_id", externalLocationId)
-            add("external_employee_id", externalEmployeeId)
+            add(.externalLocationId, externalLocationId)
+            add(.externalEmployeeId, externalEmployeeId)
         case .refund:
-            add("reference", reference)
+            add(.reference, reference)
             amount()
-            add("external_location_id", externalLocationId)
-            add("external_employee_id", externalEmployeeId)
-            add("vcc_number", vccNumber)
-            add("capture_id", captureId)
+            add(.externalLocationId, externalLocationId)
+            add(.externalEmployeeId, externalEmployeeId)
+            add(.vccNumber, vccNumber)
+            add(.captureId, captureId)
         case .transaction:
-            if let verificationCode { m.append(("verification_code", .string(verificationCode.reveal()))) }
-            if let transactionType { m.append(("transaction_type", .string(transactionType.rawValue))) }
+            if let verificationCode { s.string(.verificationCode, verificationCode.reveal()) }
+            if let transactionType { s.string(.transactionType, transactionType.rawValue) }
             amount()
-            add("account_number", accountNumber)
-            add("vcc_number", vccNumber)
-            add("customer_id", customerId)
-            add("request_id", requestId)
-            add("external_location_id", externalLocationId)
-            add("external_employee_id", externalEmployeeId)
+            add(.accountNumber, accountNumber)
+            add(.vccNumber, vccNumber)
+            add(.customerId, customerId)
+            add(.requestId, requestId)
+            add(.externalLocationId, externalLocationId)
+            add(.externalEmployeeId, externalEmployeeId)
         case .listAuthorizations, .listCaptures:
             break
         }
-        if let skuData, PurchaseField.skuData.allowed(for: kind) { m.append(("sku_data", skuData.json)) }
-        return .object(m)
+        if let skuData, PurchaseField.skuData.allowed(for: kind) { skuData.emit(into: &s) }
+        s.endObject()
     }
 
     /// Query parameters of a listing page.
@@ -137,7 +147,7 @@ package struct PurchaseRequest: Sendable {
 
     /// The refusal to send `call` (Session.sendMoney) when this key may already have performed
     /// a different operation: Flexiti would answer with the first one's result.
-    func conflict(_ call: PreparedCall, path: String) -> FlexitiError? {
+    func conflict(_ call: PreparedCall, basePath: String) -> FlexitiError? {
         guard let committedOperation, !call.performs(committedOperation) else { return nil }
         var e = FlexitiError(.idempotencyConflict,
                              "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since "
@@ -145,7 +155,7 @@ package struct PurchaseRequest: Sendable {
                              + "operation, or restore the fields and the target to retry")
         e.method = call.endpoint.method.rawValue
         e.endpoint = call.endpoint.template
-        e.path = path
+        e.path = basePath + call.path
         e.idempotencyKey = idempotencyKey
         return e
     }

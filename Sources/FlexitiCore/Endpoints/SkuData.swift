@@ -32,20 +32,11 @@ package struct SkuData: Sendable, Equatable {
         totals.append((name, cents))
     }
 
+    /// sku_data as a JSON tree (`emit` describes it).
     package var json: JSONValue {
-        var m: [(String, JSONValue)] = []
-        if let purchaseOrder { m.append(("purchase_order", .string(purchaseOrder))) }
-        if let registerId { m.append(("register_id", .string(registerId))) }
-        for (name, cents) in totals { m.append((name, .number(Money.format(cents: cents)))) }
-        if !products.isEmpty {
-            m.append(("products", .array(products.map { p in
-                .object([("sku_id", .string(p.skuId)), ("category", .string(p.category)),
-                         ("description", .string(p.description)), ("quantity", .number(String(p.quantity))),
-                         ("unit_price", .number(Money.format(cents: p.unitPriceCents))),
-                         ("extended_price", .number(Money.format(cents: p.extendedPriceCents)))])
-            })))
-        }
-        return .object(m)
+        var tree = BodyTree()
+        emit(into: &tree)
+        return tree.value
     }
 }
 

@@ -110,26 +110,85 @@ struct PreparedCall {
 
     /// The URL (base, path, query and `langQuery`) and the body written once.
     init(_ call: APICall, baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
-        endpoint = call.endpoint
-        path = call.endpoint.version.segment + call.endpoint.path(call.pathParams)
-        var url = baseURL + path
-        if !call.query.isEmpty || langQuery != nil {
-            url += "?"
-            url += PercentEncoding.form(call.query)
-            if let langQuery { url += call.query.isEmpty ? langQuery : "&" + langQuery }
-        }
-        self.url = url
-        pathStart = baseURL.utf8.count
+        var body: [UInt8]? = nil
         if let json = call.body {
             var out: [UInt8] = []
             out.reserveCapacity(512)
             JSONWriter.write(json, into: &out)
             body = out
-        } else {
-            body = nil
         }
-        idempotencyKey = call.idempotencyKey ?? ""
+        self.init(call.endpoint, pathParams: call.pathParams, query: call.query, body: body, idempotencyKey: call.idempotencyKey ?? "",
+                  baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+    }
+
+    /// `body`: written already (a money request's typed fields, `checked`).
+    init(_ endpoint: Endpoint, pathParams: [String: String], query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
+         baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
+        self.init(endpoint, path: { pathParams[$0] }, query: query, body: body, idempotencyKey: idempotencyKey,
+                  baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+    }
+
+    /// `path`: the value of a path placeholder (nil: empty).
+    init(_ endpoint: Endpoint, path value: (String) -> String?, query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
+         baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
+        self.endpoint = endpoint
+        // One buffer for the whole URL: joining Strings cost more than filling the template.
+        var out: [UInt8] = []
+        out.reserveCapacity(baseURL.utf8.count + endpoint.template.utf8.count + 64)
+        out.append(contentsOf: baseURL.utf8)
+        pathStart = out.count
+        out.append(contentsOf: endpoint.version.segment.utf8)
+        endpoint.writePath(value, into: &out)
+        path = String(decoding: out[pathStart...], as: UTF8.self)
+        if !query.isEmpty || langQuery != nil {
+            out.append(UInt8(ascii: "?"))
+            out.append(contentsOf: PercentEncoding.form(query).utf8)
+            if let langQuery {
+                if !query.isEmpty { out.append(UInt8(ascii: "&")) }
+                out.append(contentsOf: langQuery.utf8)
+            }
+        }
+        url = String(decoding: out, as: UTF8.self)
+        self.body = body
+        self.idempotencyKey = idempotencyKey
         self.fieldErrors = fieldErrors
+    }
+
+    /// The call validated, cleaned up and written (Session.prepare).
+    static func checked(_ call: APICall, baseURL: String, langQuery: String?) -> PreparedCall {
+        // Bad parameters fail offline, in the server's wrong_inputs shape; nothing is sent.
+        let (fieldErrors, needsNormalizing) = RequestValidator.check(call)
+        // What the validator checked (a phone without its dashes...).
+        let call = fieldErrors.isEmpty && needsNormalizing ? RequestValidator.normalized(call) : call
+        return PreparedCall(call, baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+    }
+
+    /// A money request validated, cleaned up and written from its typed fields: the same field
+    /// errors and bytes as `checked` on the call with `request.body()`, with no JSON tree built
+    /// or walked (building, writing and re-walking the tree was most of the request side's cost).
+    static func checked(_ request: PurchaseRequest, _ endpoint: Endpoint, pathParams: [String: String],
+                        baseURL: String, langQuery: String?) -> PreparedCall {
+        checked(request, endpoint, path: { pathParams[$0] }, baseURL: baseURL, langQuery: langQuery)
+    }
+
+    /// `path`: the value of a path placeholder, nil when not given (no dictionary built per call).
+    static func checked(_ request: PurchaseRequest, _ endpoint: Endpoint, path value: (String) -> String?,
+                        baseURL: String, langQuery: String?) -> PreparedCall {
+        var pass = BodyCheckAndBytes(check: BodyCheck(endpoint, path: value))
+        request.emit(into: &pass)
+        let fieldErrors = pass.check.finish()
+        var body = pass.bytes.out
+        if !fieldErrors.isEmpty && pass.bytes.cleaned {
+            // Refused, so written as given (as `checked` on the JSON body does); rarely needed.
+            var given = BodyBytes(normalize: false)
+            request.emit(into: &given)
+            body = given.out
+            pass.bytes.out.withUnsafeMutableBytes { Secret.zero($0) }  // it may hold a verification code
+        }
+        // A valid call sends its path values cleaned up, like its body.
+        let cleaned = fieldErrors.isEmpty ? pass.check.cleanedPath(value) : nil
+        return PreparedCall(endpoint, path: { name in cleaned?[name] ?? value(name) }, query: [], body: body,
+                            idempotencyKey: request.idempotencyKey, baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
     }
 
     /// The operation these bytes perform: method, path and query, body.
@@ -255,17 +314,17 @@ package final class Session: @unchecked Sendable {
     /// refused (nothing sent), and the operation is remembered once it may have happened.
     func sendMoney(_ request: inout PurchaseRequest, _ endpoint: Endpoint,
                    pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
-        var call = APICall(endpoint)
-        call.pathParams = pathParams
-        if call.pathParams["client_id"] == nil { call.pathParams["client_id"] = configuration.clientId }
-        call.body = request.body()
-        call.idempotencyKey = request.idempotencyKey
-        var prepared = prepare(call)
+        // The session's client id unless the caller gave one, read in place: no dictionary per call.
+        let clientId = configuration.clientId
+        func value(_ name: String) -> String? { pathParams[name] ?? (name == "client_id" ? clientId : nil) }
+        var prepared = PreparedCall.checked(request, endpoint, path: value, baseURL: baseURL, langQuery: langQuery)
         defer { prepared.scrub() }
-        if let e = request.conflict(prepared, path: basePath + prepared.path) { return .failure(e) }
-        let body = call.body ?? .object([])
-        let result = Journal.around(configuration.journal, key: request.idempotencyKey,
-                                    record: { request.journalRecord(endpoint, pathParams: call.pathParams, body: body) }) {
+        if let e = request.conflict(prepared, basePath: basePath) { return .failure(e) }
+        let result = Journal.around(configuration.journal, key: request.idempotencyKey, record: {
+            var params = pathParams
+            if params["client_id"] == nil { params["client_id"] = clientId }
+            return request.journalRecord(endpoint, pathParams: params, body: request.body())
+        }) {
             deliver(prepared)
         }
         request.settle(prepared, result)
@@ -274,11 +333,7 @@ package final class Session: @unchecked Sendable {
 
     /// Validates, cleans up and writes a call: the only place a request is built.
     func prepare(_ call: APICall) -> PreparedCall {
-        // Bad parameters fail offline, in the server's wrong_inputs shape; nothing is sent.
-        let (fieldErrors, needsNormalizing) = RequestValidator.check(call)
-        // What the validator checked (a phone without its dashes...).
-        let call = fieldErrors.isEmpty && needsNormalizing ? RequestValidator.normalized(call) : call
-        return PreparedCall(call, baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
+        PreparedCall.checked(call, baseURL: baseURL, langQuery: langQuery)
     }
 
     /// Sends a prepared call (or refuses it, when the validator found problems).

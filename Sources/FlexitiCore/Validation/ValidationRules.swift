@@ -122,13 +122,16 @@ enum Normalization: Sendable {
     /// The cleaned text, or nil when the clean-up does not apply or changes nothing.
     func apply(_ s: String) -> String? {
         // Nothing to clean, the usual case: answered without copying the text (profiled).
-        let u = s.utf8
-        switch self {
-        case .spacedDigits, .trimmed: if !u.contains(where: Normalization.isSpace) { return nil }
-        case .upperCode: if u.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return nil }
-        case .phone: if u.allSatisfy(Checks.isDigit) && !(u.count == 11 && u.first == UInt8(ascii: "1")) { return nil }
+        var s = s
+        let clean = s.withUTF8 { u -> Bool in  // contiguous bytes: a UTF8View cost several times more
+            switch self {
+            case .spacedDigits, .trimmed: return !u.contains(where: Normalization.isSpace)
+            case .upperCode: return u.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })
+            case .phone: return u.allSatisfy(Checks.isDigit) && !(u.count == 11 && u.first == UInt8(ascii: "1"))
+            }
         }
-        let b = Array(u)
+        if clean { return nil }
+        let b = Array(s.utf8)
         let out: [UInt8]
         switch self {
         case .phone:
@@ -494,6 +497,10 @@ struct CompiledRules: Sendable {
 
     let index: [String: Entry]
     let names: [String]
+    /// The entry of a parameter id (nil: not a known id).
+    func entry(_ id: Int) -> Entry? { entries.indices.contains(id) && entries[id].id == id ? entries[id] : nil }
+    /// Entries by id (`names` order).
+    let entries: [Entry]
     let plans: [String: Plan]
     let plansByTemplate: [String: [(HTTPMethod, Plan)]]
 
@@ -527,6 +534,7 @@ struct CompiledRules: Sendable {
         }
         self.index = index
         self.names = names
+        self.entries = names.compactMap { index[$0] }
         self.plans = plans
         var byTemplate: [String: [(HTTPMethod, Plan)]] = [:]
         for e in Endpoints.all {
