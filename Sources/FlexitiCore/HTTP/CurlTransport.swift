@@ -134,6 +134,10 @@ final class CurlTransport {
         setLong(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
         setLong(CURLOPT_TIMEOUT_MS, options.totalTimeoutMs)
         setLong(CURLOPT_FOLLOWLOCATION, 0)
+        // libcurl allocates its receive buffer (16 KiB by default) for every transfer and frees
+        // it after, and the zero-on-free allocator zeroes all of it each time: 4 KiB still takes
+        // the API's usual answers in one read (a longer one takes more reads, not more memory).
+        setLong(CURLOPT_BUFFERSIZE, 4096)
         setString(CURLOPT_PROTOCOLS_STR, "http,https")
         setString(CURLOPT_USERAGENT, options.userAgent)
         setLong(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
