@@ -60,6 +60,8 @@ final class CurlTransport {
     private var fixedOptionsOK = false
     /// The last transfer opened a connection or failed: replace the easy handle before the next.
     private var renewHandle = false
+    /// The URL the easy handle holds (libcurl copies it on each set: not set again when equal).
+    private var urlOnHandle: String?
     /// The socket of the kept-alive connection after the last transfer, -1 when none.
     private var idleSocket: Int32 = -1
     /// That connection speaks HTTP/1.x, where a readable idle socket means the server is closing.
@@ -122,6 +124,7 @@ final class CurlTransport {
         if let handle { curl_easy_cleanup(handle) }
         handle = curl_easy_init()
         renewHandle = false
+        urlOnHandle = nil
         guard let h = handle else { fixedOptionsOK = false; return false }
         var ok = true
         func setLong(_ o: CURLoption, _ v: Int) { if cshim_setopt_long(h, o, v) != CURLE_OK { ok = false } }
@@ -221,7 +224,10 @@ final class CurlTransport {
 
         errorBuffer[0] = 0
         sentCounter.pointee = 0
-        setString(CURLOPT_URL, request.url)
+        if request.url != urlOnHandle {
+            setString(CURLOPT_URL, request.url)
+            urlOnHandle = request.url
+        }
         // Never 0 (libcurl: no limit); the call's deadline may leave less than the configured total.
         let totalMs = max(1, min(options.totalTimeoutMs, Int(clamping: request.timeoutMs ?? Int64.max)))
         setLong(CURLOPT_CONNECTTIMEOUT_MS, max(1, min(options.connectTimeoutMs, totalMs)))
@@ -241,6 +247,7 @@ final class CurlTransport {
         }
         guard setupOK else {
             renewHandle = true
+            urlOnHandle = nil
             return .failure(TransportFailure(code: .invalidArgument, detail: "libcurl rejected an option", requestMayHaveBeenSent: false, notDelivered: true))
         }
 
@@ -272,9 +279,11 @@ final class CurlTransport {
         }
         var socket: curl_socket_t = -1
         if cshim_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK { idleSocket = socket }
-        var version = 0
-        _ = cshim_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
-        idleSocketIsHTTP1 = version == Int(CURL_HTTP_VERSION_1_0) || version == Int(CURL_HTTP_VERSION_1_1)
+        if connects > 0 {  // else the connection, and its version, are the last transfer's
+            var version = 0
+            _ = cshim_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
+            idleSocketIsHTTP1 = version == Int(CURL_HTTP_VERSION_1_0) || version == Int(CURL_HTTP_VERSION_1_1)
+        }
         var status = 0
         _ = cshim_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return .success(HTTPResponse(status: status, body: sink.take(), newConnection: connects > 0))
