@@ -47,15 +47,14 @@ static inline int cshim_count_requests(CURL *h, curl_infotype type, char *data, 
 // How requests are counted on a handle (cshim_count_requests_into).
 enum cshim_counting { CSHIM_COUNT_FAILED = 0, CSHIM_COUNT_PREREQ = 1, CSHIM_COUNT_DEBUG = 2 };
 // Sets up the counting on a new handle: the pre-request callback unless `debug_only` or libcurl
-// does not know it (CURLE_UNKNOWN_OPTION), else the debug callback.
+// refuses it (CURLE_UNKNOWN_OPTION before 7.80), else the debug callback.
 static inline enum cshim_counting cshim_count_requests_into(CURL *h, long *counter, int debug_only) {
     CURLcode rc;
     if (!debug_only) {
-        rc = curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, cshim_count_prereq);
-        if (rc == CURLE_OK) {
-            return curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)counter) == CURLE_OK ? CSHIM_COUNT_PREREQ : CSHIM_COUNT_FAILED;
-        }
-        if (rc != CURLE_UNKNOWN_OPTION) return CSHIM_COUNT_FAILED;
+        // The data first: the callback is never set without its counter.
+        if (curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)counter) == CURLE_OK
+            && curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, cshim_count_prereq) == CURLE_OK)
+            return CSHIM_COUNT_PREREQ;
     }
     rc = curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, cshim_count_requests);
     if (rc == CURLE_OK) rc = curl_easy_setopt(h, CURLOPT_DEBUGDATA, (void *)counter);
