@@ -392,9 +392,9 @@ FLX_EXTERN const char *flx_error_transport_detail(const flx_error *err);
 FLX_EXTERN int flx_error_retryable(const flx_error *err);
 
 /** How many times the failing request left, retries included and any re-send libcurl made by
- *  itself on a kept-alive connection that died (counted from libcurl's debug callback: each
- *  request header block written). A request that failed before any byte left (connect
- *  failure) counts once per try. A token request made on the way is counted apart. 0 for
+ *  itself on a kept-alive connection that died (each request libcurl went to send on an open
+ *  connection counts). A request that failed before any byte left (connect failure) counts
+ *  once per try. A token request made on the way is counted apart. 0 for
  *  failures found before sending. */
 FLX_EXTERN int flx_error_attempts(const flx_error *err);
 

@@ -188,6 +188,35 @@ final class HostileAnswerTests: XCTestCase {
         XCTAssertEqual(str(flx_customer_city(c4)), "\u{7F}\u{7F}")
     }
 
+    /// An answer far longer than libcurl's 4 KiB receive buffer arrives whole, in many pieces,
+    /// whether its length is announced (the body is sized once) or not (chunked: it grows).
+    func testALongAnswerArrivesWholeInManyPieces() throws {
+        let name = String((0..<200_000).map { i in Character(Unicode.Scalar(UInt8(97 + i % 26))) })
+        let body = #"{"customer_id":"1","account_number":"116994755","first_name":"\#(name)","last_name":"Last"}"#
+        for chunked in [false, true] {
+            if chunked { server.stop() }  // the first one's; tearDown stops the last
+            try serve { _ in
+                guard chunked else { return HostileServer.http(200, body) }
+                var raw = Array("HTTP/1.1 200 X\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n".utf8)
+                var rest = Substring(body)
+                while !rest.isEmpty {
+                    let piece = rest.prefix(3_000)
+                    rest = rest.dropFirst(piece.count)
+                    raw += Array((String(piece.utf8.count, radix: 16) + "\r\n" + piece + "\r\n").utf8)
+                }
+                return raw + Array("0\r\n\r\n".utf8)
+            }
+            let s = session()
+            let (rc, c, err) = lookup(s)
+            XCTAssertEqual(rc, FLX_OK, "chunked \(chunked): \(str(flx_error_message(err))) \(str(flx_error_transport_detail(err)))")
+            XCTAssertEqual(str(flx_customer_first_name(c)), name, "chunked \(chunked)")
+            XCTAssertEqual(str(flx_customer_last_name(c)), "Last", "chunked \(chunked)")
+            flx_customer_free(c)
+            flx_error_free(err)
+            flx_session_free(s)
+        }
+    }
+
     /// A 1 MB answer header is a transport failure, not "out of memory".
     func testGiantHeaderIsATransportError() throws {
         let big = "x-big: " + String(repeating: "a", count: 1 << 20) + "\r\n"

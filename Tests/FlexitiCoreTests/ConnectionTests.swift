@@ -1,4 +1,4 @@
-import FlexitiCore
+@testable import FlexitiCore
 import FlexitiSandbox
 import XCTest
 
@@ -30,5 +30,44 @@ final class ConnectionTests: XCTestCase {
         XCTAssertEqual(session.stats.connectionsOpened, 9)
         _ = try session.lookupCustomer(.accountNumber("116994755")).get()
         XCTAssertEqual(session.stats.connectionsOpened, 9)
+    }
+}
+
+/// How the transport counts the requests that leave (flx_error_attempts, stats.requests).
+final class RequestCountingTests: XCTestCase {
+    /// libcurl 7.80 and later: the pre-request callback, without CURLOPT_VERBOSE (which makes
+    /// libcurl format text for every transfer); older libcurl: the debug callback.
+    func testThePreRequestCallbackIsUsedWhenLibcurlHasIt() throws {
+        let transport = try XCTUnwrap(CurlTransport(options: TransportOptions()))
+        XCTAssertEqual(transport.countsBeforeEachRequest, CurlFeatures.versionNumber >= 0x07_50_00)
+        XCTAssertEqual(transport.countsWithDebugCallback, CurlFeatures.versionNumber < 0x07_50_00)
+        var options = TransportOptions()
+        options.countWithDebugCallback = true
+        let old = try XCTUnwrap(CurlTransport(options: options))
+        XCTAssertTrue(old.countsWithDebugCallback)
+    }
+
+    /// A reused connection closed under each lookup: libcurl sends the lookup again on a new
+    /// connection by itself, and both requests count, whichever callback counts them.
+    func testLibcurlsOwnResendsCountEitherWay() throws {
+        let sandbox = try Sandbox.start()
+        defer { sandbox.stop() }
+        for debugCallback in [false, true] {
+            var config = SessionConfiguration()
+            config.customBaseURL = sandbox.baseURL
+            config.clientId = "flexitidemo"
+            config.clientSecret = Secret("flexitidemo-secret")
+            config.retry = RetryPolicy(maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0)
+            config.transport.countWithDebugCallback = debugCallback
+            let session = try Session(configuration: config)
+            _ = try session.lookupCustomer(.accountNumber("116994755")).get()
+            let seenBefore = sandbox.requestCount, countedBefore = session.stats.requests
+            for _ in 1...3 {
+                sandbox.addFault(SandboxFault(.close, method: "GET", pathSuffix: "/customers/lookup", count: 1))
+                _ = try session.lookupCustomer(.accountNumber("116994755")).get()
+            }
+            XCTAssertEqual(sandbox.requestCount - seenBefore, 6, "debug callback: \(debugCallback)")
+            XCTAssertEqual(session.stats.requests - countedBefore, 6, "debug callback: \(debugCallback)")
+        }
     }
 }

@@ -23,6 +23,9 @@ package struct TransportOptions: Sendable {
     package var maxIdleSeconds: Int = Defaults.maxConnectionIdleSeconds
     package var maxLifetimeSeconds: Int = Defaults.maxConnectionLifetimeSeconds
     package var httpVersion: HTTPVersionChoice = .http2OverTLS
+    /// Count the requests that leave with the debug callback even when libcurl has the
+    /// pre-request callback: the way older libcurl (before 7.80) is served, for tests.
+    package var countWithDebugCallback = false
     package init() {}
 }
 
@@ -57,15 +60,27 @@ final class CurlTransport {
     private var fixedOptionsOK = false
     /// The last transfer opened a connection or failed: replace the easy handle before the next.
     private var renewHandle = false
+    /// The URL the easy handle holds (libcurl copies it on each set: not set again when equal).
+    private var urlOnHandle: String?
     /// The socket of the kept-alive connection after the last transfer, -1 when none.
     private var idleSocket: Int32 = -1
     /// That connection speaks HTTP/1.x, where a readable idle socket means the server is closing.
     /// (HTTP/2 servers send frames after an answer, e.g. WINDOW_UPDATE; libcurl reads those and a
     /// GOAWAY itself before it reuses an HTTP/2 connection.)
     private var idleSocketIsHTTP1 = false
-    /// Requests that left during the last perform (libcurl's own re-sends included).
+    /// Requests that left during the last perform (libcurl's own re-sends included; with the
+    /// pre-request callback, requests about to leave: see cshim_count_requests_into).
     private let sentCounter: UnsafeMutablePointer<Int>
     var requestsSent: Int { sentCounter.pointee }
+    /// How the current easy handle counts them.
+    private var counting = CSHIM_COUNT_FAILED
+    /// Counted with the pre-request callback (no CURLOPT_VERBOSE), for tests.
+    var countsBeforeEachRequest: Bool { counting == CSHIM_COUNT_PREREQ }
+    var countsWithDebugCallback: Bool { counting == CSHIM_COUNT_DEBUG }
+    /// The answer's body, filled by libcurl's write callback (one sink for every request).
+    private let sink = ResponseSink(limit: Defaults.maxResponseBytes)
+    /// The request's header lines, written in place for each request.
+    private let headerLines = HeaderLines()
 
     init?(options: TransportOptions) {
         guard CurlGlobal.initialize() else { return nil }
@@ -92,6 +107,7 @@ final class CurlTransport {
             self.handle = nil
         }
         if let share { curl_share_cleanup(share) }
+        sink.handle = nil
         idleSocket = -1
         share = curl_share_init()
         guard let share else { return false }
@@ -108,6 +124,7 @@ final class CurlTransport {
         if let handle { curl_easy_cleanup(handle) }
         handle = curl_easy_init()
         renewHandle = false
+        urlOnHandle = nil
         guard let h = handle else { fixedOptionsOK = false; return false }
         var ok = true
         func setLong(_ o: CURLoption, _ v: Int) { if cshim_setopt_long(h, o, v) != CURLE_OK { ok = false } }
@@ -120,6 +137,14 @@ final class CurlTransport {
         setLong(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
         setLong(CURLOPT_TIMEOUT_MS, options.totalTimeoutMs)
         setLong(CURLOPT_FOLLOWLOCATION, 0)
+        // libcurl allocates its receive buffer (16 KiB by default) for every transfer and frees
+        // it after, and the zero-on-free allocator zeroes all of it each time: 4 KiB still takes
+        // the API's usual answers in one read (a longer one takes more reads, not more memory).
+        setLong(CURLOPT_BUFFERSIZE, 4096)
+        // Over TLS libcurl copies each request into an upload buffer (64 KiB by default), also
+        // allocated, zeroed and freed per transfer: 16 KiB is its least (7.62.0; older libcurl
+        // refuses the option and keeps its default).
+        _ = cshim_setopt_long(h, CURLOPT_UPLOAD_BUFFERSIZE, 16_384)
         setString(CURLOPT_PROTOCOLS_STR, "http,https")
         setString(CURLOPT_USERAGENT, options.userAgent)
         setLong(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
@@ -129,7 +154,11 @@ final class CurlTransport {
         // promises that no proxy is used unless flx_config_set_proxy names one.
         setString(CURLOPT_PROXY, options.proxy ?? "")
         if cshim_setopt_write(h, responseWriteCallback) != CURLE_OK { ok = false }
-        if cshim_count_requests_into(h, sentCounter) != CURLE_OK { ok = false }
+        // The sink lives as long as this transport, which cleans the handle up first.
+        sink.handle = h
+        if cshim_setopt_ptr(h, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque()) != CURLE_OK { ok = false }
+        counting = cshim_count_requests_into(h, sentCounter, options.countWithDebugCallback ? 1 : 0)
+        if counting == CSHIM_COUNT_FAILED { ok = false }
         // Set explicitly rather than left to the libcurl default, which changed over versions.
         let version = options.httpVersion == .http2OverTLS && CurlFeatures.http2
             ? Int(CURL_HTTP_VERSION_2TLS) : Int(CURL_HTTP_VERSION_1_1)
@@ -176,29 +205,15 @@ final class CurlTransport {
         // Whether this request goes out on a connection that has served an earlier one.
         let mayReuse = idleSocket >= 0 && !request.sendAtMostOnce
         idleSocket = -1
-        let sink = ResponseSink(limit: Defaults.maxResponseBytes)
-        let sinkPointer = Unmanaged.passRetained(sink)
-        defer { sinkPointer.release() }
-
-        var headerList: UnsafeMutablePointer<curl_slist>?
+        let headerList = headerLines.build(request.headers, expectNothing: request.method == .post)
+        // The lines hold the bearer token: zeroed once libcurl is done with them (libcurl's own
+        // copy, in its request buffer, is zeroed when freed).
         defer {
-            // The handle keeps pointers to the list and the sink: clear them before they go.
             _ = cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
-            _ = cshim_setopt_ptr(handle, CURLOPT_WRITEDATA, nil)
-            // The headers hold the bearer token: zero libcurl's copies before freeing them.
-            var node = headerList
-            while let n = node {
-                if let text = n.pointee.data { explicit_bzero(text, strlen(text)) }
-                node = n.pointee.next
-            }
-            curl_slist_free_all(headerList)
+            headerLines.clear()
         }
-        for (name, value) in request.headers {
-            headerList = appendHeader(headerList, name, value)
-        }
-        if request.method == .post {
-            headerList = curl_slist_append(headerList, "Expect:")  // no 100-continue round trip
-        }
+        // An answer not handed on (a failure) goes at once: freeing zeroes it.
+        defer { sink.reset() }
 
         var setupOK = fixedOptionsOK
         func setLong(_ o: CURLoption, _ v: Int) { if cshim_setopt_long(handle, o, v) != CURLE_OK { setupOK = false } }
@@ -209,7 +224,10 @@ final class CurlTransport {
 
         errorBuffer[0] = 0
         sentCounter.pointee = 0
-        setString(CURLOPT_URL, request.url)
+        if request.url != urlOnHandle {
+            setString(CURLOPT_URL, request.url)
+            urlOnHandle = request.url
+        }
         // Never 0 (libcurl: no limit); the call's deadline may leave less than the configured total.
         let totalMs = max(1, min(options.totalTimeoutMs, Int(clamping: request.timeoutMs ?? Int64.max)))
         setLong(CURLOPT_CONNECTTIMEOUT_MS, max(1, min(options.connectTimeoutMs, totalMs)))
@@ -219,7 +237,6 @@ final class CurlTransport {
         // changes state without an idempotency key). Cost: one TCP (and TLS) handshake per such call.
         setLong(CURLOPT_FRESH_CONNECT, request.sendAtMostOnce ? 1 : 0)
         if cshim_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) != CURLE_OK { setupOK = false }
-        _ = cshim_setopt_ptr(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
 
         switch request.method {
         case .get:
@@ -230,6 +247,7 @@ final class CurlTransport {
         }
         guard setupOK else {
             renewHandle = true
+            urlOnHandle = nil
             return .failure(TransportFailure(code: .invalidArgument, detail: "libcurl rejected an option", requestMayHaveBeenSent: false, notDelivered: true))
         }
 
@@ -261,34 +279,14 @@ final class CurlTransport {
         }
         var socket: curl_socket_t = -1
         if cshim_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK { idleSocket = socket }
-        var version = 0
-        _ = cshim_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
-        idleSocketIsHTTP1 = version == Int(CURL_HTTP_VERSION_1_0) || version == Int(CURL_HTTP_VERSION_1_1)
+        if connects > 0 {  // else the connection, and its version, are the last transfer's
+            var version = 0
+            _ = cshim_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
+            idleSocketIsHTTP1 = version == Int(CURL_HTTP_VERSION_1_0) || version == Int(CURL_HTTP_VERSION_1_1)
+        }
         var status = 0
         _ = cshim_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return .success(HTTPResponse(status: status, body: sink.bytes, newConnection: connects > 0))
-    }
-
-    /// "name: value" straight into a C buffer (curl_slist_append copies it): no String concatenation.
-    private func appendHeader(_ list: UnsafeMutablePointer<curl_slist>?, _ name: String, _ value: String) -> UnsafeMutablePointer<curl_slist>? {
-        var name = name, value = value
-        return name.withUTF8 { n in
-            value.withUTF8 { v in
-                let count = n.count + 2 + v.count + 1
-                return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count) { buf -> UnsafeMutablePointer<curl_slist>? in
-                    guard let base = buf.baseAddress else { return list }
-                    let bytes = UnsafeMutableRawPointer(base)
-                    if let p = n.baseAddress { bytes.copyMemory(from: p, byteCount: n.count) }
-                    bytes.storeBytes(of: UInt8(ascii: ":"), toByteOffset: n.count, as: UInt8.self)
-                    bytes.storeBytes(of: UInt8(ascii: " "), toByteOffset: n.count + 1, as: UInt8.self)
-                    if let p = v.baseAddress { (bytes + n.count + 2).copyMemory(from: p, byteCount: v.count) }
-                    bytes.storeBytes(of: 0, toByteOffset: count - 1, as: UInt8.self)
-                    let appended = curl_slist_append(list, base)
-                    explicit_bzero(base, count)  // it may hold the bearer token
-                    return appended
-                }
-            }
-        }
+        return .success(HTTPResponse(status: status, body: sink.take(), newConnection: connects > 0))
     }
 
     /// Why a transfer failed, and whether the request provably never reached the server
@@ -360,23 +358,51 @@ final class CurlTransport {
 
 /// Collects the body, refusing to grow past a limit (a hostile or broken server).
 final class ResponseSink {
-    var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     let limit: Int
-    var overflowed = false
+    private(set) var overflowed = false
+    /// The easy handle writing here, asked for the announced length.
+    var handle: UnsafeMutableRawPointer?
     init(limit: Int) { self.limit = limit }
+
+    func reset() {
+        bytes = []
+        overflowed = false
+    }
+
+    /// The body, leaving the sink empty.
+    func take() -> [UInt8] {
+        var body: [UInt8] = []
+        swap(&body, &bytes)
+        return body
+    }
+
+    /// Appends a piece; false when the answer would outgrow the limit.
+    func append(_ data: UnsafeRawBufferPointer) -> Bool {
+        guard data.count <= limit - bytes.count else {
+            overflowed = true
+            return false
+        }
+        // The first piece: room for the whole announced body at once, so a body that comes in
+        // several pieces is not copied (and zeroed) at every growth.
+        if bytes.capacity == 0, let handle {
+            var length: curl_off_t = -1
+            if cshim_getinfo_off(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK,
+               length > data.count, length <= limit {
+                bytes.reserveCapacity(Int(length))
+            }
+        }
+        bytes.append(contentsOf: data)
+        return true
+    }
 }
 
 private let responseWriteCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = { data, size, count, user in
     guard let user, let data else { return 0 }
     let sink = Unmanaged<ResponseSink>.fromOpaque(user).takeUnretainedValue()
     let (n, overflow) = size.multipliedReportingOverflow(by: count)
-    guard !overflow, sink.bytes.count + n <= sink.limit else {
-        sink.overflowed = true
-        return 0  // makes libcurl fail the transfer with CURLE_WRITE_ERROR
-    }
-    data.withMemoryRebound(to: UInt8.self, capacity: n) {
-        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
-    }
+    // 0 makes libcurl fail the transfer with CURLE_WRITE_ERROR.
+    guard !overflow, sink.append(UnsafeRawBufferPointer(start: data, count: n)) else { return 0 }
     return n
 }
 

@@ -490,11 +490,11 @@ package final class Session: @unchecked Sendable {
         let referenceId = Identifiers.referenceId()
         // The token was checked when it was cached (Token.isWellFormed), so "Bearer " + token is
         // a header the API takes (RequestValidator.validateAuthorization).
-        var headers: [(String, String)] = [
-            ("authorization", "Bearer " + bearer),
-            ("x-reference-id", referenceId),
-            ("accept", "application/json"),
-        ]
+        var headers: [(String, String)] = []
+        headers.reserveCapacity(5)  // one allocation for the array, whatever is added
+        headers.append(("authorization", "Bearer " + bearer))
+        headers.append(("x-reference-id", referenceId))
+        headers.append(("accept", "application/json"))
         if p.body != nil { headers.append(("content-type", "application/json")) }
         if !p.idempotencyKey.isEmpty { headers.append(("x-idempotency-key", p.idempotencyKey)) }
         var request = HTTPRequest(method: p.endpoint.method, url: p.url, headers: headers, body: p.body)
