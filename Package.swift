@@ -19,8 +19,9 @@ let package = Package(
         // System libraries, found through pkg-config.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
-        // The optional money journal (Journal/).
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The optional money journal (Journal/): SQLite's header at build time, the library
+        // dlopen()ed on the first journal open, so a process without a journal never loads it.
+        .target(name: "CSQLite"),
         // The hand-written public header, imported as a module so the implementation is checked against it.
         .systemLibrary(name: "CFlexiti"),
 
@@ -54,7 +55,12 @@ let package = Package(
         ),
 
         .testTarget(name: "FlexitiCoreTests", dependencies: ["FlexitiCore", "FlexitiSandbox"]),
-        .testTarget(name: "FlexitiCTests", dependencies: ["Flexiti", "CFlexiti", "FlexitiSandbox", "CSQLite"]),
+        // Links libsqlite3 itself: some journal tests edit a journal file directly.
+        .testTarget(
+            name: "FlexitiCTests",
+            dependencies: ["Flexiti", "CFlexiti", "FlexitiSandbox", "CSQLite"],
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         .testTarget(
             name: "FlexitiSandboxTests",
             dependencies: [
