@@ -4,6 +4,12 @@
 // Linux only (the code imports Glibc), hence no `platforms:` list.
 import PackageDescription
 
+// Release settings of the library's Swift code (docs/architecture.md, "Compiler settings").
+// Debug builds, which the tests use, keep the runtime exclusivity checks.
+let releaseSettings: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "libflexiti",
     products: [
@@ -29,13 +35,20 @@ let package = Package(
         .target(name: "CSecureMemory"),
         // The pre-pass that keeps an answer's numbers exact through jansson (JSON/JSONParser.swift).
         .target(name: "CAnswerPrepass"),
+        // In the library only: replaces the static Swift runtime's argv lookup, which reads
+        // /proc/self/maps at every load of the library (swift_argv.c).
+        .target(name: "CSwiftArgv"),
         // Swift core: configuration, transport, OAuth, error model, endpoints. No Foundation.
-        .target(name: "FlexitiCore", dependencies: ["CCurl", "CJansson", "CSQLite", "CSecureMemory", "CAnswerPrepass"]),
+        .target(
+            name: "FlexitiCore",
+            dependencies: ["CCurl", "CJansson", "CSQLite", "CSecureMemory", "CAnswerPrepass"],
+            swiftSettings: releaseSettings
+        ),
         // The C ABI: one file per handle type, implementing include/flexiti.h.
         .target(
             name: "Flexiti",
-            dependencies: ["FlexitiCore", "CFlexiti"],
-            swiftSettings: [.enableExperimentalFeature("CImplementation")]
+            dependencies: ["FlexitiCore", "CFlexiti", "CSwiftArgv"],
+            swiftSettings: [.enableExperimentalFeature("CImplementation")] + releaseSettings
         ),
 
         // The local Flexiti-compatible server (tests, examples, users' integration tests).
