@@ -18,7 +18,7 @@
 struct flxsql_api {
     int (*open_v2)(const char *filename, sqlite3 *_Nullable *_Nonnull db, int flags, const char *_Nullable vfs);
     int (*close_v2)(sqlite3 *_Nullable db);
-    const char *_Nonnull (*errmsg)(sqlite3 *_Nullable db);  // never NULL ("out of memory" at worst)
+    const char *_Nonnull (*_Nonnull errmsg)(sqlite3 *_Nullable db);  // never NULL ("out of memory" at worst)
     int (*extended_result_codes)(sqlite3 *_Nullable db, int onoff);
     int (*exec)(sqlite3 *_Nullable db, const char *sql, int (*_Nullable callback)(void *_Nullable, int, char *_Nullable *_Nullable, char *_Nullable *_Nullable),
                 void *_Nullable arg, char *_Nullable *_Nullable errmsg);
@@ -33,7 +33,7 @@ struct flxsql_api {
     int (*step)(sqlite3_stmt *_Nullable stmt);
     int (*column_type)(sqlite3_stmt *_Nullable stmt, int column);
     sqlite3_int64 (*column_int64)(sqlite3_stmt *_Nullable stmt, int column);
-    const unsigned char *_Nullable (*column_text)(sqlite3_stmt *_Nullable stmt, int column);
+    const unsigned char *_Nullable (*_Nonnull column_text)(sqlite3_stmt *_Nullable stmt, int column);
     int (*changes)(sqlite3 *_Nullable db);
     sqlite3_int64 (*last_insert_rowid)(sqlite3 *_Nullable db);
     int (*libversion_number)(void);
