@@ -4,6 +4,12 @@
 // Linux only (the code imports Glibc), hence no `platforms:` list.
 import PackageDescription
 
+// Release settings of the library's Swift code (docs/architecture.md, "Compiler settings").
+// Debug builds, which the tests use, keep the runtime exclusivity checks.
+let releaseSettings: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "libflexiti",
     products: [
@@ -19,8 +25,9 @@ let package = Package(
         // System libraries, found through pkg-config.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
-        // The optional money journal (Journal/).
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The optional money journal (Journal/): SQLite's header at build time, the library
+        // dlopen()ed on the first journal open, so a process without a journal never loads it.
+        .target(name: "CSQLite"),
         // The hand-written public header, imported as a module so the implementation is checked against it.
         .systemLibrary(name: "CFlexiti"),
 
@@ -28,13 +35,20 @@ let package = Package(
         .target(name: "CSecureMemory"),
         // The pre-pass that keeps an answer's numbers exact through jansson (JSON/JSONParser.swift).
         .target(name: "CAnswerPrepass"),
+        // In the library only: replaces the static Swift runtime's argv lookup, which reads
+        // /proc/self/maps at every load of the library (swift_argv.c).
+        .target(name: "CSwiftArgv"),
         // Swift core: configuration, transport, OAuth, error model, endpoints. No Foundation.
-        .target(name: "FlexitiCore", dependencies: ["CCurl", "CJansson", "CSQLite", "CSecureMemory", "CAnswerPrepass"]),
+        .target(
+            name: "FlexitiCore",
+            dependencies: ["CCurl", "CJansson", "CSQLite", "CSecureMemory", "CAnswerPrepass"],
+            swiftSettings: releaseSettings
+        ),
         // The C ABI: one file per handle type, implementing include/flexiti.h.
         .target(
             name: "Flexiti",
-            dependencies: ["FlexitiCore", "CFlexiti"],
-            swiftSettings: [.enableExperimentalFeature("CImplementation")]
+            dependencies: ["FlexitiCore", "CFlexiti", "CSwiftArgv"],
+            swiftSettings: [.enableExperimentalFeature("CImplementation")] + releaseSettings
         ),
 
         // The local Flexiti-compatible server (tests, examples, users' integration tests).
@@ -54,7 +68,12 @@ let package = Package(
         ),
 
         .testTarget(name: "FlexitiCoreTests", dependencies: ["FlexitiCore", "FlexitiSandbox"]),
-        .testTarget(name: "FlexitiCTests", dependencies: ["Flexiti", "CFlexiti", "FlexitiSandbox", "CSQLite"]),
+        // Links libsqlite3 itself: some journal tests edit a journal file directly.
+        .testTarget(
+            name: "FlexitiCTests",
+            dependencies: ["Flexiti", "CFlexiti", "FlexitiSandbox", "CSQLite"],
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         .testTarget(
             name: "FlexitiSandboxTests",
             dependencies: [

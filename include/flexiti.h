@@ -1717,7 +1717,8 @@ typedef enum flx_journal_state {
  * *out must be released with flx_journal_free(). Thread-safe.
  * Errors: FLX_E_INVALID_ARGUMENT (path or out NULL, path empty, not UTF-8 or too long),
  * FLX_E_JOURNAL (the file cannot be created or written: missing or read-only directory,
- * read-only file, full disk), FLX_E_JOURNAL_INVALID (not a regular file, not a libflexiti
+ * read-only file, full disk; or SQLite, libsqlite3.so.0 3.20 or newer, which the library loads
+ * at the first open, cannot be loaded), FLX_E_JOURNAL_INVALID (not a regular file, not a libflexiti
  * journal, damaged, or written by a newer version; the file is left untouched),
  * FLX_E_JOURNAL_BUSY (open elsewhere), FLX_E_OUT_OF_MEMORY.
  */

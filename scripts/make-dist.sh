@@ -169,7 +169,11 @@ build_deb_lib() {
     chmod 0644 "$dir/DEBIAN/symbols" "$dir/DEBIAN/shlibs" "$dir/DEBIAN/triggers"
 }
 build_deb_lib
-build_deb "libflexiti$somajor" libs "" "C client library for the Flexiti POS API" \
+# SQLite is dlopen()ed when a journal is opened, so dpkg-shlibdeps does not see it. It stays a
+# Depends, not a Recommends: the journal guards money calls, and an installation made with
+# --no-install-recommends should not learn at its first journal open that it cannot keep one.
+# 3.20 for sqlite3_prepare_v3 (the loader refuses older ones with a message).
+build_deb "libflexiti$somajor" libs "libsqlite3-0 (>= 3.20.0)" "C client library for the Flexiti POS API" \
     "libflexiti is a client library for the Flexiti POS API (Canadian point-of-sale financing): customer lookup and verification, financing options, authorizations, captures, returns and refunds, with idempotent retries, typed results and documented error codes. It exports a plain C API; this package holds the shared library." \
     "$lib/libflexiti.so.$version" "$lib/libflexiti.so.$somajor"
 

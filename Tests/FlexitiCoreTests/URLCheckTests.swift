@@ -18,6 +18,25 @@ final class URLCheckTests: XCTestCase {
         XCTAssertNil(code("http://10.0.0.5/x", allow: true))
     }
 
+    func testSchemeAndHostInAnyCaseAndOnlyExactLoopbackNumbers() {
+        XCTAssertNil(code("HTTP://LOCALHOST:1/x"))
+        XCTAssertNil(code("Https://Posapi.Flexiti.Fi/x"))
+        XCTAssertNil(code("http://127.255.0.1/x"))
+        XCTAssertEqual(code("http://127.0.0.256/x"), .insecureURL)
+        XCTAssertEqual(code("http://127.1/x"), .insecureURL)
+        XCTAssertEqual(code("http://0127.0.0.1/x"), .insecureURL)
+        XCTAssertEqual(code("http://127.0.0.1./x"), .insecureURL)
+        XCTAssertEqual(code("http://127..0.1/x"), .insecureURL)
+        XCTAssertEqual(code("http://127.0.0.1.evil.example/x"), .insecureURL)
+        XCTAssertEqual(code("http://[::2]:8080/x"), .insecureURL)
+    }
+
+    func testADelimiterFollowedByACombiningMarkStillCounts() {
+        // As one Character "?\u{301}" is not "?"; libcurl sees the byte.
+        XCTAssertEqual(code("https://host/x?\u{301}y=1"), .invalidArgument)
+        XCTAssertEqual(code("https://user@\u{301}host/x"), .invalidArgument)
+    }
+
     func testMalformed() {
         XCTAssertEqual(code("ftp://x/y"), .invalidArgument)
         XCTAssertEqual(code("https://"), .invalidArgument)

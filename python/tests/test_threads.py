@@ -14,7 +14,7 @@ def test_shared_and_own_sessions_across_threads(make_session):
 
     class Count(logging.Handler):
         def emit(self, record):
-            records.append(record.thread)
+            records.append(record.threadName)
 
     logger = logging.getLogger("flexiti")
     handler, old_level = Count(logging.DEBUG), logger.level
@@ -30,7 +30,8 @@ def test_shared_and_own_sessions_across_threads(make_session):
             failures.append(e)
 
     try:
-        threads = [threading.Thread(target=work, args=(make_session() if i % 2 else None,)) for i in range(6)]
+        threads = [threading.Thread(target=work, args=(make_session() if i % 2 else None,), name=f"worker-{i}")
+                   for i in range(6)]
         for t in threads:
             t.start()
         for t in threads:
@@ -40,5 +41,6 @@ def test_shared_and_own_sessions_across_threads(make_session):
         logger.setLevel(old_level)
     assert failures == []
     assert len(results) == 30 and all(r == expected for r in results)
-    assert len(set(records)) == 6          # every thread logged through the bridge
+    # Every thread logged through the bridge (names, not idents: a finished thread's ident is reused).
+    assert {f"worker-{i}" for i in range(6)} <= set(records)
     assert shared.stats().token_requests == 1

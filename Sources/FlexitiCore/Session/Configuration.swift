@@ -36,33 +36,57 @@ package struct SessionConfiguration: @unchecked Sendable {
     }
 
     package func validate() -> FlexitiError? {
-        if case let .failure(e) = resolvedBaseURL() { return e }
-        if let e = URLCheck.checkProxy(baseURL: customBaseURL, proxy: transport.proxy, allowInsecureHTTP: allowInsecureHTTP) { return e }
-        if clientId.isEmpty { return .invalidArgument("client_id is not set") }
-        if clientSecret.isEmpty { return .invalidArgument("client_secret is not set") }
+        if case let .failure(e) = validated() { return e }
         return nil
+    }
+
+    /// `validate()` that also returns the base URL it checked (a session needs both, and the
+    /// URL check is then made once).
+    package func validated() -> Result<String, FlexitiError> {
+        let base = resolvedBaseURL()
+        guard case .success = base else { return base }
+        if let e = URLCheck.checkProxy(baseURL: customBaseURL, proxy: transport.proxy, allowInsecureHTTP: allowInsecureHTTP) { return .failure(e) }
+        if clientId.isEmpty { return .failure(.invalidArgument("client_id is not set")) }
+        if clientSecret.isEmpty { return .failure(.invalidArgument("client_secret is not set")) }
+        return base
     }
 }
 
 /// Accepts https:// anywhere and http:// only to loopback unless explicitly allowed.
 package enum URLCheck {
+    /// Reads UTF-8 bytes, not Characters: every delimiter is ASCII, a combining mark after one
+    /// must not hide it (libcurl reads bytes too), and it is what a session's creation costs.
     package static func check(_ url: String, allowInsecureHTTP: Bool) -> Result<Void, FlexitiError> {
-        let lower = url.lowercased()
-        let rest: Substring
+        let bytes = Array(url.utf8)
+        let rest: ArraySlice<UInt8>
         let secure: Bool
-        if lower.hasPrefix("https://") { rest = lower.dropFirst(8); secure = true }
-        else if lower.hasPrefix("http://") { rest = lower.dropFirst(7); secure = false }
+        if hasPrefixIgnoringASCIICase(bytes, "https://") { rest = bytes.dropFirst(8); secure = true }
+        else if hasPrefixIgnoringASCIICase(bytes, "http://") { rest = bytes.dropFirst(7); secure = false }
         else { return .failure(.invalidArgument("base URL must start with https:// (or http:// for loopback)")) }
-        let hostPort = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard !hostPort.isEmpty, !hostPort.contains("@") else {
+        let hostPort = rest.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        guard !hostPort.isEmpty, !hostPort.contains(UInt8(ascii: "@")) else {
             return .failure(.invalidArgument("base URL has no host (or carries credentials)"))
         }
-        if rest.contains("?") || rest.contains("#") || rest.contains(" ") {
+        if rest.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: " ") }) {
             return .failure(.invalidArgument("base URL must not contain a query, fragment or space"))
         }
         if secure || allowInsecureHTTP { return .success(()) }
-        if isLoopback(hostPort: hostPort) { return .success(()) }
+        let host = String(decoding: hostPort.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        if isLoopback(hostPort: Substring(host)) { return .success(()) }
         return .failure(FlexitiError(.insecureURL, "plain http:// is allowed only to loopback hosts (set allow_insecure_http to override)"))
+    }
+
+    /// `prefix` is lowercase ASCII.
+    static func hasPrefixIgnoringASCIICase(_ bytes: [UInt8], _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard bytes.count >= n else { return false }
+        return prefix.withUTF8Buffer { p in
+            for i in 0..<n {
+                let b = bytes[i]
+                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != p[i] { return false }
+            }
+            return true
+        }
     }
 
     /// Plain http:// to a loopback base URL stays on the machine only if the proxy (if any) is
@@ -79,20 +103,40 @@ package enum URLCheck {
     }
 
     /// "localhost", "[::1]" or 127.x.y.z, with or without a port.
+    /// Compares bytes (`hostPort` lowercased already).
     static func isLoopback(hostPort: Substring) -> Bool {
-        let host: Substring
-        if hostPort.hasPrefix("[") {
-            host = hostPort.prefix { $0 != "]" }.dropFirst()
+        let u = hostPort.utf8
+        let host: Substring.UTF8View.SubSequence
+        if u.first == UInt8(ascii: "[") {
+            host = u.dropFirst().prefix { $0 != UInt8(ascii: "]") }
         } else {
-            host = hostPort.prefix { $0 != ":" }
+            host = u.prefix { $0 != UInt8(ascii: ":") }
         }
-        return host == "localhost" || host == "::1" || isLoopbackIPv4(host)
+        return host.elementsEqual("localhost".utf8) || host.elementsEqual("::1".utf8) || isLoopbackIPv4(host)
     }
 
-    /// 127.x.y.z written as four decimal numbers (not "127.0.0.1.evil.example").
-    static func isLoopbackIPv4(_ host: Substring) -> Bool {
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == "127" else { return false }
-        return parts.allSatisfy { p in !p.isEmpty && p.count <= 3 && p.allSatisfy { $0.isASCII && $0.isNumber } && (Int(p) ?? 256) <= 255 }
+    /// 127.x.y.z written as four decimal numbers of 1 to 3 ASCII digits, each at most 255 (not
+    /// "127.0.0.1.evil.example").
+    static func isLoopbackIPv4(_ host: Substring) -> Bool { isLoopbackIPv4(host.utf8) }
+
+    static func isLoopbackIPv4(_ host: Substring.UTF8View.SubSequence) -> Bool {
+        var parts = 0, digits = 0, value = 0, first = 0
+        for b in host {
+            if b == UInt8(ascii: ".") {
+                guard digits > 0 else { return false }
+                if parts == 0 { first = value }
+                parts += 1
+                digits = 0
+                value = 0
+            } else if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                digits += 1
+                guard digits <= 3 else { return false }
+                value = value * 10 + Int(b - UInt8(ascii: "0"))
+                guard value <= 255 else { return false }
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && parts == 3 && first == 127
     }
 }

@@ -257,9 +257,10 @@ package final class Session: @unchecked Sendable {
 
     package init(configuration: SessionConfiguration, clock: @escaping @Sendable () -> Int64 = MonotonicClock.seconds,
                 timing: CallTiming = .system) throws(FlexitiError) {
-        if let e = configuration.validate() { throw e }
-        guard case let .success(base) = configuration.resolvedBaseURL() else {
-            throw FlexitiError.invalidArgument("base URL")
+        let base: String
+        switch configuration.validated() {
+        case let .failure(e): throw e
+        case let .success(b): base = b
         }
         guard let transport = CurlTransport(options: configuration.transport) else {
             throw FlexitiError(.outOfMemory, "libcurl could not create a handle")
@@ -628,10 +629,13 @@ package final class Session: @unchecked Sendable {
     }
 
     static func pathPart(of url: String) -> String {
-        let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-        // ["https:", "", "host:port", "flexiti/pos-api"]
-        guard afterScheme.count == 4 else { return "" }
-        return "/" + afterScheme[3]
+        // "https://host:port/flexiti/pos-api" → "/flexiti/pos-api": from the third "/" on.
+        var slashes = 0
+        for i in url.utf8.indices where url.utf8[i] == UInt8(ascii: "/") {
+            slashes += 1
+            if slashes == 3 { return String(url.utf8[i...]) ?? "" }
+        }
+        return ""
     }
 }
 
