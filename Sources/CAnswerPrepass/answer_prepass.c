@@ -1,8 +1,10 @@
 #include "answer_prepass.h"
 #include <string.h>
 
-/* A number becomes a string opened by a raw DEL (U+007F, valid unescaped in JSON text): `1.5`
- * becomes `"<DEL>1.5"`. A string value whose text begins with DEL (raw or as `\u007f`) gets one
+/* A number that jansson could not keep exactly becomes a string opened by a raw DEL (U+007F,
+ * valid unescaped in JSON text): `1.5` becomes `"<DEL>1.5"`. An integer of at most 18 digits
+ * other than `-0` is left to jansson, which keeps it as an exact 64-bit integer whose decimal
+ * text is the token itself (the grammar allows no leading zeros or `+`); JSONNode prints it back. A string value whose text begins with DEL (raw or as `\u007f`) gets one
  * more DEL in front, so that a DEL followed by a DEL is always a real string (JSONNode.swift reads
  * both back). Object keys are never marked, and a number where a key belongs is refused (as a
  * string it would pass for one). A raw byte, not an escape: jansson decodes escapes on a slower path, which cost
@@ -48,6 +50,16 @@ static int is_valid_number(const unsigned char *t, size_t n) {
         if (i == s) return 0;
     }
     return i == n;
+}
+
+/* Whether a valid number token t[0..n) is an integer jansson keeps exactly and prints back as
+ * the same text: no fraction or exponent, at most 18 digits (below 2^63), not `-0`. */
+static int is_plain_integer(const unsigned char *t, size_t n) {
+    size_t i = t[0] == '-' ? 1 : 0;
+    if (n - i > 18 || (i == 1 && t[1] == '0')) return 0;
+    for (; i < n; i++)
+        if (t[i] < '0' || t[i] > '9') return 0;
+    return 1;
 }
 
 /* A string content starting at in[i] whose first character is DEL: raw, or `\u007f` / `\u007F`
@@ -106,6 +118,7 @@ long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_
             while (i < n && is_number_byte(in[i])) i++;
             if (!is_valid_number(in + start, i - start) || followed_by_colon(in, n, i)) return -1;
             if (--values < 0) return -1;
+            if (is_plain_integer(in + start, i - start)) continue; /* copied with the run */
             FLUSH_TO(start);
             memcpy(out + o, marker, MARKER_LEN);
             o += MARKER_LEN;

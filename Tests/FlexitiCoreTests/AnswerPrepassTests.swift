@@ -1,3 +1,4 @@
+import CAnswerPrepass
 import CJansson
 @testable import FlexitiCore
 import XCTest
@@ -9,15 +10,74 @@ final class AnswerPrepassTests: XCTestCase {
     func node(_ s: String) -> JSONNode? { JSONParser.document(Array(s.utf8)) }
 
     func testNumbersBecomeMarkedStringsAndNothingElseChanges() {
-        XCTAssertEqual(prepared(#"{"a":1,"b":-0.5e+3,"c":"12","d":[0,true,null]}"#),
-                       "{\"a\":\"\u{7F}1\",\"b\":\"\u{7F}-0.5e+3\",\"c\":\"12\",\"d\":[\"\u{7F}0\",true,null]}")
-        XCTAssertEqual(prepared(#""x\"1\\" 2"#), "\"x\\\"1\\\\\" \"\u{7F}2\"", "digits after escaped quotes stay in the string")
+        XCTAssertEqual(prepared(#"{"a":1.0,"b":-0.5e+3,"c":"12","d":[0.5,true,null]}"#),
+                       "{\"a\":\"\u{7F}1.0\",\"b\":\"\u{7F}-0.5e+3\",\"c\":\"12\",\"d\":[\"\u{7F}0.5\",true,null]}")
+        XCTAssertEqual(prepared(#""x\"1\\" 2.5"#), "\"x\\\"1\\\\\" \"\u{7F}2.5\"", "digits after escaped quotes stay in the string")
         XCTAssertEqual(prepared(""), "")
-        XCTAssertEqual(prepared("7"), "\"\u{7F}7\"")
+        XCTAssertEqual(prepared("7E0"), "\"\u{7F}7E0\"")
         XCTAssertEqual(prepared("[\"\u{7F}1\",\"\\u007F2\",\"\\u007f\",\"1\u{7F}\"]"),
                        "[\"\u{7F}\u{7F}1\",\"\u{7F}\\u007F2\",\"\u{7F}\\u007f\",\"1\u{7F}\"]", "strings that begin with DEL get a second")
         XCTAssertNil(prepared("[01]"))
         XCTAssertNil(prepared("1.e5"))
+    }
+
+    /// An integer of at most 18 digits other than `-0` is left to jansson (an exact 64-bit
+    /// integer whose decimal text is the token); any other number is marked.
+    func testShortIntegersAreLeftToJanssonAndReadBackAsSent() throws {
+        let eighteen = "-999999999999999999", nineteen = "1000000000000000000"
+        XCTAssertEqual(prepared("[0,7,-12,\(eighteen),\(nineteen),-0,1.0,1e2]"),
+                       "[0,7,-12,\(eighteen),\"\u{7F}\(nineteen)\",\"\u{7F}-0\",\"\u{7F}1.0\",\"\u{7F}1e2\"]")
+        let n = try XCTUnwrap(node(#"{"a":0,"b":-12,"c":\#(eighteen),"d":\#(nineteen),"e":-0,"amount":5000,"big":922337203685477580}"#))
+        let texts = ["a": "0", "b": "-12", "c": eighteen, "d": nineteen, "e": "-0", "amount": "5000", "big": "922337203685477580"]
+        for (key, text) in texts {
+            XCTAssertEqual(n[key]?.kind, .number, key)
+            XCTAssertEqual(n[key]?.text, text, key)
+            XCTAssertEqual(n[key]?.int64, Int64(text), key)
+            XCTAssertEqual(n[key]?.cents, Money.parse(text), key)
+            XCTAssertNil(n[key]?.bool, key)
+            XCTAssertNotNil(n[key]?.withTextOnly, key)
+            let p = try XCTUnwrap(n[key]?.cString, key)
+            XCTAssertEqual(String(cString: p), text, key)
+            XCTAssertEqual(n[key]?.cString, p, "the same lent bytes each time: \(key)")
+        }
+        XCTAssertEqual(n["amount"]?.cents, 500_000)
+        XCTAssertEqual(n.value, .object(["a", "b", "c", "d", "e", "amount", "big"].map { ($0, .number(texts[$0] ?? "")) }))
+        XCTAssertEqual(JSONParser.parse(Array("[-0,0,12,-7]".utf8)), .array([.number("-0"), .number("0"), .number("12"), .number("-7")]))
+        XCTAssertNil(node(#"{"a":9223372036854775808}"#)?["a"]?.int64, "19 digits stay text, however read")
+        XCTAssertEqual(node(#"{"a":-9223372036854775808}"#)?["a"]?.int64, Int64.min)
+    }
+
+    /// The amount check (AnswerNumbers, its walk in C): which keys it reads, integers jansson
+    /// holds, and amounts out of range however they are written.
+    func testAmountCheckReadsTheListedKeysWhateverTheirForm() throws {
+        let amounts = ["amount", "authorized_amount", "captured_amount", "released_amount", "returned_amount", "refunded_amount",
+                       "remaining_amount", "remaining_authorization_amount", "remaining_capture_amount", "credit_limit",
+                       "available_credit", "term_amount"]
+        let integers = ["expires_in", "page_size", "page_number", "total", "total_count", "total_elements", "plan_id", "term"]
+        for k in amounts { XCTAssertEqual(answer_key_kind(k), Int32(ANSWER_AMOUNT), k) }
+        for k in integers { XCTAssertEqual(answer_key_kind(k), Int32(ANSWER_INTEGER), k) }
+        XCTAssertEqual(answer_key_kind("security_qid"), Int32(ANSWER_SECURITY_QUESTION))
+        XCTAssertEqual(answer_key_kind("term_options"), Int32(ANSWER_TERMS))
+        XCTAssertEqual(answer_key_kind("terms"), Int32(ANSWER_TERMS))
+        for k in ["", "a", "amounts", "amoun", "Amount", "terms_", "tota", "plan", "id", "page", "expires", "security_qi", "xamount"] {
+            XCTAssertEqual(answer_key_kind(k), 0, k)
+        }
+        func bad(_ s: String) throws -> String? { AnswerNumbers.firstUnreadable(try XCTUnwrap(node(s), s)) }
+        for ok in [#"{"amount":99999999999999}"#, #"{"amount":-99999999999999}"#, #"{"amount":"12.5"}"#, #"{"amount":""}"#,
+                   #"{"amount":null,"total":null}"#, #"{"total":922337203685477580}"#, #"{"total":"-9223372036854775808"}"#,
+                   #"{"x":[{"page_size":10,"amount":0}],"security_qid":{"id":7},"terms":[6,12,null]}"#, #"{"plan":1.5,"x":true}"#,
+                   #"{"amount":{"value":"x"},"total":[1.5]}"#] {
+            XCTAssertNil(try bad(ok), ok)
+        }
+        for (doc, found) in [(#"{"amount":100000000000000}"#, "amount: 100000000000000"),
+                             (#"{"x":[1,{"y":{"credit_limit":-100000000000000}}]}"#, "credit_limit: -100000000000000"),
+                             (#"{"total":1.5}"#, "total: 1.5"), (#"{"total":true}"#, "total: true"),
+                             (#"{"page_number":9223372036854775808}"#, "page_number: 9223372036854775808"),
+                             (#"{"amount":12.345}"#, "amount: 12.345"), (#"{"security_qid":{"id":"x"}}"#, "security_qid.id: x"),
+                             (#"{"terms":[6,"a"],"total":1.5}"#, "terms: a"), (#"{"term_options":[1e2]}"#, "term_options: 1e2"),
+                             (#"{"a":{"amount":5},"b":{"amount":"x"},"total":"y"}"#, "amount: x")] {
+            XCTAssertEqual(try bad(doc), found, doc)
+        }
     }
 
     func testNumbersInsideStringsEscapesAndExponentsReadBack() throws {

@@ -1,7 +1,7 @@
 /* The pre-pass that keeps an answer's numbers exact through jansson (FlexitiCore/JSON/JSONParser.swift
- * describes the transformation): every number token is checked against the RFC 8259 grammar and
- * rewritten into a marked string, strings that could pass for a marker are tagged, and nesting
- * depth and the value budget are enforced. Runs of bytes between rewrites are copied in bulk. */
+ * describes the transformation): every number token is checked against the RFC 8259 grammar and,
+ * unless it is an integer jansson keeps exactly, rewritten into a marked string; strings that
+ * could pass for a marker are tagged, and nesting depth and the value budget are enforced. Runs of bytes between rewrites are copied in bulk. */
 #ifndef FLX_ANSWER_PREPASS_H
 #define FLX_ANSWER_PREPASS_H
 #include <stddef.h>
