@@ -47,6 +47,24 @@ final class AnswerPrepassTests: XCTestCase {
         XCTAssertEqual(node(#"{"a":-9223372036854775808}"#)?["a"]?.int64, Int64.min)
     }
 
+    /// The texts of integers lent as C strings: one per node, the same pointer however many are
+    /// asked for (the table grows, the texts never move), freed with the document.
+    func testIntegerTextsStayPutAsMoreAreLent() throws {
+        let values = (0..<1000).map { i -> Int64 in i % 2 == 0 ? Int64(i) * 1_000_003 : -(999_999_999_999_999_999 / Int64(i)) }
+        let doc = try XCTUnwrap(node("[" + values.map(String.init).joined(separator: ",") + "]"))
+        var lent: [UnsafePointer<CChar>] = []
+        for i in 0..<values.count {
+            let p = try XCTUnwrap(doc.item(i)?.cString)
+            XCTAssertEqual(String(cString: p), String(values[i]))
+            lent.append(p)
+        }
+        for i in 0..<values.count {
+            XCTAssertEqual(doc.item(i)?.cString, lent[i])
+            XCTAssertEqual(String(cString: lent[i]), String(values[i]))
+        }
+        XCTAssertEqual(Set(lent).count, values.count)
+    }
+
     /// The amount check (AnswerNumbers, its walk in C): which keys it reads, integers jansson
     /// holds, and amounts out of range however they are written.
     func testAmountCheckReadsTheListedKeysWhateverTheirForm() throws {

@@ -1,3 +1,4 @@
+import CAnswerPrepass
 import CJansson
 import Glibc
 
@@ -7,14 +8,14 @@ import Glibc
 package final class JSONDocument: @unchecked Sendable {  // the tree is never changed after parsing; jansson's reads do not write
     let root: UnsafeMutablePointer<json_t>
     /// The texts of integers lent as C strings (JSONNode.cString), made on first request and
-    /// kept as jansson strings until the document goes. Only under `textLock`.
-    private var integerTexts: [UnsafeMutablePointer<json_t>: UnsafeMutablePointer<json_t>] = [:]
+    /// kept until the document goes (Sources/CAnswerPrepass/answer_texts.c). Only under `textLock`.
+    private var integerTexts: OpaquePointer? = nil
 
     init(_ root: UnsafeMutablePointer<json_t>) { self.root = root }
 
     deinit {
         cshim_json_decref(root)
-        for (_, text) in integerTexts { cshim_json_decref(text) }
+        if let integerTexts { answer_texts_free(integerTexts) }
     }
 
     /// One lock for every document: texts of integers are asked for rarely (a getter that
@@ -29,13 +30,7 @@ package final class JSONDocument: @unchecked Sendable {  // the tree is never ch
     func integerText(_ node: UnsafeMutablePointer<json_t>) -> UnsafePointer<CChar>? {
         pthread_mutex_lock(JSONDocument.textLock)
         defer { pthread_mutex_unlock(JSONDocument.textLock) }
-        if let text = integerTexts[node] { return json_string_value(text) }
-        let made = JSONNode.withDecimal(Int64(json_integer_value(node))) { digits in
-            digits.withMemoryRebound(to: CChar.self) { json_stringn_nocheck($0.baseAddress, $0.count) }
-        }
-        guard let text = made ?? nil else { return nil }
-        integerTexts[node] = text
-        return json_string_value(text)
+        return answer_integer_text(&integerTexts, UnsafeRawPointer(node), json_integer_value(node))
     }
 }
 
