@@ -4,7 +4,7 @@
 
 /* The keys whose values the library reads as amounts or integers (FlexitiCore/JSON/AnswerNumbers.swift).
  * Told apart by length and first byte before any comparison: most keys of an answer are not checked. */
-int answer_key_kind(const char *k) {
+static int key_kind(const char *k) {
     size_t n = strlen(k);
 #define IS(s) (n == sizeof(s) - 1 && memcmp(k, s, sizeof(s) - 1) == 0)
     switch (k[0]) {
@@ -33,6 +33,23 @@ int answer_key_kind(const char *k) {
 #undef IS
 }
 
+int answer_key_kind(const char *key) { return key_kind(key); }
+
+/* An amount that is surely readable (Money.parse): a marked number (a DEL and the token, which
+ * the pre-pass checked against the grammar) of at most 14 digits, and at most 2 decimals. */
+static int plain_amount(json_t *v) {
+    const char *t = json_string_value(v);
+    size_t i = 1, whole = 0, decimals = 0;
+    if (!t || t[0] != 0x7f || t[1] == 0x7f) return 0;
+    if (t[i] == '-') i++;
+    while (t[i] >= '0' && t[i] <= '9') i++, whole++;
+    if (t[i] == '.') {
+        i++;
+        while (t[i] >= '0' && t[i] <= '9') i++, decimals++;
+    }
+    return t[i] == 0 && whole >= 1 && whole <= 14 && decimals <= 2;
+}
+
 /* Whether `v` under a key of `kind` (amount or integer) is readable without looking at a text:
  * null, an object or array (another shape, read as absent), an integer jansson holds where an
  * integer is wanted. Anything else goes to `check`. */
@@ -44,7 +61,11 @@ static int check_value(int kind, const char *key, json_t *v, answer_check_fn che
         return 0;
     case JSON_INTEGER:
         if (kind == ANSWER_INTEGER) return 0;
-        /* fall through: an amount's range is checked on its text */
+        /* an amount's range is checked on its text */
+        return check(ctx, kind, key, v);
+    case JSON_STRING:
+        if (kind == ANSWER_AMOUNT && plain_amount(v)) return 0;
+        return check(ctx, kind, key, v);
     default:
         return check(ctx, kind, key, v);
     }
@@ -81,7 +102,7 @@ int answer_numbers_walk(void *root, int depth, int max_depth, answer_check_fn ch
             json_t *v = json_object_iter_value(it);
             int kind;
             if (!key || !v) return 0;
-            kind = answer_key_kind(key);
+            kind = key_kind(key);
             if (kind && check_member(kind, key, v, check, ctx)) return 1;
             if ((json_is_object(v) || json_is_array(v)) && answer_numbers_walk(v, depth + 1, max_depth, check, ctx)) return 1;
         }

@@ -1,11 +1,14 @@
 #include "answer_prepass.h"
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* A number that jansson could not keep exactly becomes a string opened by a raw DEL (U+007F,
  * valid unescaped in JSON text): `1.5` becomes `"<DEL>1.5"`. An integer of at most 18 digits
  * other than `-0` is left to jansson, which keeps it as an exact 64-bit integer whose decimal
- * text is the token itself (the grammar allows no leading zeros or `+`); JSONNode prints it back. A string value whose text begins with DEL (raw or as `\u007f`) gets one
- * more DEL in front, so that a DEL followed by a DEL is always a real string (JSONNode.swift reads
+ * text is the token itself (the grammar allows no leading zeros or `+`); JSONNode prints it
+ * back. A string value whose text begins with DEL (raw or as `\u007f`) gets one more DEL in front, so that a DEL followed by a DEL is always a real string (JSONNode.swift reads
  * both back). Object keys are never marked, and a number where a key belongs is refused (as a
  * string it would pass for one). A raw byte, not an escape: jansson decodes escapes on a slower path, which cost
  * about 850 instructions per number on a page of captures. */
@@ -71,10 +74,25 @@ static int starts_with_del(const unsigned char *in, size_t n, size_t i) {
 }
 
 /* The index just past the quote that closes the string whose content starts at in[i] (n when
- * it is not closed). Most strings hold no backslash: their end is found with memchr. */
+ * it is not closed). Strings are short and most hold no backslash: 16 bytes at a time are
+ * searched for the first quote or backslash (two calls of memchr cost more on short strings). */
 static size_t string_end(const unsigned char *in, size_t n, size_t i) {
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    while (n - i >= 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+        unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)));
+        if (hits) {
+            i += (size_t)__builtin_ctz(hits);
+            if (in[i] == '"') return i + 1;
+            break; /* a backslash: the escapes are read one by one */
+        }
+        i += 16;
+    }
+#else
     const unsigned char *quote = memchr(in + i, '"', n - i);
     if (quote && !memchr(in + i, '\\', (size_t)(quote - (in + i)))) return (size_t)(quote - in) + 1;
+#endif
     while (i < n) {
         unsigned char d = in[i++];
         if (d == '\\') {

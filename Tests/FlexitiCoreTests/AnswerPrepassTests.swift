@@ -84,14 +84,16 @@ final class AnswerPrepassTests: XCTestCase {
         for ok in [#"{"amount":99999999999999}"#, #"{"amount":-99999999999999}"#, #"{"amount":"12.5"}"#, #"{"amount":""}"#,
                    #"{"amount":null,"total":null}"#, #"{"total":922337203685477580}"#, #"{"total":"-9223372036854775808"}"#,
                    #"{"x":[{"page_size":10,"amount":0}],"security_qid":{"id":7},"terms":[6,12,null]}"#, #"{"plan":1.5,"x":true}"#,
-                   #"{"amount":{"value":"x"},"total":[1.5]}"#] {
+                   #"{"amount":{"value":"x"},"total":[1.5]}"#, #"{"amount":99999999999999.99,"term_amount":-99999999999999.9}"#,
+                   #"{"amount":12.340,"credit_limit":0.0,"available_credit":-0}"#] {
             XCTAssertNil(try bad(ok), ok)
         }
         for (doc, found) in [(#"{"amount":100000000000000}"#, "amount: 100000000000000"),
                              (#"{"x":[1,{"y":{"credit_limit":-100000000000000}}]}"#, "credit_limit: -100000000000000"),
                              (#"{"total":1.5}"#, "total: 1.5"), (#"{"total":true}"#, "total: true"),
                              (#"{"page_number":9223372036854775808}"#, "page_number: 9223372036854775808"),
-                             (#"{"amount":12.345}"#, "amount: 12.345"), (#"{"security_qid":{"id":"x"}}"#, "security_qid.id: x"),
+                             (#"{"amount":12.345}"#, "amount: 12.345"), (#"{"amount":100000000000000.00}"#, "amount: 100000000000000.00"),
+                             (#"{"amount":1.5e1}"#, "amount: 1.5e1"), ("{\"amount\":\"\u{7F}5\"}", "amount: \u{7F}5"), (#"{"security_qid":{"id":"x"}}"#, "security_qid.id: x"),
                              (#"{"terms":[6,"a"],"total":1.5}"#, "terms: a"), (#"{"term_options":[1e2]}"#, "term_options: 1e2"),
                              (#"{"a":{"amount":5},"b":{"amount":"x"},"total":"y"}"#, "amount: x")] {
             XCTAssertEqual(try bad(doc), found, doc)
@@ -194,6 +196,16 @@ final class AnswerPrepassTests: XCTestCase {
             var d = Array(value(0).utf8)
             if Int.random(in: 0..<4, using: &rng) == 0, !d.isEmpty { d[Int.random(in: 0..<d.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
             inputs.append(d)
+        }
+        // Strings across the pre-pass's 16-byte blocks: an escape or the end at every position.
+        for length in 0..<40 {
+            for at in 0...length {
+                for escape in ["\\\"", "\\\\", "\\u007f", "\u{7F}", "é"] {
+                    let text = String(repeating: "a", count: at) + escape + String(repeating: "b", count: length - at)
+                    inputs.append(Array("[\"\(text)\",1.5,{\"\(text)\":-2}]".utf8))
+                    inputs.append(Array("\"\(text)".utf8))  // not closed
+                }
+            }
         }
         inputs.append(Array(String(repeating: "[", count: JSONParser.maxDepth + 1).utf8))
         inputs.append(Array(String(repeating: "[", count: JSONParser.maxDepth).utf8))
