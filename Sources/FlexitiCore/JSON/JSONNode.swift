@@ -94,6 +94,14 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
         return nil
     }
 
+    /// The same for one or two keys, the usual case, without building an array of keys.
+    package func first(_ key: String) -> JSONNode? {
+        if let v = self[key], !v.isNull { return v }
+        return nil
+    }
+
+    package func first(_ key: String, _ other: String) -> JSONNode? { first(key) ?? first(other) }
+
     /// Items of an array (0 for anything else).
     package var count: Int { type == JSON_ARRAY ? json_array_size(pointer) : 0 }
 
@@ -122,7 +130,11 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
 
     package var arrayValue: [JSONNode]? {
         guard type == JSON_ARRAY else { return nil }
-        return (0..<json_array_size(pointer)).compactMap { item($0) }
+        let n = json_array_size(pointer)
+        var items: [JSONNode] = []
+        items.reserveCapacity(n)
+        for i in 0..<n { if let p = json_array_get(pointer, i) { items.append(JSONNode(document, p)) } }
+        return items
     }
 
     /// Calls `body` with each member's key (jansson's, NUL-terminated) and value, in order,
