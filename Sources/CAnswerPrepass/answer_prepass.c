@@ -27,42 +27,42 @@ static int is_number_byte(unsigned char d) {
     return (d >= '0' && d <= '9') || d == '-' || d == '+' || d == '.' || d == 'e' || d == 'E';
 }
 
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over t[0..n) */
-static int is_valid_number(const unsigned char *t, size_t n) {
-    size_t i = 0, s;
-    if (i < n && t[i] == '-') i++;
+static int is_digit(unsigned char d) { return d >= '0' && d <= '9'; }
+
+/* The number token starting at in[i]: one pass over -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+ * that must be followed by a byte that cannot continue a number (so the token is the whole run
+ * of number bytes, as the grammar reads it). Returns the index past it, or 0 when malformed;
+ * *plain tells whether it is an integer jansson keeps exactly and prints back as the same text:
+ * no fraction or exponent, at most 18 digits (below 2^63), not `-0`. */
+static size_t scan_number(const unsigned char *in, size_t n, size_t i, int *plain) {
+    size_t digits_at, s;
+    int negative = in[i] == '-', simple = 1;
+    if (negative) i++;
+    digits_at = i;
     if (i >= n) return 0;
-    if (t[i] == '0') {
+    if (in[i] == '0') {
         i++;
     } else {
-        s = i;
-        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        while (i < n && is_digit(in[i])) i++;
+        if (i == digits_at) return 0;
+    }
+    if (i < n && in[i] == '.') {
+        simple = 0;
+        s = ++i;
+        while (i < n && is_digit(in[i])) i++;
         if (i == s) return 0;
     }
-    if (i < n && t[i] == '.') {
+    if (i < n && (in[i] == 'e' || in[i] == 'E')) {
+        simple = 0;
         i++;
+        if (i < n && (in[i] == '+' || in[i] == '-')) i++;
         s = i;
-        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        while (i < n && is_digit(in[i])) i++;
         if (i == s) return 0;
     }
-    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
-        i++;
-        if (i < n && (t[i] == '+' || t[i] == '-')) i++;
-        s = i;
-        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
-        if (i == s) return 0;
-    }
-    return i == n;
-}
-
-/* Whether a valid number token t[0..n) is an integer jansson keeps exactly and prints back as
- * the same text: no fraction or exponent, at most 18 digits (below 2^63), not `-0`. */
-static int is_plain_integer(const unsigned char *t, size_t n) {
-    size_t i = t[0] == '-' ? 1 : 0;
-    if (n - i > 18 || (i == 1 && t[1] == '0')) return 0;
-    for (; i < n; i++)
-        if (t[i] < '0' || t[i] > '9') return 0;
-    return 1;
+    if (i < n && is_number_byte(in[i])) return 0;
+    *plain = simple && i - digits_at <= 18 && !(negative && in[digits_at] == '0');
+    return i;
 }
 
 /* A string content starting at in[i] whose first character is DEL: raw, or `\u007f` / `\u007F`
@@ -133,10 +133,11 @@ long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_
             }
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             size_t start = i;
-            while (i < n && is_number_byte(in[i])) i++;
-            if (!is_valid_number(in + start, i - start) || followed_by_colon(in, n, i)) return -1;
+            int plain = 0;
+            i = scan_number(in, n, i, &plain);
+            if (i == 0 || followed_by_colon(in, n, i)) return -1;
             if (--values < 0) return -1;
-            if (is_plain_integer(in + start, i - start)) continue; /* copied with the run */
+            if (plain) continue; /* copied with the run */
             FLUSH_TO(start);
             memcpy(out + o, marker, MARKER_LEN);
             o += MARKER_LEN;
@@ -145,15 +146,25 @@ long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_
             out[o++] = '"';
             run = i;
         } else {
-            if (c == '[' || c == '{') {
+            switch (c) {
+            case '[':
+            case '{':
                 depth++;
                 values--;
                 containers--;
                 if (depth > max_depth || values < 0 || containers < 0) return -1;
-            } else if (c == ']' || c == '}') {
+                break;
+            case ']':
+            case '}':
                 depth--;
-            } else if (c == 't' || c == 'f' || c == 'n') {
+                break;
+            case 't':
+            case 'f':
+            case 'n':
                 if (--values < 0) return -1; /* true, false, null: one of these letters each, outside strings */
+                break;
+            default:
+                break;
             }
             i++;
         }
