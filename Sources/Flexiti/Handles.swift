@@ -103,6 +103,14 @@ final class CStrings: @unchecked Sendable {  // byKey only under `lock`
         return m
     }()
 
+    /// Runs `body` under the lock of every CStrings (for a table made on first use: getters
+    /// on one handle may race).
+    static func locked<R>(_ body: () -> R) -> R {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body()
+    }
+
     /// A stable C copy of `text` for `key` (made once).
     func get(_ key: String, _ text: @autoclosure () -> String) -> UnsafePointer<CChar>? {
         pthread_mutex_lock(CStrings.lock)

@@ -9,8 +9,17 @@ final class Record<Model: AnswerRecord> {
     let model: Model
     /// Records lent by a list (flx_customer_list): their _free ignores them.
     let borrowed: Bool
-    /// Texts the answer does not hold as such (an idempotency key, a parsed URL parameter).
-    let strings = CStrings()
+    /// Texts the answer does not hold as such (an idempotency key, a parsed URL parameter),
+    /// made on first use: most records never need one.
+    var strings: CStrings {
+        CStrings.locked {
+            if let made = lentStrings { return made }
+            let made = CStrings()
+            lentStrings = made
+            return made
+        }
+    }
+    private var lentStrings: CStrings? = nil  // only under CStrings.locked
 
     init(_ model: Model, borrowed: Bool = false) {
         self.model = model
