@@ -1,5 +1,6 @@
 #include "answer_prepass.h"
 #include <string.h>
+#include <jansson.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -111,10 +112,12 @@ static int followed_by_colon(const unsigned char *in, size_t n, size_t i) {
 }
 
 long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_t out_cap,
-                 int max_depth, long values, long containers) {
+                 int max_depth, long values, long containers, long *members) {
     size_t i = 0, o = 0, run = 0; /* in[run..i) is still to be copied to out[o..] */
     int depth = 0;
-    if (!out || out_cap < answer_prepass_bound(n, values)) return -1;
+    long colons = 0;
+    if (!out || !members || out_cap < answer_prepass_bound(n, values)) return -1;
+    *members = 0;
     if (n == 0 || !in) return 0;
 #define FLUSH_TO(end) do { memcpy(out + o, in + run, (end) - run); o += (end) - run; } while (0)
     while (i < n) {
@@ -163,6 +166,9 @@ long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_
             case 'n':
                 if (--values < 0) return -1; /* true, false, null: one of these letters each, outside strings */
                 break;
+            case ':': /* outside strings, each ends an object key (jansson refuses any other) */
+                colons++;
+                break;
             default:
                 break;
             }
@@ -171,5 +177,27 @@ long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_
     }
     FLUSH_TO(n);
 #undef FLUSH_TO
+    *members = colons;
     return (long)o;
+}
+
+long answer_member_total(void *root, int max_depth) {
+    json_t *j = root;
+    long total = 0;
+    if (!j || max_depth < 0) return 0;
+    if (json_is_object(j)) {
+        void *it;
+        total = (long)json_object_size(j);
+        for (it = json_object_iter(j); it; it = json_object_iter_next(j, it)) {
+            json_t *v = json_object_iter_value(it);
+            if (v && (json_is_object(v) || json_is_array(v))) total += answer_member_total(v, max_depth - 1);
+        }
+    } else if (json_is_array(j)) {
+        size_t i, count = json_array_size(j);
+        for (i = 0; i < count; i++) {
+            json_t *v = json_array_get(j, i);
+            if (v && (json_is_object(v) || json_is_array(v))) total += answer_member_total(v, max_depth - 1);
+        }
+    }
+    return total;
 }

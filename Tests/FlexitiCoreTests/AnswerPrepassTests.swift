@@ -100,6 +100,27 @@ final class AnswerPrepassTests: XCTestCase {
         }
     }
 
+    /// A repeated key is refused wherever it is (jansson keeps one member per key; the parser
+    /// compares the members it kept with the keys of the text), and only a repeated one.
+    func testRepeatedKeysAreRefusedAtAnyDepth() {
+        let deep = String(repeating: "{\"k\":", count: JSONParser.maxDepth - 1)
+        let closing = String(repeating: "}", count: JSONParser.maxDepth - 1)
+        let refused = [#"{"a":1,"a":1}"#, #"{"a":1,"\u0061":2}"#, #"{"a":{"x":1,"y":{"z":[1,{"q":1,"q":2}]}},"b":2}"#,
+                       #"[{"a":1},{"b":1,"b":{"c":1}}]"#, #"{"a":{"b":1,"b":2},"a":3}"#, #"{"a":{"x":{"y":1}},"a":{}}"#,
+                       #"{"a":"x:y","b":1.5,"b":"\u007f"}"#, #"{"":1,"":2}"#, deep + #"{"d":1,"d":2}"# + closing]
+        for doc in refused {
+            XCTAssertNil(node(doc), doc)
+            XCTAssertNil(JSONParser.parse(Array(doc.utf8)), doc)
+            XCTAssertNil(SwiftReference.parse(Array(doc.utf8)), "the reference refuses it too: \(doc)")
+        }
+        let accepted = [#"{"a":1,"b":{"a":1,"b":[{"a":1},{"a":":"}]}}"#, #"{"a:b":1,"a":2}"#, #"{"A":1,"a":2}"#, "[]", "{}", "7",
+                        deep + #"{"d":1,"e":2}"# + closing]
+        for doc in accepted {
+            XCTAssertNotNil(node(doc), doc)
+            XCTAssertEqual(JSONParser.parse(Array(doc.utf8)), SwiftReference.parse(Array(doc.utf8)), doc)
+        }
+    }
+
     func testNumbersInsideStringsEscapesAndExponentsReadBack() throws {
         let n = try XCTUnwrap(node(#"{"s":"12.50","e":"a\"1,2\\","x":1E-7,"neg":-12.34,"huge":123456789012345678901234567890.5,"i":-9223372036854775808}"#))
         XCTAssertEqual(n["s"]?.kind, .string)

@@ -11,7 +11,7 @@ import CJansson
 /// refuses nesting deeper than `maxDepth`, because readers recurse once per level and must not
 /// exhaust a small POS thread's stack. jansson does the rest of the validation, strictly:
 /// invalid or overlong UTF-8, surrogates, control characters and `\u0000` in strings, duplicate
-/// keys and trailing bytes are refused (nil). The cost of this path is measured in
+/// keys (found by counting: fewer members than the text's keys) and trailing bytes are refused (nil). The cost of this path is measured in
 /// docs/performance.md.
 package enum JSONParser {
     /// At most this many nested objects/arrays (Flexiti's answers nest about 4 deep). 512 was
@@ -38,15 +38,18 @@ package enum JSONParser {
     /// An answer, kept as jansson's tree and read in place (JSONNode); nil when malformed.
     package static func document(_ bytes: [UInt8]) -> JSONNode? {
         SecureMemory.install()
-        guard let quoted = prepare(bytes) else { return nil }
+        guard let (quoted, members) = prepared(bytes) else { return nil }
         var error = json_error_t()
-        let root = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
+        let parsed = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
             guard let base = buf.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                json_loadb($0, buf.count, Int(JSON_DECODE_ANY | JSON_REJECT_DUPLICATES), &error)
+                json_loadb($0, buf.count, Int(JSON_DECODE_ANY), &error)
             }
         }
-        return root.map { JSONNode(root: $0) }
+        guard let root = parsed else { return nil }
+        let node = JSONNode(root: root)
+        // A repeated key: jansson kept one member for it (answer_member_total).
+        return answer_member_total(UnsafeMutableRawPointer(root), Int32(maxDepth)) == members ? node : nil
     }
 
     /// A body as a JSONValue tree (error bodies, the journal, tests). The tree is converted
@@ -58,19 +61,23 @@ package enum JSONParser {
 
     /// The pre-pass (CAnswerPrepass): numbers become marked strings; nil for a malformed number,
     /// too deep a document or one over the value budget.
-    static func prepare(_ input: [UInt8]) -> [UInt8]? {
+    static func prepare(_ input: [UInt8]) -> [UInt8]? { prepared(input)?.text }
+
+    /// The same, and how many object members the text holds (its colons outside strings).
+    static func prepared(_ input: [UInt8]) -> (text: [UInt8], members: Int)? {
         let n = input.count
+        var members = 0
         let values = valueAllowance + n / bytesPerValue, containers = valueAllowance + n / bytesPerContainer
         let capacity = answer_prepass_bound(n, values)
         var failed = false
         let out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, initialized in
             let written = input.withUnsafeBufferPointer { inp in
-                answer_prepass(inp.baseAddress, n, buf.baseAddress, capacity, Int32(maxDepth), values, containers)
+                answer_prepass(inp.baseAddress, n, buf.baseAddress, capacity, Int32(maxDepth), values, containers, &members)
             }
             failed = written < 0
             initialized = failed ? 0 : written
         }
-        return failed ? nil : out
+        return failed ? nil : (out, members)
     }
 
     /// Converts jansson's tree, releasing each member and item once converted, so the two trees
