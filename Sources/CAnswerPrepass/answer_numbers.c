@@ -92,26 +92,40 @@ static int check_member(int kind, const char *key, json_t *v, answer_check_fn ch
     }
 }
 
-int answer_numbers_walk(void *root, int depth, int max_depth, answer_check_fn check, void *ctx) {
-    json_t *j = root;
-    if (!j || depth > max_depth) return 0;
+struct walk {
+    answer_check_fn check;
+    void *ctx;
+    int stopped; /* check said unreadable: no more checks, the members are still counted */
+    long members;
+};
+
+static void walk(json_t *j, int depth, int max_depth, struct walk *w) {
+    if (!j || depth > max_depth) return;
     if (json_is_object(j)) {
         void *it;
+        w->members += (long)json_object_size(j);
         for (it = json_object_iter(j); it; it = json_object_iter_next(j, it)) {
             const char *key = json_object_iter_key(it);
             json_t *v = json_object_iter_value(it);
-            int kind;
-            if (!key || !v) return 0;
-            kind = key_kind(key);
-            if (kind && check_member(kind, key, v, check, ctx)) return 1;
-            if ((json_is_object(v) || json_is_array(v)) && answer_numbers_walk(v, depth + 1, max_depth, check, ctx)) return 1;
+            if (!key || !v) return;
+            if (!w->stopped) {
+                int kind = key_kind(key);
+                if (kind && check_member(kind, key, v, w->check, w->ctx)) w->stopped = 1;
+            }
+            if (json_is_object(v) || json_is_array(v)) walk(v, depth + 1, max_depth, w);
         }
     } else if (json_is_array(j)) {
         size_t i, count = json_array_size(j);
         for (i = 0; i < count; i++) {
             json_t *v = json_array_get(j, i);
-            if (v && (json_is_object(v) || json_is_array(v)) && answer_numbers_walk(v, depth + 1, max_depth, check, ctx)) return 1;
+            if (v && (json_is_object(v) || json_is_array(v))) walk(v, depth + 1, max_depth, w);
         }
     }
-    return 0;
+}
+
+int answer_numbers_walk(void *root, int max_depth, answer_check_fn check, void *ctx, long *members) {
+    struct walk w = {check, ctx, 0, 0};
+    walk(root, 0, max_depth, &w);
+    if (members) *members = w.members;
+    return w.stopped;
 }

@@ -17,8 +17,10 @@ int answer_key_kind(const char *key);
  * value; returns nonzero to stop the walk (the value is unreadable). */
 typedef int (*answer_check_fn)(void *ctx, int kind, const char *key, void *value);
 
-/* Visits every object member of `root` (objects and arrays nested at most max_depth below
- * `depth`) in document order; returns 1 when `check` stopped the walk, else 0. */
-int answer_numbers_walk(void *root, int depth, int max_depth, answer_check_fn check, void *ctx);
+/* Visits every object member of `root` (objects and arrays nested at most max_depth deep) in
+ * document order; returns 1 when `check` found a value unreadable (it is not called again),
+ * else 0. *members is set to the number of object members of the whole tree, as
+ * answer_member_total counts them (the same walk serves the repeated-key check of an answer). */
+int answer_numbers_walk(void *root, int max_depth, answer_check_fn check, void *ctx, long *members);
 
 #endif

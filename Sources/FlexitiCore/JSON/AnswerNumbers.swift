@@ -15,14 +15,19 @@ import CJansson
 /// jansson's tree; only the values whose text must be read come back here.
 package enum AnswerNumbers {
     /// The first unreadable number, as "key: value", or nil when every checked value is readable.
-    package static func firstUnreadable(_ json: JSONNode) -> String? {
+    package static func firstUnreadable(_ json: JSONNode) -> String? { check(json).unreadable }
+
+    /// The same, and the number of object members of the whole answer (the walk counts them
+    /// for the repeated-key check, JSONParser.answer).
+    package static func check(_ json: JSONNode) -> (unreadable: String?, members: Int) {
         var found: String?
+        var members = 0
         withExtendedLifetime(json.document) {
             _ = withUnsafeMutablePointer(to: &found) {
-                answer_numbers_walk(UnsafeMutableRawPointer(json.pointer), 0, Int32(JSONParser.maxDepth), checkText, $0)
+                answer_numbers_walk(UnsafeMutableRawPointer(json.pointer), Int32(JSONParser.maxDepth), checkText, $0, &members)
             }
         }
-        return found
+        return (found, members)
     }
 
     /// A value under a checked key that the walk could not accept by its type alone.

@@ -37,6 +37,15 @@ package enum JSONParser {
 
     /// An answer, kept as jansson's tree and read in place (JSONNode); nil when malformed.
     package static func document(_ bytes: [UInt8]) -> JSONNode? {
+        guard let (node, members) = answer(bytes) else { return nil }
+        // A repeated key: jansson kept one member for it (answer_member_total).
+        return answer_member_total(UnsafeMutableRawPointer(node.pointer), Int32(maxDepth)) == members ? node : nil
+    }
+
+    /// The same before the repeated-key check, and the number of members the text holds: the
+    /// caller compares it with the members the tree kept, counted by a walk it makes anyway
+    /// (AnswerNumbers.check); different counts mean a repeated key, a malformed answer.
+    package static func answer(_ bytes: [UInt8]) -> (node: JSONNode, members: Int)? {
         SecureMemory.install()
         guard let (quoted, members) = prepared(bytes) else { return nil }
         var error = json_error_t()
@@ -46,10 +55,7 @@ package enum JSONParser {
                 json_loadb($0, buf.count, Int(JSON_DECODE_ANY), &error)
             }
         }
-        guard let root = parsed else { return nil }
-        let node = JSONNode(root: root)
-        // A repeated key: jansson kept one member for it (answer_member_total).
-        return answer_member_total(UnsafeMutableRawPointer(root), Int32(maxDepth)) == members ? node : nil
+        return parsed.map { (JSONNode(root: $0), members) }
     }
 
     /// A body as a JSONValue tree (error bodies, the journal, tests). The tree is converted
