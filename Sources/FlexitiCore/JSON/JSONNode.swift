@@ -15,7 +15,11 @@ package final class JSONDocument: @unchecked Sendable {  // the tree is never ch
 
     deinit {
         cshim_json_decref(root)
-        if let integerTexts { answer_texts_free(integerTexts) }
+        // Under the lock too: the texts were made under it, maybe on another thread.
+        pthread_mutex_lock(JSONDocument.textLock)
+        let texts = integerTexts
+        pthread_mutex_unlock(JSONDocument.textLock)
+        if let texts { answer_texts_free(texts) }
     }
 
     /// One lock for every document: texts of integers are asked for rarely (a getter that
