@@ -17,15 +17,18 @@ if [ ! -x "$out/fuzz-flexiti" ] || [ -n "$(find Sources/FlexitiCore Sources/Flex
     echo "building the fuzz target (swiftc -sanitize=fuzzer,address)..."
     clang -O1 -g -fsanitize=address,fuzzer-no-link -I Sources/CSecureMemory/include -c Sources/CSecureMemory/secure_memory.c \
         -o "$out/secure_memory.o"
-    clang -O1 -g -fsanitize=address,fuzzer-no-link -I Sources/CAnswerPrepass/include -c Sources/CAnswerPrepass/answer_prepass.c \
-        -o "$out/answer_prepass.o"
+    prepass_objects=()
+    for c in Sources/CAnswerPrepass/*.c; do
+        clang -O1 -g -fsanitize=address,fuzzer-no-link -I Sources/CAnswerPrepass/include -c "$c" -o "$out/$(basename "$c" .c).o"
+        prepass_objects+=("$out/$(basename "$c" .c).o")
+    done
     clang -O1 -g -fsanitize=address,fuzzer-no-link -I Sources/CSQLite/include -c Sources/CSQLite/sqlite_loader.c \
         -o "$out/sqlite_loader.o"
     swiftc "${flags[@]}" -emit-library -static -module-name FlexitiCore -emit-module -emit-module-path "$out/FlexitiCore.swiftmodule" \
         -o "$out/libFlexitiCore.a" $(find Sources/FlexitiCore -name '*.swift' | sort)
     swiftc "${flags[@]}" -enable-experimental-feature CImplementation -I "$out" -emit-library -static -module-name Flexiti \
         -emit-module -emit-module-path "$out/Flexiti.swiftmodule" -o "$out/libFlexiti.a" $(find Sources/Flexiti -name '*.swift' | sort)
-    swiftc "${flags[@]}" -I "$out" fuzz/FuzzTarget.swift "$out/libFlexiti.a" "$out/libFlexitiCore.a" "$out/secure_memory.o" "$out/answer_prepass.o" "$out/sqlite_loader.o" -lcurl -ljansson \
+    swiftc "${flags[@]}" -I "$out" fuzz/FuzzTarget.swift "$out/libFlexiti.a" "$out/libFlexitiCore.a" "$out/secure_memory.o" "${prepass_objects[@]}" "$out/sqlite_loader.o" -lcurl -ljansson \
         -o "$out/fuzz-flexiti"
 fi
 

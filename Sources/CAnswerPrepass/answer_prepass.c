@@ -1,9 +1,15 @@
 #include "answer_prepass.h"
 #include <string.h>
+#include <jansson.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
-/* A number becomes a string opened by a raw DEL (U+007F, valid unescaped in JSON text): `1.5`
- * becomes `"<DEL>1.5"`. A string value whose text begins with DEL (raw or as `\u007f`) gets one
- * more DEL in front, so that a DEL followed by a DEL is always a real string (JSONNode.swift reads
+/* A number that jansson could not keep exactly becomes a string opened by a raw DEL (U+007F,
+ * valid unescaped in JSON text): `1.5` becomes `"<DEL>1.5"`. An integer of at most 18 digits
+ * other than `-0` is left to jansson, which keeps it as an exact 64-bit integer whose decimal
+ * text is the token itself (the grammar allows no leading zeros or `+`); JSONNode prints it
+ * back. A string value whose text begins with DEL (raw or as `\u007f`) gets one more DEL in front, so that a DEL followed by a DEL is always a real string (JSONNode.swift reads
  * both back). Object keys are never marked, and a number where a key belongs is refused (as a
  * string it would pass for one). A raw byte, not an escape: jansson decodes escapes on a slower path, which cost
  * about 850 instructions per number on a page of captures. */
@@ -22,32 +28,42 @@ static int is_number_byte(unsigned char d) {
     return (d >= '0' && d <= '9') || d == '-' || d == '+' || d == '.' || d == 'e' || d == 'E';
 }
 
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over t[0..n) */
-static int is_valid_number(const unsigned char *t, size_t n) {
-    size_t i = 0, s;
-    if (i < n && t[i] == '-') i++;
+static int is_digit(unsigned char d) { return d >= '0' && d <= '9'; }
+
+/* The number token starting at in[i]: one pass over -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+ * that must be followed by a byte that cannot continue a number (so the token is the whole run
+ * of number bytes, as the grammar reads it). Returns the index past it, or 0 when malformed;
+ * *plain tells whether it is an integer jansson keeps exactly and prints back as the same text:
+ * no fraction or exponent, at most 18 digits (below 2^63), not `-0`. */
+static size_t scan_number(const unsigned char *in, size_t n, size_t i, int *plain) {
+    size_t digits_at, s;
+    int negative = in[i] == '-', simple = 1;
+    if (negative) i++;
+    digits_at = i;
     if (i >= n) return 0;
-    if (t[i] == '0') {
+    if (in[i] == '0') {
         i++;
     } else {
-        s = i;
-        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        while (i < n && is_digit(in[i])) i++;
+        if (i == digits_at) return 0;
+    }
+    if (i < n && in[i] == '.') {
+        simple = 0;
+        s = ++i;
+        while (i < n && is_digit(in[i])) i++;
         if (i == s) return 0;
     }
-    if (i < n && t[i] == '.') {
+    if (i < n && (in[i] == 'e' || in[i] == 'E')) {
+        simple = 0;
         i++;
+        if (i < n && (in[i] == '+' || in[i] == '-')) i++;
         s = i;
-        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        while (i < n && is_digit(in[i])) i++;
         if (i == s) return 0;
     }
-    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
-        i++;
-        if (i < n && (t[i] == '+' || t[i] == '-')) i++;
-        s = i;
-        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
-        if (i == s) return 0;
-    }
-    return i == n;
+    if (i < n && is_number_byte(in[i])) return 0;
+    *plain = simple && i - digits_at <= 18 && !(negative && in[digits_at] == '0');
+    return i;
 }
 
 /* A string content starting at in[i] whose first character is DEL: raw, or `\u007f` / `\u007F`
@@ -59,10 +75,25 @@ static int starts_with_del(const unsigned char *in, size_t n, size_t i) {
 }
 
 /* The index just past the quote that closes the string whose content starts at in[i] (n when
- * it is not closed). Most strings hold no backslash: their end is found with memchr. */
+ * it is not closed). Strings are short and most hold no backslash: 16 bytes at a time are
+ * searched for the first quote or backslash (two calls of memchr cost more on short strings). */
 static size_t string_end(const unsigned char *in, size_t n, size_t i) {
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    while (n - i >= 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+        unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)));
+        if (hits) {
+            i += (size_t)__builtin_ctz(hits);
+            if (in[i] == '"') return i + 1;
+            break; /* a backslash: the escapes are read one by one */
+        }
+        i += 16;
+    }
+#else
     const unsigned char *quote = memchr(in + i, '"', n - i);
     if (quote && !memchr(in + i, '\\', (size_t)(quote - (in + i)))) return (size_t)(quote - in) + 1;
+#endif
     while (i < n) {
         unsigned char d = in[i++];
         if (d == '\\') {
@@ -81,10 +112,12 @@ static int followed_by_colon(const unsigned char *in, size_t n, size_t i) {
 }
 
 long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_t out_cap,
-                 int max_depth, long values, long containers) {
+                 int max_depth, long values, long containers, long *members) {
     size_t i = 0, o = 0, run = 0; /* in[run..i) is still to be copied to out[o..] */
     int depth = 0;
-    if (!out || out_cap < answer_prepass_bound(n, values)) return -1;
+    long colons = 0;
+    if (!out || !members || out_cap < answer_prepass_bound(n, values)) return -1;
+    *members = 0;
     if (n == 0 || !in) return 0;
 #define FLUSH_TO(end) do { memcpy(out + o, in + run, (end) - run); o += (end) - run; } while (0)
     while (i < n) {
@@ -103,9 +136,11 @@ long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_
             }
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             size_t start = i;
-            while (i < n && is_number_byte(in[i])) i++;
-            if (!is_valid_number(in + start, i - start) || followed_by_colon(in, n, i)) return -1;
+            int plain = 0;
+            i = scan_number(in, n, i, &plain);
+            if (i == 0 || followed_by_colon(in, n, i)) return -1;
             if (--values < 0) return -1;
+            if (plain) continue; /* copied with the run */
             FLUSH_TO(start);
             memcpy(out + o, marker, MARKER_LEN);
             o += MARKER_LEN;
@@ -114,20 +149,55 @@ long answer_prepass(const unsigned char *in, size_t n, unsigned char *out, size_
             out[o++] = '"';
             run = i;
         } else {
-            if (c == '[' || c == '{') {
+            switch (c) {
+            case '[':
+            case '{':
                 depth++;
                 values--;
                 containers--;
                 if (depth > max_depth || values < 0 || containers < 0) return -1;
-            } else if (c == ']' || c == '}') {
+                break;
+            case ']':
+            case '}':
                 depth--;
-            } else if (c == 't' || c == 'f' || c == 'n') {
+                break;
+            case 't':
+            case 'f':
+            case 'n':
                 if (--values < 0) return -1; /* true, false, null: one of these letters each, outside strings */
+                break;
+            case ':': /* outside strings, each ends an object key (jansson refuses any other) */
+                colons++;
+                break;
+            default:
+                break;
             }
             i++;
         }
     }
     FLUSH_TO(n);
 #undef FLUSH_TO
+    *members = colons;
     return (long)o;
+}
+
+long answer_member_total(void *root, int max_depth) {
+    json_t *j = root;
+    long total = 0;
+    if (!j || max_depth < 0) return 0;
+    if (json_is_object(j)) {
+        void *it;
+        total = (long)json_object_size(j);
+        for (it = json_object_iter(j); it; it = json_object_iter_next(j, it)) {
+            json_t *v = json_object_iter_value(it);
+            if (v && (json_is_object(v) || json_is_array(v))) total += answer_member_total(v, max_depth - 1);
+        }
+    } else if (json_is_array(j)) {
+        size_t i, count = json_array_size(j);
+        for (i = 0; i < count; i++) {
+            json_t *v = json_array_get(j, i);
+            if (v && (json_is_object(v) || json_is_array(v))) total += answer_member_total(v, max_depth - 1);
+        }
+    }
+    return total;
 }

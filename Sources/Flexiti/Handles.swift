@@ -93,27 +93,41 @@ enum Handles {
 }
 
 /// C strings handed out by an object; freed with it.
-final class CStrings: @unchecked Sendable {
-    /// The table lives inside its lock (not beside a Locked<Void>, whose zero-sized value
-    /// ThreadSanitizer tracked as a shared 8-byte slot).
-    private let byKey = Locked<[String: UnsafeMutablePointer<CChar>]>([:])
+final class CStrings: @unchecked Sendable {  // byKey only under `lock`
+    /// Every object carries one (each record), most never use it: one lock for all of them
+    /// instead of a lock object and a mutex allocated per record.
+    private var byKey: [String: UnsafeMutablePointer<CChar>] = [:]
+    nonisolated(unsafe) private static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    /// Runs `body` under the lock of every CStrings (for a table made on first use: getters
+    /// on one handle may race).
+    static func locked<R>(_ body: () -> R) -> R {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body()
+    }
 
     /// A stable C copy of `text` for `key` (made once).
     func get(_ key: String, _ text: @autoclosure () -> String) -> UnsafePointer<CChar>? {
-        byKey.withLock { table in
-            if let p = table[key] { return UnsafePointer(p) }
-            guard let p = strdup(text()) else { return UnsafePointer(CStrings.empty) }
-            table[key] = p
-            return UnsafePointer(p)
-        }
+        pthread_mutex_lock(CStrings.lock)
+        defer { pthread_mutex_unlock(CStrings.lock) }
+        if let p = byKey[key] { return UnsafePointer(p) }
+        guard let p = strdup(text()) else { return UnsafePointer(CStrings.empty) }
+        byKey[key] = p
+        return UnsafePointer(p)
     }
 
     deinit {
-        byKey.withLock { table in
-            for (_, p) in table {
-                memset(p, 0, strlen(p))
-                free(p)
-            }
+        // Under the lock too: the texts were made under it, maybe on another thread.
+        pthread_mutex_lock(CStrings.lock)
+        defer { pthread_mutex_unlock(CStrings.lock) }
+        for (_, p) in byKey {
+            memset(p, 0, strlen(p))
+            free(p)
         }
     }
 

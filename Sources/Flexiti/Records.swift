@@ -9,8 +9,17 @@ final class Record<Model: AnswerRecord> {
     let model: Model
     /// Records lent by a list (flx_customer_list): their _free ignores them.
     let borrowed: Bool
-    /// Texts the answer does not hold as such (an idempotency key, a parsed URL parameter).
-    let strings = CStrings()
+    /// Texts the answer does not hold as such (an idempotency key, a parsed URL parameter),
+    /// made on first use: most records never need one.
+    var strings: CStrings {
+        CStrings.locked {
+            if let made = lentStrings { return made }
+            let made = CStrings()
+            lentStrings = made
+            return made
+        }
+    }
+    private var lentStrings: CStrings? = nil  // only under CStrings.locked
 
     init(_ model: Model, borrowed: Bool = false) {
         self.model = model
@@ -68,5 +77,18 @@ enum RecordField {
     static func entryText(_ entry: JSONNode?, _ field: String) -> UnsafePointer<CChar>? {
         guard let entry else { return nil }
         return entry[field]?.cString ?? empty
+    }
+}
+
+extension Handles {
+    /// free(_:as:) for records: the conditional conformance `Record: HoldsSecrets where Model ==
+    /// Application` (Handles.swift) was looked up at run time on every free (about 280
+    /// instructions); the same choice by type, known when compiled.
+    static func free<M: AnswerRecord>(_ p: OpaquePointer?, as type: Record<M>.Type) {
+        if M.self == Application.self {
+            SecureMemory.freeing { _ = remove(p, as: type) }
+        } else {
+            remove(p, as: type)
+        }
     }
 }

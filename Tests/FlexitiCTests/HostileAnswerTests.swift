@@ -154,6 +154,35 @@ final class HostileAnswerTests: XCTestCase {
         }
     }
 
+    /// A success answer with a repeated key is malformed, wherever the key is repeated, and
+    /// even when an unreadable number comes first; ids sent as integers read back as sent.
+    func testRepeatedKeysMakeAnAnswerMalformed() throws {
+        var body = ""
+        try serve { _ in HostileServer.http(200, body) }
+        let s = session()
+        defer { flx_session_free(s) }
+        for bad in [#"{"customer_id":"1","account_number":116994755,"customer_id":"2"}"#,
+                    #"{"customer_id":"1","offer_types":[{"plan_id":1,"term_options":[12],"plan_id":2}]}"#,
+                    #"{"customer_id":"1","credit_limit":1e400,"security_qid":{"id":1,"text":"a","text":"b"}}"#] {
+            body = bad
+            let (rc, c, err) = lookup(s)
+            XCTAssertEqual(rc, FLX_E_MALFORMED_RESPONSE, bad)
+            XCTAssertTrue(str(flx_error_message(err)).contains("not valid JSON"), "\(bad): \(str(flx_error_message(err)))")
+            flx_customer_free(c)
+            flx_error_free(err)
+        }
+        body = #"{"customer_id":"1","account_number":116994755,"security_qid":{"id":-0},"offer_types":[{"plan_id":999999999999999999,"term_options":[]}]}"#
+        let (rc, c, err) = lookup(s)
+        XCTAssertEqual(rc, FLX_OK, str(flx_error_message(err)))
+        let number = flx_customer_account_number(c)
+        XCTAssertEqual(str(number), "116994755")
+        XCTAssertEqual(flx_customer_account_number(c), number, "the same lent text each time")
+        XCTAssertEqual(flx_customer_offer_plan_id(c, 0), 999_999_999_999_999_999)
+        XCTAssertEqual(flx_customer_security_question_id(c), 0)
+        flx_customer_free(c)
+        flx_error_free(err)
+    }
+
     /// A string that begins with the parser's private number marker stays a string.
     func testStringContentCannotPassForANumber() throws {
         try serve { _ in HostileServer.http(200, #"{"customer_id":"1","account_number":"116994755","first_name":"\u0001#5","last_name":"\u0002x","credit_limit":"\u0001#99"}"#) }

@@ -1,3 +1,4 @@
+import CAnswerPrepass
 import CJansson
 @testable import FlexitiCore
 import XCTest
@@ -9,15 +10,115 @@ final class AnswerPrepassTests: XCTestCase {
     func node(_ s: String) -> JSONNode? { JSONParser.document(Array(s.utf8)) }
 
     func testNumbersBecomeMarkedStringsAndNothingElseChanges() {
-        XCTAssertEqual(prepared(#"{"a":1,"b":-0.5e+3,"c":"12","d":[0,true,null]}"#),
-                       "{\"a\":\"\u{7F}1\",\"b\":\"\u{7F}-0.5e+3\",\"c\":\"12\",\"d\":[\"\u{7F}0\",true,null]}")
-        XCTAssertEqual(prepared(#""x\"1\\" 2"#), "\"x\\\"1\\\\\" \"\u{7F}2\"", "digits after escaped quotes stay in the string")
+        XCTAssertEqual(prepared(#"{"a":1.0,"b":-0.5e+3,"c":"12","d":[0.5,true,null]}"#),
+                       "{\"a\":\"\u{7F}1.0\",\"b\":\"\u{7F}-0.5e+3\",\"c\":\"12\",\"d\":[\"\u{7F}0.5\",true,null]}")
+        XCTAssertEqual(prepared(#""x\"1\\" 2.5"#), "\"x\\\"1\\\\\" \"\u{7F}2.5\"", "digits after escaped quotes stay in the string")
         XCTAssertEqual(prepared(""), "")
-        XCTAssertEqual(prepared("7"), "\"\u{7F}7\"")
+        XCTAssertEqual(prepared("7E0"), "\"\u{7F}7E0\"")
         XCTAssertEqual(prepared("[\"\u{7F}1\",\"\\u007F2\",\"\\u007f\",\"1\u{7F}\"]"),
                        "[\"\u{7F}\u{7F}1\",\"\u{7F}\\u007F2\",\"\u{7F}\\u007f\",\"1\u{7F}\"]", "strings that begin with DEL get a second")
         XCTAssertNil(prepared("[01]"))
         XCTAssertNil(prepared("1.e5"))
+    }
+
+    /// An integer of at most 18 digits other than `-0` is left to jansson (an exact 64-bit
+    /// integer whose decimal text is the token); any other number is marked.
+    func testShortIntegersAreLeftToJanssonAndReadBackAsSent() throws {
+        let eighteen = "-999999999999999999", nineteen = "1000000000000000000"
+        XCTAssertEqual(prepared("[0,7,-12,\(eighteen),\(nineteen),-0,1.0,1e2]"),
+                       "[0,7,-12,\(eighteen),\"\u{7F}\(nineteen)\",\"\u{7F}-0\",\"\u{7F}1.0\",\"\u{7F}1e2\"]")
+        let n = try XCTUnwrap(node(#"{"a":0,"b":-12,"c":\#(eighteen),"d":\#(nineteen),"e":-0,"amount":5000,"big":922337203685477580}"#))
+        let texts = ["a": "0", "b": "-12", "c": eighteen, "d": nineteen, "e": "-0", "amount": "5000", "big": "922337203685477580"]
+        for (key, text) in texts {
+            XCTAssertEqual(n[key]?.kind, .number, key)
+            XCTAssertEqual(n[key]?.text, text, key)
+            XCTAssertEqual(n[key]?.int64, Int64(text), key)
+            XCTAssertEqual(n[key]?.cents, Money.parse(text), key)
+            XCTAssertNil(n[key]?.bool, key)
+            XCTAssertNotNil(n[key]?.withTextOnly, key)
+            let p = try XCTUnwrap(n[key]?.cString, key)
+            XCTAssertEqual(String(cString: p), text, key)
+            XCTAssertEqual(n[key]?.cString, p, "the same lent bytes each time: \(key)")
+        }
+        XCTAssertEqual(n["amount"]?.cents, 500_000)
+        XCTAssertEqual(n.value, .object(["a", "b", "c", "d", "e", "amount", "big"].map { ($0, .number(texts[$0] ?? "")) }))
+        XCTAssertEqual(JSONParser.parse(Array("[-0,0,12,-7]".utf8)), .array([.number("-0"), .number("0"), .number("12"), .number("-7")]))
+        XCTAssertNil(node(#"{"a":9223372036854775808}"#)?["a"]?.int64, "19 digits stay text, however read")
+        XCTAssertEqual(node(#"{"a":-9223372036854775808}"#)?["a"]?.int64, Int64.min)
+    }
+
+    /// The texts of integers lent as C strings: one per node, the same pointer however many are
+    /// asked for (the table grows, the texts never move), freed with the document.
+    func testIntegerTextsStayPutAsMoreAreLent() throws {
+        let values = (0..<1000).map { i -> Int64 in i % 2 == 0 ? Int64(i) * 1_000_003 : -(999_999_999_999_999_999 / Int64(i)) }
+        let doc = try XCTUnwrap(node("[" + values.map(String.init).joined(separator: ",") + "]"))
+        var lent: [UnsafePointer<CChar>] = []
+        for i in 0..<values.count {
+            let p = try XCTUnwrap(doc.item(i)?.cString)
+            XCTAssertEqual(String(cString: p), String(values[i]))
+            lent.append(p)
+        }
+        for i in 0..<values.count {
+            XCTAssertEqual(doc.item(i)?.cString, lent[i])
+            XCTAssertEqual(String(cString: lent[i]), String(values[i]))
+        }
+        XCTAssertEqual(Set(lent).count, values.count)
+    }
+
+    /// The amount check (AnswerNumbers, its walk in C): which keys it reads, integers jansson
+    /// holds, and amounts out of range however they are written.
+    func testAmountCheckReadsTheListedKeysWhateverTheirForm() throws {
+        let amounts = ["amount", "authorized_amount", "captured_amount", "released_amount", "returned_amount", "refunded_amount",
+                       "remaining_amount", "remaining_authorization_amount", "remaining_capture_amount", "credit_limit",
+                       "available_credit", "term_amount"]
+        let integers = ["expires_in", "page_size", "page_number", "total", "total_count", "total_elements", "plan_id", "term"]
+        for k in amounts { XCTAssertEqual(answer_key_kind(k), Int32(ANSWER_AMOUNT), k) }
+        for k in integers { XCTAssertEqual(answer_key_kind(k), Int32(ANSWER_INTEGER), k) }
+        XCTAssertEqual(answer_key_kind("security_qid"), Int32(ANSWER_SECURITY_QUESTION))
+        XCTAssertEqual(answer_key_kind("term_options"), Int32(ANSWER_TERMS))
+        XCTAssertEqual(answer_key_kind("terms"), Int32(ANSWER_TERMS))
+        for k in ["", "a", "amounts", "amoun", "Amount", "terms_", "tota", "plan", "id", "page", "expires", "security_qi", "xamount"] {
+            XCTAssertEqual(answer_key_kind(k), 0, k)
+        }
+        func bad(_ s: String) throws -> String? { AnswerNumbers.firstUnreadable(try XCTUnwrap(node(s), s)) }
+        for ok in [#"{"amount":99999999999999}"#, #"{"amount":-99999999999999}"#, #"{"amount":"12.5"}"#, #"{"amount":""}"#,
+                   #"{"amount":null,"total":null}"#, #"{"total":922337203685477580}"#, #"{"total":"-9223372036854775808"}"#,
+                   #"{"x":[{"page_size":10,"amount":0}],"security_qid":{"id":7},"terms":[6,12,null]}"#, #"{"plan":1.5,"x":true}"#,
+                   #"{"amount":{"value":"x"},"total":[1.5]}"#, #"{"amount":99999999999999.99,"term_amount":-99999999999999.9}"#,
+                   #"{"amount":12.340,"credit_limit":0.0,"available_credit":-0}"#] {
+            XCTAssertNil(try bad(ok), ok)
+        }
+        for (doc, found) in [(#"{"amount":100000000000000}"#, "amount: 100000000000000"),
+                             (#"{"x":[1,{"y":{"credit_limit":-100000000000000}}]}"#, "credit_limit: -100000000000000"),
+                             (#"{"total":1.5}"#, "total: 1.5"), (#"{"total":true}"#, "total: true"),
+                             (#"{"page_number":9223372036854775808}"#, "page_number: 9223372036854775808"),
+                             (#"{"amount":12.345}"#, "amount: 12.345"), (#"{"amount":100000000000000.00}"#, "amount: 100000000000000.00"),
+                             (#"{"amount":1.5e1}"#, "amount: 1.5e1"), ("{\"amount\":\"\u{7F}5\"}", "amount: \u{7F}5"), (#"{"security_qid":{"id":"x"}}"#, "security_qid.id: x"),
+                             (#"{"terms":[6,"a"],"total":1.5}"#, "terms: a"), (#"{"term_options":[1e2]}"#, "term_options: 1e2"),
+                             (#"{"a":{"amount":5},"b":{"amount":"x"},"total":"y"}"#, "amount: x")] {
+            XCTAssertEqual(try bad(doc), found, doc)
+        }
+    }
+
+    /// A repeated key is refused wherever it is (jansson keeps one member per key; the parser
+    /// compares the members it kept with the keys of the text), and only a repeated one.
+    func testRepeatedKeysAreRefusedAtAnyDepth() {
+        let deep = String(repeating: "{\"k\":", count: JSONParser.maxDepth - 1)
+        let closing = String(repeating: "}", count: JSONParser.maxDepth - 1)
+        let refused = [#"{"a":1,"a":1}"#, #"{"a":1,"\u0061":2}"#, #"{"a":{"x":1,"y":{"z":[1,{"q":1,"q":2}]}},"b":2}"#,
+                       #"[{"a":1},{"b":1,"b":{"c":1}}]"#, #"{"a":{"b":1,"b":2},"a":3}"#, #"{"a":{"x":{"y":1}},"a":{}}"#,
+                       #"{"a":"x:y","b":1.5,"b":"\u007f"}"#, #"{"":1,"":2}"#, deep + #"{"d":1,"d":2}"# + closing]
+        for doc in refused {
+            XCTAssertNil(node(doc), doc)
+            XCTAssertNil(JSONParser.parse(Array(doc.utf8)), doc)
+            XCTAssertNil(SwiftReference.parse(Array(doc.utf8)), "the reference refuses it too: \(doc)")
+        }
+        let accepted = [#"{"a":1,"b":{"a":1,"b":[{"a":1},{"a":":"}]}}"#, #"{"a:b":1,"a":2}"#, #"{"A":1,"a":2}"#, "[]", "{}", "7",
+                        deep + #"{"d":1,"e":2}"# + closing]
+        for doc in accepted {
+            XCTAssertNotNil(node(doc), doc)
+            XCTAssertEqual(JSONParser.parse(Array(doc.utf8)), SwiftReference.parse(Array(doc.utf8)), doc)
+        }
     }
 
     func testNumbersInsideStringsEscapesAndExponentsReadBack() throws {
@@ -116,6 +217,16 @@ final class AnswerPrepassTests: XCTestCase {
             var d = Array(value(0).utf8)
             if Int.random(in: 0..<4, using: &rng) == 0, !d.isEmpty { d[Int.random(in: 0..<d.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
             inputs.append(d)
+        }
+        // Strings across the pre-pass's 16-byte blocks: an escape or the end at every position.
+        for length in 0..<40 {
+            for at in 0...length {
+                for escape in ["\\\"", "\\\\", "\\u007f", "\u{7F}", "é"] {
+                    let text = String(repeating: "a", count: at) + escape + String(repeating: "b", count: length - at)
+                    inputs.append(Array("[\"\(text)\",1.5,{\"\(text)\":-2}]".utf8))
+                    inputs.append(Array("\"\(text)".utf8))  // not closed
+                }
+            }
         }
         inputs.append(Array(String(repeating: "[", count: JSONParser.maxDepth + 1).utf8))
         inputs.append(Array(String(repeating: "[", count: JSONParser.maxDepth).utf8))

@@ -16,6 +16,14 @@ extension AnswerRecord {
         for k in keys { if let v = field(k), !v.isNull { return v } }
         return nil
     }
+
+    /// The same for one or two keys, the usual case, without building an array of keys.
+    package func first(_ key: String) -> JSONNode? {
+        if let v = field(key), !v.isNull { return v }
+        return nil
+    }
+
+    package func first(_ key: String, _ other: String) -> JSONNode? { first(key) ?? first(other) }
 }
 
 /// An authorization as returned by POST authorization or GET authorization(s).

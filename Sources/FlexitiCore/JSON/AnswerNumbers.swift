@@ -1,121 +1,58 @@
+import CAnswerPrepass
 import CJansson
-import Glibc
 
 /// The numbers of an answer that the library reads as amounts or integers are checked once, when
 /// the answer arrives: a value that cannot be read exactly (`1e400`, `9223372036854775808`,
 /// `12.345`, `"abc"`) makes the answer malformed instead of reading as 0 later, the same as an
 /// absent value. Absent, `null` and `""` stay "absent".
+///
+/// The keys checked (amounts: `amount`, `authorized_amount`, `captured_amount`,
+/// `released_amount`, `returned_amount`, `refunded_amount`, `remaining_amount`,
+/// `remaining_authorization_amount`, `remaining_capture_amount`, `credit_limit`,
+/// `available_credit`, `term_amount`; integers: `expires_in`, `page_size`, `page_number`, `total`,
+/// `total_count`, `total_elements`, `plan_id`, `term`, `security_qid.id` and the items of
+/// `term_options` / `terms`) are listed in Sources/CAnswerPrepass/answer_numbers.c, which walks
+/// jansson's tree; only the values whose text must be read come back here.
 package enum AnswerNumbers {
-    /// Read as cents (Money.parse: at most ±Money.maxCents, two decimals).
-    static let amountKeys: Set<String> = [
-        "amount", "authorized_amount", "captured_amount", "released_amount", "returned_amount", "refunded_amount",
-        "remaining_amount", "remaining_authorization_amount", "remaining_capture_amount",
-        "credit_limit", "available_credit", "term_amount",
-    ]
-    /// Read as Int64.
-    static let integerKeys: Set<String> = [
-        "expires_in", "page_size", "page_number", "total", "total_count", "total_elements", "plan_id", "term",
-    ]
-
-    private enum Check { case amount, integer, securityQuestion, terms }
-
-    /// Every checked key as NUL-terminated bytes, grouped by length: an answer's keys are
-    /// compared in place (jansson's C strings), without making a Swift String of each.
-    private static let byLength: [[([UInt8], Check)]] = {
-        var table = [[([UInt8], Check)]](repeating: [], count: 33)
-        func add(_ key: String, _ check: Check) {
-            let bytes = Array(key.utf8)
-            if bytes.count < table.count { table[bytes.count].append((bytes + [0], check)) }
-        }
-        for k in amountKeys { add(k, .amount) }
-        for k in integerKeys { add(k, .integer) }
-        add("security_qid", .securityQuestion)
-        add("term_options", .terms)
-        add("terms", .terms)
-        return table
-    }()
-
-    /// First bytes of the checked keys: most keys are told apart by one load.
-    private static let firstBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for group in byLength { for (bytes, _) in group { table[Int(bytes[0])] = true } }
-        return table
-    }()
-
-    private static func check(for key: UnsafePointer<CChar>) -> Check? {
-        guard firstBytes[Int(UInt8(bitPattern: key.pointee))] else { return nil }
-        let n = strnlen(key, byLength.count)
-        guard n < byLength.count else { return nil }
-        for (bytes, check) in byLength[n] where bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, key, n) == 0 } ?? false }) {
-            return check
-        }
-        return nil
-    }
-
     /// The first unreadable number, as "key: value", or nil when every checked value is readable.
-    package static func firstUnreadable(_ json: JSONNode) -> String? {
-        withExtendedLifetime(json.document) { walk(json.pointer, json.document, depth: 0) }
-    }
+    package static func firstUnreadable(_ json: JSONNode) -> String? { check(json).unreadable }
 
-    /// Over jansson's nodes directly: a JSONNode (a reference to the document) is made only for
-    /// the values checked.
-    private static func walk(_ j: UnsafeMutablePointer<json_t>, _ doc: JSONDocument, depth: Int) -> String? {
-        guard depth <= JSONParser.maxDepth else { return nil }
-        switch json_type(rawValue: UInt32(bitPattern: cshim_json_type(j))) {
-        case JSON_OBJECT:
-            var it = json_object_iter(j)
-            while let iter = it {
-                guard let keyPtr = json_object_iter_key(iter), let v = json_object_iter_value(iter) else { return nil }
-                if let check = check(for: keyPtr), let bad = firstUnreadable(JSONNode(doc, v), check, keyPtr) { return bad }
-                if isContainer(v), let inner = walk(v, doc, depth: depth + 1) { return inner }
-                it = json_object_iter_next(j, iter)
+    /// The same, and the number of object members of the whole answer (the walk counts them
+    /// for the repeated-key check, JSONParser.answer).
+    package static func check(_ json: JSONNode) -> (unreadable: String?, members: Int) {
+        var found: String?
+        var members = 0
+        withExtendedLifetime(json.document) {
+            _ = withUnsafeMutablePointer(to: &found) {
+                answer_numbers_walk(UnsafeMutableRawPointer(json.pointer), Int32(JSONParser.maxDepth), checkText, $0, &members)
             }
-        case JSON_ARRAY:
-            for i in 0..<json_array_size(j) {
-                if let v = json_array_get(j, i), isContainer(v), let inner = walk(v, doc, depth: depth + 1) { return inner }
-            }
-        default:
-            break
         }
-        return nil
+        return (found, members)
     }
 
-    @inline(__always) private static func isContainer(_ j: UnsafeMutablePointer<json_t>) -> Bool {
-        let t = json_type(rawValue: UInt32(bitPattern: cshim_json_type(j)))
-        return t == JSON_OBJECT || t == JSON_ARRAY
+    /// A value under a checked key that the walk could not accept by its type alone.
+    private static let checkText: answer_check_fn = { ctx, kind, key, value in
+        guard let ctx, let key, let value = value?.assumingMemoryBound(to: json_t.self) else { return 0 }
+        let ok = kind == Int32(ANSWER_AMOUNT)
+            ? readable(value) { Money.parse(utf8: $0) != nil }
+            : readable(value) { JSONNode.integer($0) != nil }
+        if ok { return 0 }
+        ctx.assumingMemoryBound(to: String?.self).pointee = describe(key, value)
+        return 1
     }
 
-    private static func firstUnreadable(_ value: JSONNode, _ check: Check, _ keyPtr: UnsafePointer<CChar>) -> String? {
-        switch check {
-        case .amount:
-            return readable(value, { Money.parse(utf8: $0) != nil }) ? nil : describe(String(cString: keyPtr), value)
-        case .integer:
-            return readable(value, { JSONNode.integer($0) != nil }) ? nil : describe(String(cString: keyPtr), value)
-        case .securityQuestion:
-            // The security question's id is an integer too.
-            if let id = value["id"], !readable(id, { JSONNode.integer($0) != nil }) { return describe("security_qid.id", id) }
-            return nil
-        case .terms:
-            // An offer's terms are integers.
-            for i in 0..<value.count {
-                if let item = value.item(i), !readable(item, { JSONNode.integer($0) != nil }) { return describe(String(cString: keyPtr), item) }
-            }
-            return nil
-        }
-    }
-
-    private static func readable(_ value: JSONNode, _ parse: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        switch value.kind {
+    private static func readable(_ value: UnsafeMutablePointer<json_t>, _ parse: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        switch JSONNode.kind(of: value) {
         case .null: return true
-        case .string: return value.withText { $0.isEmpty || parse($0) } ?? false
-        case .number: return value.withText(parse) ?? false
+        case .string: return JSONNode.withText(of: value) { $0.isEmpty || parse($0) } ?? false
+        case .number: return JSONNode.withText(of: value, parse) ?? false
         case .object, .array: return true  // a different shape, read as absent by the getters
         case .bool: return false
         }
     }
 
-    private static func describe(_ key: String, _ value: JSONNode) -> String {
-        let text = value.text ?? ""
-        return key + ": " + (text.utf8.count > 40 ? String(decoding: text.utf8.prefix(40), as: UTF8.self) + "..." : text)
+    private static func describe(_ key: UnsafePointer<CChar>, _ value: UnsafeMutablePointer<json_t>) -> String {
+        let text = JSONNode.withText(of: value) { String(decoding: $0, as: UTF8.self) } ?? ""
+        return String(cString: key) + ": " + (text.utf8.count > 40 ? String(decoding: text.utf8.prefix(40), as: UTF8.self) + "..." : text)
     }
 }

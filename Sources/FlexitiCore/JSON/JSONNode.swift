@@ -1,16 +1,20 @@
+import CAnswerPrepass
 import CJansson
 import CSecureMemory
 import Glibc
 
-/// A parsed answer: jansson's tree, kept as parsed (numbers as marked strings, JSONParser) and
-/// read in place. Freed with the last node that refers to it: its arena is zeroed and freed whole
-/// (SecureMemory), or, for a tree outside an arena, jansson's allocator zeroes what it frees, so
-/// nothing of the answer stays in memory.
-package final class JSONDocument: @unchecked Sendable {  // never changed after parsing; jansson's reads do not write
+/// A parsed answer: jansson's tree, kept as parsed (numbers as marked strings or exact 64-bit
+/// integers, JSONParser) and read in place. Freed with the last node that refers to it: its arena
+/// is zeroed and freed whole (SecureMemory), or, for a tree outside an arena, jansson's allocator
+/// zeroes what it frees, so nothing of the answer stays in memory.
+package final class JSONDocument: @unchecked Sendable {  // the tree is never changed after parsing; jansson's reads do not write
     let root: UnsafeMutablePointer<json_t>
     /// The arena the tree was parsed into, if any: jansson may change or free that tree only
     /// while the arena is entered (`changing`), and the tree goes with the arena, not json_decref.
     private let arena: OpaquePointer?
+    /// The texts of integers lent as C strings (JSONNode.cString), made on first request and
+    /// kept until the document goes (Sources/CAnswerPrepass/answer_texts.c). Only under `textLock`.
+    private var integerTexts: OpaquePointer? = nil
 
     init(_ root: UnsafeMutablePointer<json_t>, arena: OpaquePointer? = nil) {
         self.root = root
@@ -19,6 +23,11 @@ package final class JSONDocument: @unchecked Sendable {  // never changed after 
 
     deinit {
         if let arena { flxsm_arena_free(arena) } else { cshim_json_decref(root) }
+        // Under the lock too: the texts were made under it, maybe on another thread.
+        pthread_mutex_lock(JSONDocument.textLock)
+        let texts = integerTexts
+        pthread_mutex_unlock(JSONDocument.textLock)
+        if let texts { answer_texts_free(texts) }
     }
 
     /// Runs jansson calls that change the tree (only before the document is shared).
@@ -26,6 +35,21 @@ package final class JSONDocument: @unchecked Sendable {  // never changed after 
         flxsm_arena_enter(arena)
         body()
         flxsm_arena_leave(arena)
+    }
+
+    /// One lock for every document: texts of integers are asked for rarely (a getter that
+    /// returns an id as text), and a lock per document would cost every answer an allocation.
+    nonisolated(unsafe) private static let textLock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    /// A stable C string of the integer `node` (of this document), the same pointer each time.
+    func integerText(_ node: UnsafeMutablePointer<json_t>) -> UnsafePointer<CChar>? {
+        pthread_mutex_lock(JSONDocument.textLock)
+        defer { pthread_mutex_unlock(JSONDocument.textLock) }
+        return answer_integer_text(&integerTexts, UnsafeRawPointer(node), json_integer_value(node))
     }
 }
 
@@ -51,18 +75,24 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
 
     package enum Kind { case null, bool, number, string, array, object }
 
-    private var type: json_type { json_type(rawValue: UInt32(bitPattern: cshim_json_type(pointer))) }
+    private var type: json_type { JSONNode.type(of: pointer) }
 
-    package var kind: Kind {
-        switch type {
+    private static func type(of p: UnsafeMutablePointer<json_t>) -> json_type { json_type(rawValue: UInt32(bitPattern: cshim_json_type(p))) }
+
+    package var kind: Kind { JSONNode.kind(of: pointer) }
+
+    /// The kind of a node of a parsed answer.
+    static func kind(of pointer: UnsafeMutablePointer<json_t>) -> Kind {
+        switch type(of: pointer) {
         case JSON_OBJECT: return .object
         case JSON_ARRAY: return .array
         case JSON_STRING:
             // A DEL, then anything but a second DEL: a number (JSONParser's mark).
             guard let p = json_string_value(pointer), p[0] == 0x7F else { return .string }
             return p[1] == 0x7F ? .string : .number
+        case JSON_INTEGER: return .number  // an integer the pre-pass left to jansson: exact
         case JSON_TRUE, JSON_FALSE: return .bool
-        default: return .null  // reals and integers cannot occur after the pre-pass
+        default: return .null  // reals cannot occur after the pre-pass
         }
     }
 
@@ -82,6 +112,14 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
         for k in keys { if let v = self[k], !v.isNull { return v } }
         return nil
     }
+
+    /// The same for one or two keys, the usual case, without building an array of keys.
+    package func first(_ key: String) -> JSONNode? {
+        if let v = self[key], !v.isNull { return v }
+        return nil
+    }
+
+    package func first(_ key: String, _ other: String) -> JSONNode? { first(key) ?? first(other) }
 
     /// Items of an array (0 for anything else).
     package var count: Int { type == JSON_ARRAY ? json_array_size(pointer) : 0 }
@@ -111,7 +149,11 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
 
     package var arrayValue: [JSONNode]? {
         guard type == JSON_ARRAY else { return nil }
-        return (0..<json_array_size(pointer)).compactMap { item($0) }
+        let n = json_array_size(pointer)
+        var items: [JSONNode] = []
+        items.reserveCapacity(n)
+        for i in 0..<n { if let p = json_array_get(pointer, i) { items.append(JSONNode(document, p)) } }
+        return items
     }
 
     /// Calls `body` with each member's key (jansson's, NUL-terminated) and value, in order,
@@ -141,11 +183,14 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
 
     /// Text of a string, number or boolean, lent from the document (no copy; NUL-terminated,
     /// since jansson refuses `\u0000` in strings); nil otherwise.
-    package var cString: UnsafePointer<CChar>? { lent?.start }
+    /// An integer's text is made once, on first request (JSONDocument.integerText).
+    package var cString: UnsafePointer<CChar>? {
+        type == JSON_INTEGER ? document.integerText(pointer) : JSONNode.lent(pointer)?.start
+    }
 
-    /// The lent text and its length in bytes.
-    private var lent: (start: UnsafePointer<CChar>, count: Int)? {
-        switch type {
+    /// The lent text of a string, number (marked) or boolean and its length in bytes.
+    private static func lent(_ pointer: UnsafeMutablePointer<json_t>) -> (start: UnsafePointer<CChar>, count: Int)? {
+        switch type(of: pointer) {
         case JSON_STRING:
             guard let p = json_string_value(pointer) else { return nil }
             let n = json_string_length(pointer)
@@ -158,18 +203,27 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
     }
 
     /// This node when it has a text (string, number, boolean), for "the first with a text" choices.
-    package var withTextOnly: JSONNode? { cString != nil ? self : nil }
+    package var withTextOnly: JSONNode? {
+        switch type {
+        case JSON_STRING, JSON_INTEGER, JSON_TRUE, JSON_FALSE: return self
+        default: return nil
+        }
+    }
 
-    /// The same text's bytes.
-    package func withText<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
-        guard let (p, n) = lent else { return nil }
+    /// The same text's bytes (an integer's printed on the stack).
+    package func withText<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? { JSONNode.withText(of: pointer, body) }
+
+    /// The same for a node of a parsed answer.
+    static func withText<T>(of pointer: UnsafeMutablePointer<json_t>, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        if type(of: pointer) == JSON_INTEGER { return withDecimal(Int64(json_integer_value(pointer)), body) }
+        guard let (p, n) = lent(pointer) else { return nil }
         return p.withMemoryRebound(to: UInt8.self, capacity: n) { body(UnsafeBufferPointer(start: $0, count: n)) }
     }
 
     /// Text of a string, or of a number (the API sends some numbers as strings and vice versa).
     package var text: String? { withText { String(decoding: $0, as: UTF8.self) } }
 
-    package var int64: Int64? { withText(JSONNode.integer) }
+    package var int64: Int64? { type == JSON_INTEGER ? Int64(json_integer_value(pointer)) : withText(JSONNode.integer) }
 
     /// An amount in cents, from a number or a numeric string.
     package var cents: Int64? { withText { Money.parse(utf8: $0) } }
@@ -198,6 +252,22 @@ package struct JSONNode: @unchecked Sendable {  // see JSONDocument
             var members: [(String, JSONValue)] = []
             forEachMember { k, v in members.append((String(cString: k), v.value)); return true }
             return .object(members)
+        }
+    }
+
+    /// The decimal text of `v`, as the pre-pass saw it (an integer it leaves to jansson has no
+    /// leading zeros, no `+` and is not `-0`), on the stack.
+    static func withDecimal<T>(_ v: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf -> T? in
+            var m = v.magnitude
+            var i = buf.count
+            repeat {
+                i -= 1
+                buf[i] = UInt8(truncatingIfNeeded: m % 10) &+ 48
+                m /= 10
+            } while m > 0 && i > 1
+            if v < 0 { i -= 1; buf[i] = UInt8(ascii: "-") }
+            return body(UnsafeBufferPointer(rebasing: buf[i...]))
         }
     }
 

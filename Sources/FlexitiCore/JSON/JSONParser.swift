@@ -4,14 +4,15 @@ import CSecureMemory
 
 /// Parses response bodies with jansson, keeping every number's exact text.
 ///
-/// jansson would turn each number into a C double or a 64-bit integer, and money needs the
-/// exact decimal. So one pass over the bytes first (Sources/CAnswerPrepass, in C: bulk copies
-/// between numbers) (a) checks each number token against the RFC 8259 grammar and rewrites it
-/// into a string carrying a private prefix, which JSONNode reads back as a number, and (b)
+/// jansson would turn each number with a fraction or exponent into a C double, and money needs
+/// the exact decimal. So one pass over the bytes first (Sources/CAnswerPrepass, in C: bulk copies
+/// between numbers) (a) checks each number token against the RFC 8259 grammar and rewrites it,
+/// unless it is an integer jansson keeps exactly, into a string carrying a private prefix, which
+/// JSONNode reads back as a number, and (b)
 /// refuses nesting deeper than `maxDepth`, because readers recurse once per level and must not
 /// exhaust a small POS thread's stack. jansson does the rest of the validation, strictly:
 /// invalid or overlong UTF-8, surrogates, control characters and `\u0000` in strings, duplicate
-/// keys and trailing bytes are refused (nil). The cost of this path is measured in
+/// keys (found by counting: fewer members than the text's keys) and trailing bytes are refused (nil). The cost of this path is measured in
 /// docs/performance.md.
 package enum JSONParser {
     /// At most this many nested objects/arrays (Flexiti's answers nest about 4 deep). 512 was
@@ -31,7 +32,9 @@ package enum JSONParser {
 
     // The marks (Sources/CAnswerPrepass): a number becomes a string of DEL (U+007F) and its text;
     // a real string that itself begins with DEL gets a second one in front, so that no string
-    // content can pass for a number.
+    // content can pass for a number. An integer of at most 18 digits (other than `-0`) is left
+    // to jansson: it fits a 64-bit integer exactly and prints back as the same text, and costs
+    // jansson one allocation instead of a string's two.
 
     /// jansson's tree takes a few bytes per byte of answer (about 4 for Flexiti's answers): the
     /// first chunk of a document's arena. A guess only: the arena grows when it is short.
@@ -44,24 +47,33 @@ package enum JSONParser {
     package static func document(_ bytes: [UInt8]) -> JSONNode? { document(bytes, inArena: true) }
 
     static func document(_ bytes: [UInt8], inArena: Bool) -> JSONNode? {
+        guard let (node, members) = answer(bytes, inArena: inArena) else { return nil }
+        // A repeated key: jansson kept one member for it (answer_member_total).
+        return answer_member_total(UnsafeMutableRawPointer(node.pointer), Int32(maxDepth)) == members ? node : nil
+    }
+
+    /// The same before the repeated-key check, and the number of members the text holds: the
+    /// caller compares it with the members the tree kept, counted by a walk it makes anyway
+    /// (AnswerNumbers.check); different counts mean a repeated key, a malformed answer.
+    package static func answer(_ bytes: [UInt8], inArena: Bool = true) -> (node: JSONNode, members: Int)? {
         SecureMemory.install()
-        guard let quoted = prepare(bytes) else { return nil }
+        guard let (quoted, members) = prepared(bytes) else { return nil }
         let arena = inArena && SecureMemory.installed
             ? flxsm_arena_new(quoted.count.multipliedReportingOverflow(by: arenaBytesPerAnswerByte).partialValue) : nil
         var error = json_error_t()
         flxsm_arena_enter(arena)
-        let root = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
+        let parsed = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
             guard let base = buf.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                json_loadb($0, buf.count, Int(JSON_DECODE_ANY | JSON_REJECT_DUPLICATES), &error)
+                json_loadb($0, buf.count, Int(JSON_DECODE_ANY), &error)
             }
         }
         flxsm_arena_leave(arena)
-        guard let root else {
+        guard let parsed else {
             flxsm_arena_free(arena)
             return nil
         }
-        return JSONNode(root: root, arena: arena)
+        return (JSONNode(root: parsed, arena: arena), members)
     }
 
     /// A body as a JSONValue tree (error bodies, the journal, tests). The tree is converted
@@ -74,19 +86,23 @@ package enum JSONParser {
 
     /// The pre-pass (CAnswerPrepass): numbers become marked strings; nil for a malformed number,
     /// too deep a document or one over the value budget.
-    static func prepare(_ input: [UInt8]) -> [UInt8]? {
+    static func prepare(_ input: [UInt8]) -> [UInt8]? { prepared(input)?.text }
+
+    /// The same, and how many object members the text holds (its colons outside strings).
+    static func prepared(_ input: [UInt8]) -> (text: [UInt8], members: Int)? {
         let n = input.count
+        var members = 0
         let values = valueAllowance + n / bytesPerValue, containers = valueAllowance + n / bytesPerContainer
         let capacity = answer_prepass_bound(n, values)
         var failed = false
         let out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, initialized in
             let written = input.withUnsafeBufferPointer { inp in
-                answer_prepass(inp.baseAddress, n, buf.baseAddress, capacity, Int32(maxDepth), values, containers)
+                answer_prepass(inp.baseAddress, n, buf.baseAddress, capacity, Int32(maxDepth), values, containers, &members)
             }
             failed = written < 0
             initialized = failed ? 0 : written
         }
-        return failed ? nil : out
+        return failed ? nil : (out, members)
     }
 
     /// Converts jansson's tree, releasing each member and item once converted, so the two trees
@@ -132,10 +148,11 @@ package enum JSONParser {
                 return utf8.next() == 0x7F ? .string(rest) : .number(rest)
             }
             return .string(s)
+        case JSON_INTEGER: return .number(String(Int64(json_integer_value(j))))  // the token's own text (prepare())
         case JSON_TRUE: return .bool(true)
         case JSON_FALSE: return .bool(false)
         case JSON_NULL: return .null
-        default: return nil  // reals and integers cannot occur after prepare()
+        default: return nil  // reals cannot occur after prepare()
         }
     }
 }

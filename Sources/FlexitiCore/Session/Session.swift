@@ -609,17 +609,25 @@ package final class Session: @unchecked Sendable {
             if (200..<300).contains(response.status) {
                 let empty = response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
                 let json: JSONNode
+                var keys: Int? = nil  // the members of the text, to compare with the tree's
                 if empty, let nothing = JSONNode.emptyObject() {
                     json = nothing
-                } else if let parsed = JSONParser.document(response.body) {
+                } else if let (parsed, members) = JSONParser.answer(response.body) {
                     json = parsed
+                    keys = members
                 } else {
+                    return .failure(context.unusableSuccess(status: response.status, problem: "the answer is not valid JSON"))
+                }
+                // One walk checks the numbers and counts the members jansson kept: fewer than
+                // the text's mean a repeated key (JSONParser.answer).
+                let numbers = AnswerNumbers.check(json)
+                if let keys, numbers.members != keys {
                     return .failure(context.unusableSuccess(status: response.status, problem: "the answer is not valid JSON"))
                 }
                 if let problem = AnswerCheck.problem(json, empty: empty, shape: context.endpoint.answerShape) {
                     return .failure(context.unusableSuccess(status: response.status, problem: problem, apiError: json["error"]?.text ?? ""))
                 }
-                if let bad = AnswerNumbers.firstUnreadable(json) {
+                if let bad = numbers.unreadable {
                     return .failure(context.unusableSuccess(status: response.status, problem: "the answer holds a number that cannot be read exactly (\(bad))"))
                 }
                 return .success(APIResponse(status: response.status, json: json, referenceId: context.referenceId, context: context))
