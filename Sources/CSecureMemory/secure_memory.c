@@ -31,8 +31,6 @@ static inline void note_depth(void) {
     if (here > shallowest) shallowest = here;
 }
 
-void flxsm_note_stack_depth(void) { note_depth(); }
-
 /* Zeroes n bytes with 16-byte stores that the compiler may neither drop (volatile) nor turn
  * into a memset call. glibc's memset (and explicit_bzero) switches to `rep stosb` above 2 KiB:
  * no faster for these sizes, but instruction counters such as callgrind count it once per byte,

@@ -26,7 +26,7 @@ flxsm_arena *flxsm_arena_new(size_t expected);
 void flxsm_arena_enter(flxsm_arena *a);
 void flxsm_arena_leave(flxsm_arena *a);
 void flxsm_arena_free(flxsm_arena *a);
-/* Bytes the arena holds (for the benchmark's memory figures). */
+/* Bytes the arena holds (its chunks' capacity; tests). */
 size_t flxsm_arena_size(const flxsm_arena *a);
 /* jansson's allocation functions (installed by flxsm_install_jansson): the entered arena's, else
  * flxsm_malloc/flxsm_free. */
@@ -36,7 +36,5 @@ void flxsm_json_free(void *p);
  * functions of its own (then jansson's memory is the application's business). Returns 1 when
  * installed. */
 int flxsm_install_jansson(void);
-/* Remembers how deep this thread's stack has gone (called from deep inside the library). */
-void flxsm_note_stack_depth(void);
 
 #endif
