@@ -43,7 +43,7 @@ LIB_FLOOR_OBJ := $(BUILD)/obj/glibc-floor-static-cxx.o
 LIB_FLOOR_FLAGS := $(foreach s,$(filter-out _Z%,$(GLIBC_WRAP)),-Xlinker --wrap=$(s)) -Xlinker $(abspath $(LIB_FLOOR_OBJ)) \
 	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l)) -Xswiftc -L -Xswiftc $(STATIC_CXX_DIR)
 # lld, unlike gold, keeps the Swift type metadata out of .dynsym entirely, so nm -D shows only flx_*.
-SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) \
+SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) --disable-local-rpath \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
 	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(LIB_FLOOR_FLAGS) \

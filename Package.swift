@@ -22,12 +22,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
-        // System libraries, found through pkg-config.
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // System libraries: jansson found through pkg-config; libcurl and SQLite loaded at first use.
         .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
         // The optional money journal (Journal/): SQLite's header at build time, the library
         // dlopen()ed on the first journal open, so a process without a journal never loads it.
         .target(name: "CSQLite"),
+        // libcurl's header at build time, the library dlopen()ed at the first session, so that
+        // loading libflexiti does not load libcurl and its dependencies (curl_shim.h).
+        .target(name: "CCurl"),
         // The hand-written public header, imported as a module so the implementation is checked against it.
         .systemLibrary(name: "CFlexiti"),
 

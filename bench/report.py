@@ -92,11 +92,19 @@ def main():
                              f"| {int(last[1]) - int(first[1]):+d} |")
 
     size_line = open(f"{out}/startup.txt").readline().lstrip("# ").strip() if os.path.exists(f"{out}/startup.txt") else ""
-    lines += ["", "### Library size and start-up (median, ms)", "", size_line, "",
-              "| client | load (dlopen / import) | create session | total |", "|---|--:|--:|--:|"]
+    lines += ["", "### Library size and start-up (median, ms; instructions of the whole process)", "", size_line, "",
+              "| client | load (dlopen / import) | create session | total | instructions, load + session |",
+              "|---|--:|--:|--:|--:|"]
+    base_ir = startup.get("baseline-c", [])[3:4]
     for c in CLIENTS:
         if c in startup:
-            lines.append(f"| {c} | " + " | ".join(startup[c]) + " |")
+            v = list(startup[c]) + ["-"] * (4 - len(startup[c]))
+            ir = v[3]
+            if ir != "-":
+                ir = f"{int(ir):,}"
+                if base_ir and base_ir[0] != "-" and c != "baseline-c":
+                    ir += f" ({int(v[3]) / int(base_ir[0]):.2f}x)"
+            lines.append(f"| {c} | " + " | ".join(v[:3]) + f" | {ir} |")
 
     text = "\n".join(lines) + "\n"
     with open(f"{out}/summary.txt", "w") as f:

@@ -247,7 +247,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 {
     echo "# libflexiti: $(basename "$LIB") $(stat -c %s "$LIB") bytes (release, static Swift runtime, stripped)"
     echo "# start-up, median of $LOAD_RUNS fresh processes: load = dlopen/import, session = ready to send"
-    echo "# client load_ms session_ms total_ms"
+    echo "# client load_ms session_ms total_ms instructions   (instructions: the whole process, load + session, callgrind, one run)"
     log "start-up times"
     # Interleaved like the wall-clock runs: each round starts every client once.
     declare -A ROWS
@@ -263,8 +263,17 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
     done
     for c in $CLIENTS; do
         rows=${ROWS[$c]}
+        # Instructions repeat within a fraction of a percent where milliseconds do not (a shared
+        # machine): the same process as above, exec to exit, under callgrind.
+        ir=-
+        if [ $HAVE_VALGRIND = 1 ]; then
+            case $c in
+                libflexiti) ir=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$HERE/bin/load_time" flexiti "$LIB" "$URL" 2>&1 | sed -n 's/.*Collected : //p') ;;
+                baseline-c) ir=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$HERE/bin/load_time" baseline 2>&1 | sed -n 's/.*Collected : //p') ;;
+            esac
+        fi
         echo "$c $(echo -n "$rows" | vals load_ms | median) $(echo -n "$rows" | vals session_ms | median)" \
-             "$(echo -n "$rows" | vals total_ms | median)"
+             "$(echo -n "$rows" | vals total_ms | median) ${ir:--}"
     done
 } >"$OUT/startup.txt"
 

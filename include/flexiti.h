@@ -308,11 +308,12 @@ FLX_EXTERN const char *flx_strerror(flx_code code);
  * ------------------------------------------------------------------------------------------- */
 
 /**
- * Initialises the library (and libcurl, once per process). Optional: flx_session_new() does it
+ * Initialises the library: loads libcurl (libcurl.so.4, unless the library was linked with a
+ * libcurl of its own) and initialises it, once per process. Optional: flx_session_new() does it
  * when needed. Call it from the main thread before starting threads if your program also uses
  * libcurl itself. Idempotent: once it succeeded, later calls do nothing and return FLX_OK; no
- * flx_global_cleanup() is needed. Thread-safe. Errors: FLX_E_OUT_OF_MEMORY (libcurl could not
- * initialise).
+ * flx_global_cleanup() is needed. Thread-safe. Errors: FLX_E_TRANSPORT (libcurl could not be
+ * loaded), FLX_E_OUT_OF_MEMORY (libcurl could not initialise).
  */
 FLX_EXTERN flx_code flx_global_init(void);
 
@@ -526,11 +527,13 @@ typedef struct flx_session flx_session;
 
 /**
  * Creates a session from a configuration (copied: cfg may be freed afterwards). No request is
- * made until the first call (or flx_session_authenticate()). *out must be released with
- * flx_session_free().
+ * made until the first call (or flx_session_authenticate()). The first session of the process
+ * loads libcurl (libcurl.so.4, unless the library was linked with a libcurl of its own) and
+ * initialises it, as flx_global_init() does. *out must be released with flx_session_free().
  * Errors: FLX_E_MISUSE (cfg), FLX_E_INVALID_ARGUMENT (out is NULL, credentials or
  * environment/base URL missing), FLX_E_INSECURE_URL (plain http:// to a host that is not loopback,
- * or through a proxy that is not loopback), FLX_E_OUT_OF_MEMORY.
+ * or through a proxy that is not loopback), FLX_E_TRANSPORT (libcurl could not be loaded; the
+ * message says why), FLX_E_OUT_OF_MEMORY.
  */
 FLX_EXTERN flx_code flx_session_new(const flx_config *cfg, flx_session **out, flx_error **err);
 

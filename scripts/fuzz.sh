@@ -10,10 +10,10 @@ cd "$(dirname "$0")/.."
 out=.build-fuzz
 mkdir -p "$out/crashes" fuzz/corpus
 flags=(-package-name libflexiti -sanitize=fuzzer,address -parse-as-library -O -g -enable-testing
-       -I Sources/CCurl -I Sources/CJansson -I Sources/CSQLite/include -I Sources/CFlexiti -I Sources/CSecureMemory/include -I Sources/CAnswerPrepass/include)
+       -I Sources/CCurl/include -I Sources/CJansson -I Sources/CSQLite/include -I Sources/CFlexiti -I Sources/CSecureMemory/include -I Sources/CAnswerPrepass/include)
 for f in $(pkg-config --cflags-only-I libcurl jansson sqlite3); do flags+=(-Xcc "$f"); done
 
-if [ ! -x "$out/fuzz-flexiti" ] || [ -n "$(find Sources/FlexitiCore Sources/Flexiti Sources/CSecureMemory Sources/CAnswerPrepass Sources/CSQLite fuzz/FuzzTarget.swift include -newer "$out/fuzz-flexiti" -name '*.[csh]*' | head -1)" ]; then
+if [ ! -x "$out/fuzz-flexiti" ] || [ -n "$(find Sources/FlexitiCore Sources/Flexiti Sources/CSecureMemory Sources/CAnswerPrepass Sources/CSQLite Sources/CCurl fuzz/FuzzTarget.swift include -newer "$out/fuzz-flexiti" -name '*.[csh]*' | head -1)" ]; then
     echo "building the fuzz target (swiftc -sanitize=fuzzer,address)..."
     clang -O1 -g -fsanitize=address,fuzzer-no-link -I Sources/CSecureMemory/include -c Sources/CSecureMemory/secure_memory.c \
         -o "$out/secure_memory.o"
@@ -24,11 +24,13 @@ if [ ! -x "$out/fuzz-flexiti" ] || [ -n "$(find Sources/FlexitiCore Sources/Flex
     done
     clang -O1 -g -fsanitize=address,fuzzer-no-link -I Sources/CSQLite/include -c Sources/CSQLite/sqlite_loader.c \
         -o "$out/sqlite_loader.o"
+    clang -O1 -g -fsanitize=address,fuzzer-no-link -I Sources/CCurl/include -c Sources/CCurl/curl_loader.c \
+        -o "$out/curl_loader.o"
     swiftc "${flags[@]}" -emit-library -static -module-name FlexitiCore -emit-module -emit-module-path "$out/FlexitiCore.swiftmodule" \
         -o "$out/libFlexitiCore.a" $(find Sources/FlexitiCore -name '*.swift' | sort)
     swiftc "${flags[@]}" -enable-experimental-feature CImplementation -I "$out" -emit-library -static -module-name Flexiti \
         -emit-module -emit-module-path "$out/Flexiti.swiftmodule" -o "$out/libFlexiti.a" $(find Sources/Flexiti -name '*.swift' | sort)
-    swiftc "${flags[@]}" -I "$out" fuzz/FuzzTarget.swift "$out/libFlexiti.a" "$out/libFlexitiCore.a" "$out/secure_memory.o" "${prepass_objects[@]}" "$out/sqlite_loader.o" -lcurl -ljansson \
+    swiftc "${flags[@]}" -I "$out" fuzz/FuzzTarget.swift "$out/libFlexiti.a" "$out/libFlexitiCore.a" "$out/secure_memory.o" "${prepass_objects[@]}" "$out/sqlite_loader.o" "$out/curl_loader.o" -ljansson \
         -o "$out/fuzz-flexiti"
 fi
 

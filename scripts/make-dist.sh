@@ -173,7 +173,9 @@ build_deb_lib
 # Depends, not a Recommends: the journal guards money calls, and an installation made with
 # --no-install-recommends should not learn at its first journal open that it cannot keep one.
 # 3.20 for sqlite3_prepare_v3 (the loader refuses older ones with a message).
-build_deb "libflexiti$somajor" libs "libsqlite3-0 (>= 3.20.0)" "C client library for the Flexiti POS API" \
+# libcurl is dlopen()ed at the first session, so it is named here too (the version is the one
+# dpkg-shlibdeps gave when the library linked it).
+build_deb "libflexiti$somajor" libs "libcurl4 (>= 7.16.2), libsqlite3-0 (>= 3.20.0)" "C client library for the Flexiti POS API" \
     "libflexiti is a client library for the Flexiti POS API (Canadian point-of-sale financing): customer lookup and verification, financing options, authorizations, captures, returns and refunds, with idempotent retries, typed results and documented error codes. It exports a plain C API; this package holds the shared library." \
     "$lib/libflexiti.so.$version" "$lib/libflexiti.so.$somajor"
 

@@ -26,7 +26,8 @@ public func flx_strerror(_ code: flx_code) -> UnsafePointer<CChar>? {
 
 @c @implementation
 public func flx_global_init() -> flx_code {
-    LibraryGlobal.initialize() ? FLX_OK_CODE : flx_code(.outOfMemory)
+    // FLX_E_TRANSPORT: libcurl could not be loaded; FLX_E_OUT_OF_MEMORY: it could not initialise.
+    LibraryGlobal.initialize().map { flx_code($0.code) } ?? FLX_OK_CODE
 }
 
 @c @implementation

@@ -124,3 +124,41 @@ def test_missing_library_says_how_to_fix_it(tmp_path):
     env = dict(os.environ, FLEXITI_LIBRARY=str(tmp_path / "nope.so"), PYTHONPATH=str(ROOT / "python"))
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout
     assert "libflexiti not found" in out and "FLEXITI_LIBRARY" in out
+
+
+def _run_probe(code, **env):
+    full = dict(os.environ, PYTHONPATH=str(ROOT / "python"), **env)
+    return subprocess.run([sys.executable, "-c", code], env=full, capture_output=True, text=True, timeout=60)
+
+
+def test_libcurl_is_loaded_at_the_first_session_not_with_the_library():
+    # No network: a session is only created, never used.
+    code = ("import flexiti\n"
+            "def curl_mapped():\n"
+            "    return any('libcurl' in l for l in open('/proc/self/maps'))\n"
+            "flexiti.library_version()\n"
+            "print('before', curl_mapped())\n"
+            "s = flexiti.Session('flexitidemo', 'secret', base_url='http://127.0.0.1:9/flexiti/pos-api')\n"
+            "print('after', curl_mapped())\n"
+            "s.close()\n")
+    r = _run_probe(code)
+    assert r.returncode == 0, r.stderr
+    assert "before False" in r.stdout and "after True" in r.stdout, r.stdout
+
+
+def test_a_libcurl_that_cannot_serve_is_a_transport_error_naming_it(tmp_path):
+    # A library called libcurl.so.4 that has none of libcurl's functions, found first.
+    fake = tmp_path / "libcurl.so.4"
+    src = tmp_path / "fake.c"
+    src.write_text("int flx_test_not_curl(void) { return 0; }\n")
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", str(fake), str(src)], check=True)
+    code = ("import flexiti\n"
+            "try:\n"
+            "    flexiti.Session('flexitidemo', 'secret', base_url='http://127.0.0.1:9/flexiti/pos-api')\n"
+            "except flexiti.FlexitiError as e:\n"
+            "    print('code', flexiti.Code(e.code).name)\n"
+            "    print('message', e.message)\n")
+    r = _run_probe(code, LD_LIBRARY_PATH=str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "code TRANSPORT" in r.stdout, r.stdout
+    assert "libcurl" in r.stdout and "has no curl_easy_init" in r.stdout, r.stdout

@@ -83,7 +83,7 @@ final class CurlTransport {
     private let headerLines = HeaderLines()
 
     init?(options: TransportOptions) {
-        guard CurlGlobal.initialize() else { return nil }
+        guard CurlGlobal.initialize() == nil else { return nil }
         self.options = options
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
@@ -94,8 +94,8 @@ final class CurlTransport {
     }
 
     deinit {
-        if let handle { curl_easy_cleanup(handle) }  // first: a share in use cannot be freed
-        if let share { curl_share_cleanup(share) }
+        if let handle { cshim_easy_cleanup(handle) }  // first: a share in use cannot be freed
+        if let share { cshim_share_cleanup(share) }
         errorBuffer.deallocate()
         sentCounter.deallocate()
     }
@@ -103,13 +103,13 @@ final class CurlTransport {
     /// A new share handle: the old one goes with every connection in it.
     private func replaceShare() -> Bool {
         if let handle {
-            curl_easy_cleanup(handle)
+            cshim_easy_cleanup(handle)
             self.handle = nil
         }
-        if let share { curl_share_cleanup(share) }
+        if let share { cshim_share_cleanup(share) }
         sink.handle = nil
         idleSocket = -1
-        share = curl_share_init()
+        share = cshim_share_init()
         guard let share else { return false }
         for data in [CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION] {
             // Connection sharing needs 7.57.0; without it the handle keeps its own connection,
@@ -121,8 +121,8 @@ final class CurlTransport {
 
     /// A new easy handle with the fixed options, attached to the share.
     private func replaceHandle() -> Bool {
-        if let handle { curl_easy_cleanup(handle) }
-        handle = curl_easy_init()
+        if let handle { cshim_easy_cleanup(handle) }
+        handle = cshim_easy_init()
         renewHandle = false
         urlOnHandle = nil
         guard let h = handle else { fixedOptionsOK = false; return false }
@@ -260,7 +260,7 @@ final class CurlTransport {
                 if request.method == .post {
                     _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, UnsafeRawPointer(buf.baseAddress ?? empty))
                 }
-                let rc = curl_easy_perform(handle)
+                let rc = cshim_easy_perform(handle)
                 // The body goes away with this closure: libcurl must not keep pointing at it.
                 if request.method == .post { _ = cshim_setopt_ptr(handle, CURLOPT_POSTFIELDS, nil) }
                 return rc
@@ -294,7 +294,7 @@ final class CurlTransport {
     private func classify(_ rc: CURLcode, handle: UnsafeMutableRawPointer, onReusedConnection: Bool) -> TransportFailure {
         let detail: String = {
             let fromBuffer = errorBuffer[0] == 0 ? "" : String(cString: errorBuffer)
-            return fromBuffer.isEmpty ? String(cString: curl_easy_strerror(rc)) : fromBuffer
+            return fromBuffer.isEmpty ? String(cString: cshim_easy_strerror(rc)) : fromBuffer
         }()
         switch rc {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:
@@ -406,23 +406,32 @@ private let responseWriteCallback: @convention(c) (UnsafeMutablePointer<CChar>?,
     return n
 }
 
-/// curl_global_init is not thread-safe and must run once per process; this does it lazily under a lock.
+/// Loads libcurl (Sources/CCurl: at the first session, not with the library) and runs
+/// curl_global_init, which is not thread-safe and must run once per process: lazily, under a lock.
 enum CurlGlobal {
     private static let state = Locked(false)
 
-    static func initialize() -> Bool {
+    /// nil once libcurl is loaded and initialised; else why not (tried again at the next call).
+    static func initialize() -> FlexitiError? {
         state.withLock { done in
-            if done { return true }
+            if done { return nil }
+            let errorSize = 512
+            let error = UnsafeMutablePointer<CChar>.allocate(capacity: errorSize)
+            defer { error.deallocate() }
+            error.initialize(repeating: 0, count: errorSize)
+            guard flxcurl_load(error, errorSize) == 0 else {
+                return FlexitiError(.transport, String(cString: error))
+            }
             // libcurl's buffers (request, headers, answers) are zeroed when freed. If the host
             // initialised libcurl first, its allocator stays (docs/robustness.md).
-            done = curl_global_init_mem(Int(CURL_GLOBAL_DEFAULT), flxsm_malloc, flxsm_free, flxsm_realloc,
-                                        flxsm_strdup, flxsm_calloc) == CURLE_OK
-            return done
+            done = cshim_global_init_mem(Int(CURL_GLOBAL_DEFAULT), flxsm_malloc, flxsm_free, flxsm_realloc,
+                                         flxsm_strdup, flxsm_calloc) == CURLE_OK
+            return done ? nil : FlexitiError(.outOfMemory, "libcurl could not initialise (curl_global_init)")
         }
     }
 }
 
-/// Process-wide set-up, for flx_global_init.
+/// Process-wide set-up, for flx_global_init: nil, or why libcurl could not be loaded or initialised.
 package enum LibraryGlobal {
-    package static func initialize() -> Bool { CurlGlobal.initialize() }
+    package static func initialize() -> FlexitiError? { CurlGlobal.initialize() }
 }

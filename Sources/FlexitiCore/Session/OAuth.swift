@@ -1,40 +1,41 @@
 /// POST /oauth/token, form-encoded with client_credentials ([S-AUTH]).
 enum OAuth {
-    /// The token request's parts that never change for a session, made once: the URL, the form
-    /// around the client secret, and the validator's verdict on the credentials.
+    /// The token request's parts that never change for a session, made once: the URL and the
+    /// form around the client secret.
     struct Form {
         let url: String
         let path: String
         /// "grant_type=…&client_id=…&client_secret=" and "&scope=…".
         let head: [UInt8]
         let tail: [UInt8]
-        /// The same table-driven check as every other call (a 101-character client id, say).
-        let refusal: FlexitiError?
 
         init(_ config: SessionConfiguration, baseURL: String, basePath: String) {
             let endpoint = Endpoints.token
             let path = endpoint.version.segment + endpoint.template
             url = baseURL + path
             self.path = basePath + path
-            let fields = [
+            head = Array((PercentEncoding.form([("grant_type", "client_credentials"), ("client_id", config.clientId)]) + "&client_secret=").utf8)
+            tail = Array(("&" + PercentEncoding.form([("scope", config.scope)])).utf8)
+        }
+
+        /// The same table-driven check as every other call (a 101-character client id, say).
+        /// Made at the first token request rather than with the session: the validation tables
+        /// are compiled at their first use, and a session that is only created costs less.
+        static func refusal(_ config: SessionConfiguration) -> FlexitiError? {
+            let endpoint = Endpoints.token
+            var check = APICall(endpoint)
+            check.query = [
                 ("grant_type", "client_credentials"),
                 ("client_id", config.clientId),
                 ("client_secret", config.clientSecret.reveal()),
                 ("scope", config.scope),
             ]
-            var check = APICall(endpoint)
-            check.query = fields
             let fieldErrors = RequestValidator.validate(check)
-            if fieldErrors.isEmpty {
-                refusal = nil
-            } else {
-                var e = ParameterCheck.wrongInputs(fieldErrors)
-                e.method = endpoint.method.rawValue
-                e.endpoint = endpoint.template
-                refusal = e
-            }
-            head = Array((PercentEncoding.form(Array(fields[0..<2])) + "&client_secret=").utf8)
-            tail = Array(("&" + PercentEncoding.form([fields[3]])).utf8)
+            if fieldErrors.isEmpty { return nil }
+            var e = ParameterCheck.wrongInputs(fieldErrors)
+            e.method = endpoint.method.rawValue
+            e.endpoint = endpoint.template
+            return e
         }
 
         /// The request with the secret (the caller zeroes its body once sent) and its context.

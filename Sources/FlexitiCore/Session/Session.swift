@@ -234,6 +234,10 @@ package final class Session: @unchecked Sendable {
 
     /// The token request's fixed parts, made once (the configuration does not change).
     private let tokenForm: OAuth.Form
+    /// The validator's verdict on the credentials, made at the first token request (owned by
+    /// the gate's holder, like the token).
+    private var tokenFormChecked = false
+    private var tokenFormRefusal: FlexitiError?
     /// "lang=…" for every call's query, or nil.
     private let langQuery: String?
 
@@ -262,6 +266,8 @@ package final class Session: @unchecked Sendable {
         case let .failure(e): throw e
         case let .success(b): base = b
         }
+        // Loads libcurl at the first session of the process (Sources/CCurl).
+        if let e = CurlGlobal.initialize() { throw e }
         guard let transport = CurlTransport(options: configuration.transport) else {
             throw FlexitiError(.outOfMemory, "libcurl could not create a handle")
         }
@@ -472,7 +478,11 @@ package final class Session: @unchecked Sendable {
 
     /// POST /oauth/token with the client credentials (OAuth builds it and reads the answer).
     private func requestToken() -> Result<Token, FlexitiError> {
-        if let e = tokenForm.refusal { return .failure(e) }
+        if !tokenFormChecked {
+            tokenFormRefusal = OAuth.Form.refusal(configuration)
+            tokenFormChecked = true
+        }
+        if let e = tokenFormRefusal { return .failure(e) }
         var (request, context) = tokenForm.request(secret: configuration.clientSecret)
         defer { request.body?.withUnsafeMutableBytes { Secret.zero($0) } }
         counters.withLock { $0.tokenRequests += 1 }
