@@ -32,6 +32,10 @@ def main():
     tls_ir = {(r[0], r[1]): num(r[3], int) for r in rows(f"{out}/tls.txt")}
     tls_wall = {(r[0], r[1]): num(r[4], float) for r in rows(f"{out}/tls.txt")}
     ops = [o for o in OPS if any((c, o) in wall or (c, o) in ir for c in CLIENTS)]
+    # Every run, in repetition order: run i of one client was made next to run i of the other.
+    runs = lambda r: [float(x) for x in r[5].split(",")] if len(r) > 5 else []  # noqa: E731
+    wall_runs = {(r[0], r[1]): runs(r) for r in rows(f"{out}/wall.txt")}
+    tls_runs = {(r[0], r[1]): runs(r) for r in rows(f"{out}/tls.txt")}
 
     lines = []
     env = open(f"{out}/environment.txt").read().strip() if os.path.exists(f"{out}/environment.txt") else ""
@@ -67,6 +71,22 @@ def main():
                     continue
                 lines.append(f"| {op} | {transport} | {fmt_int(f)} | {fmt_int(c)} | {ratio(f, c)} | {fmt_int(wf)} "
                              f"| {fmt_int(wc)} | {ratio(wf, wc)} |")
+
+    paired = []
+    for op in ops:
+        for transport, runs_d in (("HTTP", wall_runs), ("HTTPS", tls_runs)):
+            f, c = runs_d.get(("libflexiti", op), []), runs_d.get(("baseline-c", op), [])
+            pairs = sorted(a / b for a, b in zip(f, c) if b)
+            if pairs:
+                median = pairs[len(pairs) // 2] if len(pairs) % 2 else (pairs[len(pairs) // 2 - 1] + pairs[len(pairs) // 2]) / 2
+                paired.append(f"| {op} | {transport} | {len(pairs)} | {median:.2f}x | {pairs[0]:.2f}x - {pairs[-1]:.2f}x |")
+    if paired:
+        lines += ["", "### Calls per second, run by run (target >= 0.9)", "",
+                  "Each repetition runs the two C clients back to back on the same operation; the ratio of those two "
+                  "runs (libflexiti / C) is taken per repetition, and its median is less sensitive to the machine's "
+                  "other load than the ratio of the best runs.", "",
+                  "| operation | transport | repetitions | median of libflexiti / C | range |", "|---|---|--:|--:|--:|"]
+        lines += paired
 
     lines += ["", "### TCP connections and token requests, new session, no warm-up", "",
               "| client | operation | calls | connections (server) | token requests (server) "

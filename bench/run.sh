@@ -29,7 +29,7 @@ for arg in "$@"; do
 done
 
 if [ $MODE = full ]; then
-    OUT=$HERE/results N_CG=200 N_CG_PY=100 N_WALL=2000 REPS=5 N_CONN=1000 N_RSS=100000 RSS_EVERY=10000 LOAD_RUNS=11 PY_CG=1
+    OUT=$HERE/results N_CG=200 N_CG_PY=100 N_WALL=2000 REPS=9 N_CONN=1000 N_RSS=100000 RSS_EVERY=10000 LOAD_RUNS=11 PY_CG=1
 else
     OUT=$HERE/results-smoke N_CG=10 N_CG_PY=0 N_WALL=200 REPS=1 N_CONN=1000 N_RSS=2000 RSS_EVERY=1000 LOAD_RUNS=3 PY_CG=0
 fi
@@ -154,12 +154,15 @@ callgrind_ir() {
 } >"$OUT/callgrind.txt"
 
 # --- 2. operations per second (wall clock, best of REPS) ---------------------------------------
-# Interleaved: each repetition runs every client once, so a slow moment of the machine falls on
-# all clients alike instead of on whichever client happened to run then.
+# Interleaved: each repetition runs every client once per operation, the clients of one
+# operation back to back, so a slow moment of the machine falls on all of them alike instead of
+# on whichever client happened to run then. The report gives the best run of each client and
+# the median over repetitions of the ratio of the two C clients' runs made side by side.
 declare -A WALL
 for _ in $(seq $REPS); do
-    for c in $CLIENTS; do
-        for op in ${OPS[$c]}; do
+    for op in token lookup authorize captures; do
+        for c in $CLIENTS; do
+            case " ${OPS[$c]} " in *" $op "*) ;; *) continue ;; esac
             WALL[$c.$op]="${WALL[$c.$op]:-} $($(cmd "$c") "$URL" "$op" $N_WALL | field ops_per_sec)"
         done
     done
@@ -181,7 +184,7 @@ log "wall clock: $REPS interleaved repetitions done"
 # as in 2 (interleaved the same way). The smoke run checks only that both clients work over TLS
 # (lookup, wall clock).
 {
-    echo "# client op N instructions_per_call best_ops_per_sec   (HTTPS through nginx, HTTP/1.1; '-' = not measured)"
+    echo "# client op N instructions_per_call best_ops_per_sec all_runs   (HTTPS through nginx, HTTP/1.1; '-' = not measured)"
     if [ -n "$TLS_URL" ]; then
         TLS_CLIENTS="libflexiti baseline-c"
         declare -A TLS_IR TLS_WALL TLS_OPS
@@ -197,16 +200,18 @@ log "wall clock: $REPS interleaved repetitions done"
         done
         log "HTTPS wall clock"
         for _ in $(seq $REPS); do
-            for c in $TLS_CLIENTS; do
-                for op in ${TLS_OPS[$c]}; do
+            for op in token lookup authorize captures; do
+                for c in $TLS_CLIENTS; do
+                    case " ${TLS_OPS[$c]} " in *" $op "*) ;; *) continue ;; esac
                     TLS_WALL[$c.$op]="${TLS_WALL[$c.$op]:-} $($(cmd "$c") "$TLS_URL" "$op" $N_WALL --cacert "$TLS_DIR/ca.pem" | field ops_per_sec)"
                 done
             done
         done
         for c in $TLS_CLIENTS; do
             for op in ${TLS_OPS[$c]}; do
-                best=$(echo ${TLS_WALL[$c.$op]} | tr ' ' '\n' | sort -g | tail -n 1)
-                echo "$c $op $N_WALL ${TLS_IR[$c.$op]:--} $best"
+                all=${TLS_WALL[$c.$op]}
+                best=$(echo $all | tr ' ' '\n' | sort -g | tail -n 1)
+                echo "$c $op $N_WALL ${TLS_IR[$c.$op]:--} $best$(echo $all | tr ' ' ',' | sed 's/^/ /')"
             done
         done
     fi
