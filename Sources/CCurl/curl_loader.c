@@ -25,7 +25,7 @@ int flxcurl_load(char *error, size_t error_size) {
     void *lib = linked_libcurl();
     if (!lib) {
         from = FLXCURL_SONAME;
-        lib = dlopen(FLXCURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+        lib = dlopen(FLXCURL_SONAME, RTLD_LAZY | RTLD_LOCAL);
     }
     if (!lib) {
         const char *why = dlerror();
