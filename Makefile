@@ -35,8 +35,10 @@ GLIBC_FLOOR_FLAGS := $(foreach s,$(GLIBC_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(
 # The library links libstdc++ in (the Swift runtime uses 22 of its symbols): one library fewer to
 # load and search at start-up, and no GLIBCXX requirement. swiftc ignores -static-libstdc++ and
 # the runtime asks for -lstdc++, so a directory searched first offers the linker only libstdc++.a.
-# libgcc_s.so.1 stays shared (a static unwinder needs glibc 2.35's _dl_find_object). Its floor
-# object is glibc-floor.c built with FLX_STATIC_LIBSTDCXX (no libstdc++ pins: nothing to pin).
+# The unwinder is linked in too (-static-libgcc: libgcc_eh.a instead of libgcc_s.so.1, one
+# library fewer to load and no CPU feature probe at each load); its _dl_find_object (glibc 2.35)
+# is wrapped with a dl_iterate_phdr equivalent. The floor object is glibc-floor.c built with
+# FLX_STATIC_LIBSTDCXX (no libstdc++ pins: nothing to pin; those two replacements instead).
 LIBSTDCXX_A := $(shell $(CC) -print-file-name=libstdc++.a)
 STATIC_CXX_DIR := $(abspath $(BUILD)/static-cxx)
 LIB_FLOOR_OBJ := $(BUILD)/obj/glibc-floor-static-cxx.o
@@ -44,7 +46,7 @@ LIB_FLOOR_FLAGS := $(foreach s,$(filter-out _Z%,$(GLIBC_WRAP)),-Xlinker --wrap=$
 	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l)) -Xswiftc -L -Xswiftc $(STATIC_CXX_DIR)
 # lld, unlike gold, keeps the Swift type metadata out of .dynsym entirely, so nm -D shows only flx_*.
 SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) --disable-local-rpath \
-	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld \
+	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
 	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(LIB_FLOOR_FLAGS) \
 	-Xlinker --wrap=free -Xlinker --wrap=realloc

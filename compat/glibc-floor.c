@@ -16,6 +16,7 @@
  * scripts/check-glibc-floor.sh fails the build when a newer version creeps back in. The
  * executable's start-up (__libc_start_main) is in glibc-floor-exe.c.
  */
+#define _GNU_SOURCE /* struct dl_find_object, dl_iterate_phdr */
 #include <errno.h>
 #include <stddef.h>
 #include <sys/stat.h>
@@ -69,6 +70,8 @@ FLX_PIN(pthread_rwlock_rdlock, "GLIBC_2.2.5");
 FLX_PIN(pthread_rwlock_wrlock, "GLIBC_2.2.5");
 FLX_PIN(pthread_rwlock_unlock, "GLIBC_2.2.5");
 FLX_PIN(pthread_key_create, "GLIBC_2.2.5");
+/* The linked-in unwinder (libgcc_eh) asks whether threads are in use by taking this one's address. */
+FLX_PIN(__pthread_key_create, "GLIBC_2.2.5");
 FLX_PIN(pthread_key_delete, "GLIBC_2.2.5");
 FLX_PIN(pthread_getspecific, "GLIBC_2.2.5");
 FLX_PIN(pthread_setspecific, "GLIBC_2.2.5");
@@ -128,4 +131,45 @@ FLX_HIDDEN __attribute__((noreturn)) void _ZSt28__throw_bad_array_new_lengthv(vo
  * always use atomics: correct in every process, for an atomic instruction where a plain one
  * would have done. */
 FLX_HIDDEN char __libc_single_threaded = 0;
+
+/* The unwinder linked in (libgcc_eh.a, -static-libgcc: no libgcc_s.so.1 to load, nor its CPU
+ * feature probe to run, at every load of the library). GCC 12's unwinder finds an address's
+ * unwind table with _dl_find_object (glibc 2.35); an older glibc lacks it, so this does the
+ * same with dl_iterate_phdr (glibc 2.2.5): the loaded object whose PT_LOAD segments hold pc,
+ * and its PT_GNU_EH_FRAME. The unwinder reads only dlfo_eh_frame (x86_64 has no data base). */
+#include <dlfcn.h>
+#include <link.h>
+#include <stdint.h>
+struct flx_find_object { uintptr_t pc; struct dl_find_object *out; int found; };
+static int flx_find_object_in(struct dl_phdr_info *info, size_t size, void *data) {
+    (void)size;
+    struct flx_find_object *f = data;
+    uintptr_t start = UINTPTR_MAX, end = 0;
+    const ElfW(Phdr) *eh = NULL;
+    int inside = 0;
+    for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *p = &info->dlpi_phdr[i];
+        if (p->p_type == PT_LOAD) {
+            uintptr_t s = info->dlpi_addr + p->p_vaddr, e = s + p->p_memsz;
+            if (s < start) start = s;
+            if (e > end) end = e;
+            if (f->pc >= s && f->pc < e) inside = 1;
+        } else if (p->p_type == PT_GNU_EH_FRAME) {
+            eh = p;
+        }
+    }
+    if (!inside) return 0;
+    f->out->dlfo_flags = 0;
+    f->out->dlfo_map_start = (void *)start;
+    f->out->dlfo_map_end = (void *)end;
+    f->out->dlfo_link_map = NULL;
+    f->out->dlfo_eh_frame = eh ? (void *)(info->dlpi_addr + eh->p_vaddr) : NULL;
+    f->found = 1;
+    return 1;
+}
+FLX_HIDDEN int __wrap__dl_find_object(void *pc, struct dl_find_object *result) {
+    struct flx_find_object f = {(uintptr_t)pc, result, 0};
+    dl_iterate_phdr(flx_find_object_in, &f);
+    return f.found ? 0 : -1;
+}
 #endif

@@ -44,6 +44,18 @@ while read -r line; do
     case "$line" in ok:*) pass "${line#ok: }";; FAIL:*) fail "${line#FAIL: }";; esac
 done < <(scripts/check-exports.sh build/lib/libflexiti.so)
 counted scripts/check-glibc-floor.sh build/lib/libflexiti.so $(ls build/bin/flexiti-sandbox 2>/dev/null)
+# The unwinder linked into the library finds unwind tables through glibc-floor.c's
+# _dl_find_object replacement: compared with glibc's own (2.35+), and used by a C++ exception.
+if cc -O2 -DFLX_STATIC_LIBSTDCXX -c compat/glibc-floor.c -o $logs/glibc-floor.o 2>$logs/floor-build.log &&
+   cc -O2 compat/test-find-object.c $logs/glibc-floor.o -lm -o $logs/test-find-object 2>>$logs/floor-build.log; then
+    counted $logs/test-find-object
+else
+    skipped=$((skipped+1)); echo "SKIP: _dl_find_object comparison (needs glibc 2.35+ headers; see $logs/floor-build.log)"
+fi
+if c++ -O2 -static-libstdc++ -static-libgcc -Wl,--wrap=_dl_find_object compat/test-unwind.cpp $logs/glibc-floor.o -lm \
+        -o $logs/test-unwind 2>$logs/unwind-build.log && [ "$($logs/test-unwind)" = "caught unwound" ]; then
+    pass "a C++ exception unwinds through the linked-in unwinder and the _dl_find_object replacement"
+else fail "a C++ exception unwinds through the linked-in unwinder and the _dl_find_object replacement"; cat $logs/unwind-build.log; fi
 counted scripts/check-abi.sh
 
 echo "== install"
