@@ -193,7 +193,7 @@ typedef enum flx_code {
     FLX_E_TIMEOUT = 5,
     /** TLS handshake or certificate verification failed; the request was not sent. */
     FLX_E_TLS = 6,
-    /** A network error other than connect, timeout or TLS. */
+    /** A network error other than connect, timeout or TLS; also: libcurl could not be loaded (flx_session_new, flx_global_init). */
     FLX_E_TRANSPORT = 7,
     /** A request that changes state may have been performed at Flexiti and no definite answer
      *  followed (no answer, a gateway's 502/503/504, or a 2xx without what the endpoint

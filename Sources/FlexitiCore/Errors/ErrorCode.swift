@@ -173,7 +173,7 @@ extension ErrorCatalog {
         lib(.connect, "connect_failed", "FLX_E_CONNECT", "Could not resolve or connect to the Flexiti host; the request was not sent"),
         lib(.timeout, "timeout", "FLX_E_TIMEOUT", "The request timed out before an answer arrived (a request that changes state and may have been sent reports FLX_E_OUTCOME_UNKNOWN instead)"),
         lib(.tls, "tls_failed", "FLX_E_TLS", "TLS handshake or certificate verification failed; the request was not sent"),
-        lib(.transport, "transport_failed", "FLX_E_TRANSPORT", "A network error other than connect, timeout or TLS"),
+        lib(.transport, "transport_failed", "FLX_E_TRANSPORT", "A network error other than connect, timeout or TLS; also: libcurl could not be loaded (flx_session_new, flx_global_init)"),
         lib(.outcomeUnknown, "outcome_unknown", "FLX_E_OUTCOME_UNKNOWN", "A request that changes state may have been performed at Flexiti and no definite answer followed; retry with the same request (money calls: same idempotency key) or read the state back"),
         lib(.malformedResponse, "malformed_response", "FLX_E_MALFORMED_RESPONSE", "The server answered a read with a body that is not the JSON expected (empty, wrong shape, missing what the endpoint promises, or carrying an error)"),
         lib(.httpUnauthorized, "http_unauthorized", "FLX_E_HTTP_UNAUTHORIZED", "HTTP 401 without a usable error body"),
