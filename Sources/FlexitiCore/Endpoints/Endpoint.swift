@@ -120,6 +120,19 @@ package enum PercentEncoding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `encode` of these bytes appended to `out` (a secret's, without a String copy of it).
+    static func write(bytes b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        if !b.contains(where: { !isUnreserved($0) }) { out.append(contentsOf: b); return }
+        let hex: StaticString = "0123456789ABCDEF"
+        hex.withUTF8Buffer { h in
+            for c in b {
+                if isUnreserved(c) { out.append(c) } else {
+                    out.append(0x25); out.append(h[Int(c >> 4)]); out.append(h[Int(c & 0xF)])
+                }
+            }
+        }
+    }
+
     /// `encode(s)` appended to `out`.
     static func write(_ s: String, into out: inout [UInt8]) {
         var s = s

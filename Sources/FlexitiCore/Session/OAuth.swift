@@ -43,7 +43,7 @@ enum OAuth {
             let referenceId = Identifiers.referenceId()
             var form = head
             form.reserveCapacity(head.count + secret.count * 3 + tail.count)
-            form.append(contentsOf: PercentEncoding.encode(secret.reveal()).utf8)
+            secret.withBytes { PercentEncoding.write(bytes: $0, into: &form) }
             form.append(contentsOf: tail)
             let request = HTTPRequest(method: .post, url: url, headers: [
                 ("x-reference-id", referenceId),

@@ -669,7 +669,7 @@ struct Token {
 
     /// What can be sent as a bearer token: 1 to maxLength printable ASCII characters.
     static func isWellFormed(_ token: String) -> Bool {
-        let n = token.utf8.count
-        return n >= 1 && n <= maxLength && token.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        var token = token
+        return token.withUTF8 { b in b.count >= 1 && b.count <= maxLength && !b.contains { $0 <= 0x20 || $0 >= 0x7F } }
     }
 }

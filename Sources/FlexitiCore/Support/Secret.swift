@@ -35,6 +35,9 @@ package final class Secret: @unchecked Sendable {
     /// The secret as a String, for building one request.
     package func reveal() -> String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The secret's bytes, lent for the duration of `body` (no copy is made).
+    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { bytes.withUnsafeBufferPointer(body) }
+
     package func wipe() {
         bytes.withUnsafeMutableBytes { raw in
             guard let base = raw.baseAddress else { return }
