@@ -271,7 +271,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
         # Instructions repeat within a fraction of a percent where milliseconds do not (a shared
         # machine): the same process as above, exec to exit, under callgrind.
         ir=-
-        if [ $HAVE_VALGRIND = 1 ]; then
+        if [ $HAVE_VALGRIND = 1 ] && [ $MODE = full ]; then
             case $c in
                 libflexiti) ir=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$HERE/bin/load_time" flexiti "$LIB" "$URL" 2>&1 | sed -n 's/.*Collected : //p') ;;
                 baseline-c) ir=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$HERE/bin/load_time" baseline 2>&1 | sed -n 's/.*Collected : //p') ;;
