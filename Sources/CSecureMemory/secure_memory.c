@@ -36,7 +36,8 @@ static inline void note_depth(void) {
  * no faster for these sizes, but instruction counters such as callgrind count it once per byte,
  * which made zeroing libcurl's 16 KiB buffers look like most of the library's cost. Blocks
  * from malloc are 16-byte aligned and their usable size is a multiple of 8, so the common case
- * is whole 16-byte stores (four per loop turn for large blocks) and one 8-byte store. */
+ * is whole 16-byte stores (eight per loop turn for large blocks: the stack scrub and libcurl's
+ * buffers are kilobytes) and one 8-byte store. */
 static inline void wipe(void *p, size_t n) {
     typedef unsigned char v16 __attribute__((vector_size(16)));
     volatile unsigned char *c = p;
@@ -44,11 +45,22 @@ static inline void wipe(void *p, size_t n) {
     if ((uintptr_t)c & 15) {
         while (i < n && ((uintptr_t)(c + i) & 15)) c[i++] = 0;
     }
-    for (; i + 64 <= n; i += 64) {
+    for (; i + 128 <= n; i += 128) {
         *(volatile v16 *)(c + i) = (v16){0};
         *(volatile v16 *)(c + i + 16) = (v16){0};
         *(volatile v16 *)(c + i + 32) = (v16){0};
         *(volatile v16 *)(c + i + 48) = (v16){0};
+        *(volatile v16 *)(c + i + 64) = (v16){0};
+        *(volatile v16 *)(c + i + 80) = (v16){0};
+        *(volatile v16 *)(c + i + 96) = (v16){0};
+        *(volatile v16 *)(c + i + 112) = (v16){0};
+    }
+    if (i + 64 <= n) {
+        *(volatile v16 *)(c + i) = (v16){0};
+        *(volatile v16 *)(c + i + 16) = (v16){0};
+        *(volatile v16 *)(c + i + 32) = (v16){0};
+        *(volatile v16 *)(c + i + 48) = (v16){0};
+        i += 64;
     }
     for (; i + 16 <= n; i += 16) *(volatile v16 *)(c + i) = (v16){0};
     if (i + 8 <= n) {

@@ -39,18 +39,17 @@ final class HeaderLines {
         for (name, value) in headers {
             let line = text + used
             append(name)
-            append(": ")
+            byte(UInt8(ascii: ":"))
+            byte(UInt8(ascii: " "))
             append(value)
-            text.storeBytes(of: 0, toByteOffset: used, as: UInt8.self)
-            used += 1
+            byte(0)
             link(index, line)
             index += 1
         }
         if expectNothing {
             let line = text + used
-            append("Expect:")
-            text.storeBytes(of: 0, toByteOffset: used, as: UInt8.self)
-            used += 1
+            for b in "Expect:".utf8 { byte(b) }
+            byte(0)
             link(index, line)
         }
         return nodes
@@ -74,6 +73,13 @@ final class HeaderLines {
             if let base = utf8.baseAddress { (text + used).copyMemory(from: base, byteCount: utf8.count) }
             used += utf8.count
         }
+    }
+
+    /// One byte (the separators and terminators: no String made for them).
+    @inline(__always)
+    private func byte(_ b: UInt8) {
+        text.storeBytes(of: b, toByteOffset: used, as: UInt8.self)
+        used += 1
     }
 
     /// Room for `nodes` lines of `bytes` in all (only grows; the text is empty when it moves).

@@ -96,10 +96,16 @@ final class BoundOperation: Equatable, @unchecked Sendable {
 
 /// A call ready to go: checked by the validator, cleaned up, its URL built and its body written
 /// once. These bytes are what is sent, and what the idempotency key is bound to (sendMoney).
-struct PreparedCall {
+/// A class: the call is handed through several closures on its way out, and copying a struct
+/// of strings and arrays at each step cost more than sharing one reference.
+final class PreparedCall {
     let endpoint: Endpoint
     /// After the base URL, query excluded: "/v2.5/client-id/…".
-    let path: String
+    var path: String { String(fullPath.utf8.dropFirst(basePathCount)) ?? "" }
+    /// The same after the base URL's path ("/flexiti/pos-api/v2.5/client-id/…"): what errors report.
+    let fullPath: String
+    /// Bytes of the base URL's path in `fullPath`.
+    private let basePathCount: Int
     let url: String
     /// Where the path starts in `url` (after the base URL).
     let pathStart: Int
@@ -109,7 +115,7 @@ struct PreparedCall {
     let fieldErrors: [FieldError]
 
     /// The URL (base, path, query and `langQuery`) and the body written once.
-    init(_ call: APICall, baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
+    convenience init(_ call: APICall, baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
         var body: [UInt8]? = nil
         if let json = call.body {
             var out: [UInt8] = []
@@ -122,7 +128,7 @@ struct PreparedCall {
     }
 
     /// `body`: written already (a money request's typed fields, `checked`).
-    init(_ endpoint: Endpoint, pathParams: [String: String], query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
+    convenience init(_ endpoint: Endpoint, pathParams: [String: String], query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
          baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
         self.init(endpoint, path: { pathParams[$0] }, query: query, body: body, idempotencyKey: idempotencyKey,
                   baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
@@ -139,7 +145,18 @@ struct PreparedCall {
         pathStart = out.count
         out.append(contentsOf: endpoint.version.segment.utf8)
         endpoint.writePath(value, into: &out)
-        path = String(decoding: out[pathStart...], as: UTF8.self)
+        // The base URL's own path part (from its third "/" on, as Session.pathPart) goes with it:
+        // errors report the whole path, and this saves joining the two for every request.
+        var slashes = 0, basePathStart = pathStart
+        for i in 0..<pathStart where out[i] == UInt8(ascii: "/") {
+            slashes += 1
+            if slashes == 3 {
+                basePathStart = i
+                break
+            }
+        }
+        fullPath = String(decoding: out[basePathStart...], as: UTF8.self)
+        basePathCount = pathStart - basePathStart
         if !query.isEmpty || langQuery != nil {
             out.append(UInt8(ascii: "?"))
             out.append(contentsOf: PercentEncoding.form(query).utf8)
@@ -177,13 +194,13 @@ struct PreparedCall {
         var pass = BodyCheckAndBytes(check: BodyCheck(endpoint, path: value))
         request.emit(into: &pass)
         let fieldErrors = pass.check.finish()
-        var body = pass.bytes.out
+        var body = pass.bytes.out  // the buffer is zeroed when it goes (it may hold a verification code)
         if !fieldErrors.isEmpty && pass.bytes.cleaned {
             // Refused, so written as given (as `checked` on the JSON body does); rarely needed.
             var given = BodyBytes(normalize: false)
             request.emit(into: &given)
+            body.withUnsafeMutableBytes { Secret.zero($0) }
             body = given.out
-            pass.bytes.out.withUnsafeMutableBytes { Secret.zero($0) }  // it may hold a verification code
         }
         // A valid call sends its path values cleaned up, like its body.
         let cleaned = fieldErrors.isEmpty ? pass.check.cleanedPath(value) : nil
@@ -207,7 +224,7 @@ struct PreparedCall {
     }
 
     /// The body may carry a verification code or a security answer.
-    mutating func scrub() { body?.withUnsafeMutableBytes { Secret.zero($0) } }
+    func scrub() { body?.withUnsafeMutableBytes { Secret.zero($0) } }
 }
 
 /// An authenticated connection to Flexiti: one libcurl handle (kept-alive connection) and one
@@ -305,7 +322,7 @@ package final class Session: @unchecked Sendable {
 
     /// Sends a call, authenticating first if needed and once more after a 401 invalid_token.
     package func send(_ call: APICall) -> Result<APIResponse, FlexitiError> {
-        var prepared = prepare(call)
+        let prepared = prepare(call)
         defer { prepared.scrub() }
         return deliver(prepared)
     }
@@ -317,10 +334,13 @@ package final class Session: @unchecked Sendable {
                    pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
         // The session's client id unless the caller gave one, read in place: no dictionary per call.
         let clientId = configuration.clientId
-        func value(_ name: String) -> String? { pathParams[name] ?? (name == "client_id" ? clientId : nil) }
-        var prepared = PreparedCall.checked(request, endpoint, path: value, baseURL: baseURL, langQuery: langQuery)
+        // An empty dictionary still hashes the name on every lookup: authorize passes none.
+        func value(_ name: String) -> String? {
+            (pathParams.isEmpty ? nil : pathParams[name]) ?? (name == "client_id" ? clientId : nil)
+        }
+        let prepared = PreparedCall.checked(request, endpoint, path: value, baseURL: baseURL, langQuery: langQuery)
         defer { prepared.scrub() }
-        if let e = request.conflict(prepared, basePath: basePath) { return .failure(e) }
+        if let e = request.conflict(prepared) { return .failure(e) }
         let result = Journal.around(configuration.journal, key: request.idempotencyKey, record: {
             var params = pathParams
             if params["client_id"] == nil { params["client_id"] = clientId }
@@ -348,12 +368,12 @@ package final class Session: @unchecked Sendable {
         var reauthenticated = false
         return runCall(p.endpoint) {
             while true {
-                let bearer: String
+                let authorization: String
                 switch ensureToken() {
-                case let .success(t): bearer = t
+                case let .success(t): authorization = t
                 case let .failure(e): return .failure(e)
                 }
-                switch perform(p, bearer: bearer) {
+                switch perform(p, authorization: authorization) {
                 case let .failure(e) where e.code == .invalidToken && !reauthenticated:
                     // The token was revoked or expired early: get a new one and try once more.
                     configuration.logger?.log(.reauthenticate, method: p.endpoint.method.rawValue,
@@ -457,14 +477,15 @@ package final class Session: @unchecked Sendable {
 
     // MARK: - Token
 
+    /// The authorization header's value ("Bearer " + a valid token), getting a token if needed.
     private func ensureToken() -> Result<String, FlexitiError> {
-        if let t = token, now() < t.renewAt { return .success(t.accessToken.reveal()) }
+        if let t = token, now() < t.renewAt { return .success(t.authorization.reveal()) }
         token?.wipe()
         token = nil
         switch requestToken() {
         case let .success(t):
             token = t
-            return .success(t.accessToken.reveal())
+            return .success(t.authorization.reveal())
         case let .failure(e):
             return .failure(e)
         }
@@ -487,20 +508,21 @@ package final class Session: @unchecked Sendable {
 
     // MARK: - One HTTP exchange
 
-    private func perform(_ p: PreparedCall, bearer: String) -> Result<APIResponse, FlexitiError> {
+    /// `authorization`: the header's value (ensureToken).
+    private func perform(_ p: PreparedCall, authorization: String) -> Result<APIResponse, FlexitiError> {
         let referenceId = Identifiers.referenceId()
         // The token was checked when it was cached (Token.isWellFormed), so "Bearer " + token is
         // a header the API takes (RequestValidator.validateAuthorization).
         var headers: [(String, String)] = []
         headers.reserveCapacity(5)  // one allocation for the array, whatever is added
-        headers.append(("authorization", "Bearer " + bearer))
+        headers.append(("authorization", authorization))
         headers.append(("x-reference-id", referenceId))
         headers.append(("accept", "application/json"))
         if p.body != nil { headers.append(("content-type", "application/json")) }
         if !p.idempotencyKey.isEmpty { headers.append(("x-idempotency-key", p.idempotencyKey)) }
         var request = HTTPRequest(method: p.endpoint.method, url: p.url, headers: headers, body: p.body)
         request.sendAtMostOnce = Repeat.sendAtMostOnce(p.endpoint, idempotencyKey: p.idempotencyKey)
-        let context = ErrorContext(endpoint: p.endpoint, path: basePath + p.path, referenceId: referenceId,
+        let context = ErrorContext(endpoint: p.endpoint, path: p.fullPath, referenceId: referenceId,
                                    idempotencyKey: p.idempotencyKey)
         return exchange(request, context: context)
     }
@@ -651,8 +673,19 @@ package final class Session: @unchecked Sendable {
 struct Token {
     let accessToken: Secret
     let renewAt: Int64
+    /// "Bearer " + the token, the authorization header every call sends: written once per token.
+    let authorization: Secret
 
-    func wipe() { accessToken.wipe() }
+    init(accessToken: Secret, renewAt: Int64) {
+        self.accessToken = accessToken
+        self.renewAt = renewAt
+        self.authorization = Secret("Bearer " + accessToken.reveal())
+    }
+
+    func wipe() {
+        accessToken.wipe()
+        authorization.wipe()
+    }
 
     /// The longest token that fits the API's 1000-character authorization header ("Bearer " + token).
     static let maxLength = 1000 - 7
