@@ -160,7 +160,8 @@ package struct PurchaseRequest: Sendable {
         return e
     }
 
-    /// Remembers what `call` performs once it may have happened under the key.
+    /// Remembers what `call` performs once it may have happened under the key (taking over its
+    /// body: the call is done).
     mutating func settle(_ call: PreparedCall, _ result: Result<APIResponse, FlexitiError>) {
         let mayHaveHappened: Bool
         switch result {
@@ -171,7 +172,7 @@ package struct PurchaseRequest: Sendable {
         }
         guard mayHaveHappened else { return }
         if let committedOperation, call.performs(committedOperation) { return }  // a repeat: already bound
-        committedOperation = call.operation
+        committedOperation = call.takeOperation()
     }
 
     /// The operation a key is bound to: method, endpoint version and path with its parameters,

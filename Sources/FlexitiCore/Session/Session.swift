@@ -69,6 +69,13 @@ final class BoundOperation: Equatable, @unchecked Sendable {
         self.body = body.map { b in b.withUnsafeBufferPointer { Array($0) } }  // its own storage, wiped below
     }
 
+    /// Takes over `body` without a copy: its only other holder lets it go (PreparedCall.takeOperation).
+    init(method: HTTPMethod, target: [UInt8], adopting body: [UInt8]?) {
+        self.method = method
+        self.target = target
+        self.body = body
+    }
+
     deinit {
         target.withUnsafeMutableBytes { Secret.zero($0) }
         body?.withUnsafeMutableBytes { Secret.zero($0) }
@@ -213,6 +220,16 @@ final class PreparedCall {
         var url = url
         let tail = url.withUTF8 { all in Array(all[min(pathStart, all.count)...]) }
         return BoundOperation(method: endpoint.method, target: tail, body: body)
+    }
+
+    /// The same, taking over the body instead of copying it (the call is done: its scrub then
+    /// has nothing left to zero, and the operation zeroes the body when it goes).
+    func takeOperation() -> BoundOperation {
+        var url = url
+        let tail = url.withUTF8 { all in Array(all[min(pathStart, all.count)...]) }
+        let op = BoundOperation(method: endpoint.method, target: tail, adopting: body)
+        body = nil
+        return op
     }
 
     /// Whether these bytes perform `op` (compared byte for byte, no copy made).
@@ -370,7 +387,7 @@ package final class Session: @unchecked Sendable {
             while true {
                 let authorization: String
                 switch ensureToken() {
-                case let .success(t): authorization = t
+                case let .success(header): authorization = header.reveal()
                 case let .failure(e): return .failure(e)
                 }
                 switch perform(p, authorization: authorization) {
@@ -478,14 +495,15 @@ package final class Session: @unchecked Sendable {
     // MARK: - Token
 
     /// The authorization header's value ("Bearer " + a valid token), getting a token if needed.
-    private func ensureToken() -> Result<String, FlexitiError> {
-        if let t = token, now() < t.renewAt { return .success(t.authorization.reveal()) }
+    /// Revealed by the caller that sends it (authenticate only needs the token to exist).
+    private func ensureToken() -> Result<Secret, FlexitiError> {
+        if let t = token, now() < t.renewAt { return .success(t.authorization) }
         token?.wipe()
         token = nil
         switch requestToken() {
         case let .success(t):
             token = t
-            return .success(t.authorization.reveal())
+            return .success(t.authorization)
         case let .failure(e):
             return .failure(e)
         }
@@ -498,7 +516,7 @@ package final class Session: @unchecked Sendable {
         defer { request.body?.withUnsafeMutableBytes { Secret.zero($0) } }
         counters.withLock { $0.tokenRequests += 1 }
         let issuedAt = now()
-        switch exchange(request, context: context) {
+        switch exchange(&request, context: context) {
         case let .failure(e):
             return .failure(e)
         case let .success(r):
@@ -524,12 +542,13 @@ package final class Session: @unchecked Sendable {
         request.sendAtMostOnce = Repeat.sendAtMostOnce(p.endpoint, idempotencyKey: p.idempotencyKey)
         let context = ErrorContext(endpoint: p.endpoint, path: p.fullPath, referenceId: referenceId,
                                    idempotencyKey: p.idempotencyKey)
-        return exchange(request, context: context)
+        return exchange(&request, context: context)
     }
 
     /// Sends one request (with the time left before the call's deadline as its timeout), logs it
     /// and turns the answer into JSON or a FlexitiError.
-    private func exchange(_ request: HTTPRequest, context: ErrorContext) -> Result<APIResponse, FlexitiError> {
+    /// `request` is the caller's own, changed in place (its timeout, a fresh reference id): no copy.
+    private func exchange(_ request: inout HTTPRequest, context: ErrorContext) -> Result<APIResponse, FlexitiError> {
         var context = context
         let logger = configuration.logger
         let endpoint = context.endpoint
@@ -540,7 +559,6 @@ package final class Session: @unchecked Sendable {
                                      requestMayHaveBeenSent: false)
             return .failure(ResponseMapping.transportError(f, context: context))
         }
-        var request = request
         request.timeoutMs = remaining
         var freshConnection = false
         // The attempt given up for a new connection may have been delivered (then it counts).
@@ -679,7 +697,7 @@ struct Token {
     init(accessToken: Secret, renewAt: Int64) {
         self.accessToken = accessToken
         self.renewAt = renewAt
-        self.authorization = Secret("Bearer " + accessToken.reveal())
+        self.authorization = Secret(prefix: "Bearer ", accessToken)
     }
 
     func wipe() {
