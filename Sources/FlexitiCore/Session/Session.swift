@@ -270,6 +270,8 @@ package final class Session: @unchecked Sendable {
     private let tokenForm: OAuth.Form
     /// "lang=…" for every call's query, or nil.
     private let langQuery: String?
+    /// The answer pre-pass's output buffer (JSONParser.AnswerScratch). Owned by the gate's holder.
+    private let answerScratch = JSONParser.AnswerScratch()
 
     struct CallProgress {
         var deadlineMs = Int64.max
@@ -652,7 +654,7 @@ package final class Session: @unchecked Sendable {
                 var keys: Int? = nil  // the members of the text, to compare with the tree's
                 if empty, let nothing = JSONNode.emptyObject() {
                     json = nothing
-                } else if let (parsed, members) = JSONParser.answer(response.body) {
+                } else if let (parsed, members) = JSONParser.answer(response.body, scratch: answerScratch) {
                     json = parsed
                     keys = members
                 } else {
