@@ -1,4 +1,5 @@
 #include "answer_texts.h"
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,19 @@ struct entry {
     const char *text;
 };
 
+#define FIRST_CAPACITY 8
+#define FIRST_TEXTS 4
+
 struct answer_texts {
     struct entry *table; /* capacity entries, a power of 2, at most half full */
     size_t capacity, count;
     struct chunk *chunks;
+    /* The first table and texts, allocated with the struct: a record usually lends one or two
+     * integer texts (its id), and three allocations for the first cost more than the rest.
+     * Small enough for malloc's per-thread cache (the whole struct under 1 KiB). */
+    size_t first_used;
+    struct entry first_table[FIRST_CAPACITY];
+    char first_texts[FIRST_TEXTS][TEXT_SIZE];
 };
 
 static size_t slot_of(const void *node, size_t capacity) {
@@ -33,7 +43,7 @@ static size_t slot_of(const void *node, size_t capacity) {
 }
 
 static int grow(struct answer_texts *t) {
-    size_t i, capacity = t->capacity ? t->capacity * 2 : 16;
+    size_t i, capacity = t->capacity * 2;
     struct entry *table = calloc(capacity, sizeof *table);
     if (!table) return 0;
     for (i = 0; i < t->capacity; i++) {
@@ -43,7 +53,7 @@ static int grow(struct answer_texts *t) {
             table[s] = t->table[i];
         }
     }
-    free(t->table);
+    if (t->table != t->first_table) free(t->table);
     t->table = table;
     t->capacity = capacity;
     return 1;
@@ -67,23 +77,29 @@ const char *answer_integer_text(struct answer_texts **texts, const void *node, l
     size_t s;
     char *text;
     if (!t) {
-        t = calloc(1, sizeof *t);
+        /* Only the header and the first table need zeroing; texts are written before use. */
+        t = malloc(sizeof *t);
         if (!t) return NULL;
+        memset(t, 0, offsetof(struct answer_texts, first_texts));
+        t->table = t->first_table;
+        t->capacity = FIRST_CAPACITY;
         *texts = t;
     }
-    if (t->capacity) {
-        for (s = slot_of(node, t->capacity); t->table[s].node; s = (s + 1) & (t->capacity - 1))
-            if (t->table[s].node == node) return t->table[s].text;
-    }
+    for (s = slot_of(node, t->capacity); t->table[s].node; s = (s + 1) & (t->capacity - 1))
+        if (t->table[s].node == node) return t->table[s].text;
     if ((t->count + 1) * 2 > t->capacity && !grow(t)) return NULL;
-    if (!t->chunks || t->chunks->used == CHUNK_TEXTS) {
-        struct chunk *c = malloc(sizeof *c);
-        if (!c) return NULL;
-        c->next = t->chunks;
-        c->used = 0;
-        t->chunks = c;
+    if (t->first_used < FIRST_TEXTS) {
+        text = t->first_texts[t->first_used++];
+    } else {
+        if (!t->chunks || t->chunks->used == CHUNK_TEXTS) {
+            struct chunk *c = malloc(sizeof *c);
+            if (!c) return NULL;
+            c->next = t->chunks;
+            c->used = 0;
+            t->chunks = c;
+        }
+        text = t->chunks->texts[t->chunks->used++];
     }
-    text = t->chunks->texts[t->chunks->used++];
     print(text, value);
     for (s = slot_of(node, t->capacity); t->table[s].node; s = (s + 1) & (t->capacity - 1)) {
     }
@@ -100,6 +116,6 @@ void answer_texts_free(struct answer_texts *t) {
         free(t->chunks);
         t->chunks = next;
     }
-    free(t->table);
+    if (t->table != t->first_table) free(t->table);
     free(t);
 }

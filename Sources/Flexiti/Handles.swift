@@ -12,28 +12,43 @@ enum Handles {
         var generation: UInt32 = 1
         var object: AnyObject? = nil
     }
-    private struct Table {
+    /// The table and its own mutex, not a generic `Locked`: every entry point looks a handle up,
+    /// and the generic lock's closure and indirect result cost more than the lookup (profile).
+    private final class Table: @unchecked Sendable {  // slots and free only under `mutex`
         var slots: [Slot] = []
         var free: [Int] = []
+        let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+            let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+            pthread_mutex_init(m, nil)
+            return m
+        }()
+
+        /// The object in `index` while its generation is `generation`.
+        func object(_ index: Int, _ generation: UInt32) -> AnyObject? {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            guard index < slots.count, slots[index].generation == generation else { return nil }
+            return slots[index].object
+        }
     }
-    private static let table = Locked(Table())
+    private static let table = Table()
     /// Slots are numbered 1...maxSlots in the low 32 bits.
     private static let maxSlots = Int(UInt32.max) - 1
 
     static func register(_ object: AnyObject) -> OpaquePointer? {
-        let value: UInt? = table.withLock { t in
-            let index: Int
-            if let reused = t.free.popLast() {
-                index = reused
-            } else {
-                guard t.slots.count < maxSlots else { return nil }
-                t.slots.append(Slot())
-                index = t.slots.count - 1
-            }
-            t.slots[index].object = object
-            return UInt(t.slots[index].generation) << 32 | UInt(index + 1)
+        let t = table
+        pthread_mutex_lock(t.mutex)
+        defer { pthread_mutex_unlock(t.mutex) }
+        let index: Int
+        if let reused = t.free.popLast() {
+            index = reused
+        } else {
+            guard t.slots.count < maxSlots else { return nil }
+            t.slots.append(Slot())
+            index = t.slots.count - 1
         }
-        return value.flatMap { OpaquePointer(bitPattern: $0) }
+        t.slots[index].object = object
+        return OpaquePointer(bitPattern: UInt(t.slots[index].generation) << 32 | UInt(index + 1))
     }
 
     /// The slot index and generation a value names, if it could be one of ours.
@@ -47,10 +62,7 @@ enum Handles {
 
     static func get<T: AnyObject>(_ p: OpaquePointer?, as: T.Type) -> T? {
         guard let (index, generation) = decode(p) else { return nil }
-        return cast(table.withLock { t -> AnyObject? in
-            guard index < t.slots.count, t.slots[index].generation == generation else { return nil }
-            return t.slots[index].object
-        }, T.self)
+        return cast(table.object(index, generation), T.self)
     }
 
     /// The object as a T: a comparison of type metadata when it is exactly a T (every handle
@@ -78,17 +90,18 @@ enum Handles {
     @discardableResult
     static func remove<T: AnyObject>(_ p: OpaquePointer?, as: T.Type) -> T? {
         guard let (index, generation) = decode(p) else { return nil }
-        return table.withLock { t -> T? in
-            guard index < t.slots.count, t.slots[index].generation == generation,
-                  let obj = cast(t.slots[index].object, T.self) else { return nil }
-            t.slots[index].object = nil
-            // A used-up generation retires the slot: its values could otherwise come back.
-            if t.slots[index].generation < UInt32.max {
-                t.slots[index].generation += 1
-                t.free.append(index)
-            }
-            return obj
+        let t = table
+        pthread_mutex_lock(t.mutex)
+        defer { pthread_mutex_unlock(t.mutex) }
+        guard index < t.slots.count, t.slots[index].generation == generation,
+              let obj = cast(t.slots[index].object, T.self) else { return nil }
+        t.slots[index].object = nil
+        // A used-up generation retires the slot: its values could otherwise come back.
+        if t.slots[index].generation < UInt32.max {
+            t.slots[index].generation += 1
+            t.free.append(index)
         }
+        return obj
     }
 }
 

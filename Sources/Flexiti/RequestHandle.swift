@@ -7,7 +7,16 @@ final class RequestObject {
     var request: PurchaseRequest
     /// What the request is: fixed at creation, checked by every setter.
     let kind: PurchaseKind
-    let strings = CStrings()
+    /// The idempotency keys lent as C strings, made on first use: most requests never lend one.
+    var strings: CStrings {
+        CStrings.locked {
+            if let made = lentStrings { return made }
+            let made = CStrings()
+            lentStrings = made
+            return made
+        }
+    }
+    private var lentStrings: CStrings? = nil  // only under CStrings.locked
     init(_ request: PurchaseRequest) {
         self.request = request
         self.kind = request.kind

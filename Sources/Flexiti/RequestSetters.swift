@@ -15,7 +15,8 @@ private typealias ErrOut = UnsafeMutablePointer<OpaquePointer?>?
 private func withRequest(_ p: OpaquePointer?, _ field: PurchaseField, _ err: ErrOut,
                          _ body: (RequestObject) -> FlexitiError?) -> flx_code {
     guard let r = Handles.get(p, as: RequestObject.self) else { return misuse("flx_request", err) }
-    if let e = r.kind.refusal(of: field) { return fail(e, err) }
+    // The usual case answered by a Bool: building the optional error cost as much as the check.
+    if !field.allowed(for: r.kind), let e = r.kind.refusal(of: field) { return fail(e, err) }
     if let e = body(r) { return fail(e, err) }
     return FLX_OK_CODE
 }

@@ -26,14 +26,20 @@ package struct Endpoint: Sendable {
     package let changesState: Bool
     /// POST /oauth/token, counted apart from the call it is made for.
     let isToken: Bool
+    /// What this endpoint's 2xx answer must carry (EndpointRules). Stored as a plain value, not
+    /// looked up by template: every answer reads it, and the endpoint stays cheap to copy.
+    let answer: AnswerRule
+    package var answerShape: AnswerShape { answer.shape }
 
-    init(method: HTTPMethod, template: String, version: APIVersion, movesMoney: Bool, changesState: Bool = false) {
+    init(method: HTTPMethod, template: String, version: APIVersion, movesMoney: Bool, changesState: Bool = false,
+         answer: AnswerRule = .object) {
         self.method = method
         self.template = template
         self.version = version
         self.movesMoney = movesMoney
         self.changesState = movesMoney || changesState
         self.isToken = method == .post && template == "/oauth/token"
+        self.answer = answer
     }
 
     /// Fills `{name}` placeholders with percent-encoded values.
@@ -77,26 +83,46 @@ package struct Endpoint: Sendable {
 /// Versions (an assumption, see docs/assumptions.md): v2.5.1 for calculate-interest, authorization (POST and GET), authorizations,
 /// captures and transactions; v2.5 for the rest.
 package enum Endpoints {
-    package static let token = Endpoint(method: .post, template: "/oauth/token", version: .v25, movesMoney: false)
-    package static let customersSearch = Endpoint(method: .get, template: "/client-id/{client_id}/customers/search", version: .v25, movesMoney: false)
-    package static let customersLookup = Endpoint(method: .get, template: "/client-id/{client_id}/customers/lookup", version: .v25, movesMoney: false)
-    package static let verify = Endpoint(method: .post, template: "/client-id/{client_id}/account/{account_number}/verify", version: .v25, movesMoney: false, changesState: true)
-    package static let calculateInterest = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/calculate-interest", version: .v251, movesMoney: false)
-    package static let transactions = Endpoint(method: .post, template: "/client-id/{client_id}/transactions", version: .v251, movesMoney: true)
-    package static let authorize = Endpoint(method: .post, template: "/client-id/{client_id}/authorization", version: .v251, movesMoney: true)
-    package static let release = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/release", version: .v25, movesMoney: true)
-    package static let capture = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/capture", version: .v25, movesMoney: true)
-    package static let returnCapture = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/capture/{captureId}/return", version: .v25, movesMoney: true)
-    package static let refund = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/refund", version: .v25, movesMoney: true)
-    package static let listAuthorizations = Endpoint(method: .get, template: "/client-id/{client_id}/authorizations", version: .v251, movesMoney: false)
-    package static let getAuthorization = Endpoint(method: .get, template: "/client-id/{client_id}/authorization/{authorizationId}", version: .v251, movesMoney: false)
-    package static let listCaptures = Endpoint(method: .get, template: "/client-id/{client_id}/captures", version: .v251, movesMoney: false)
-    package static let close = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/close", version: .v25, movesMoney: false, changesState: true)
-    package static let driversLicense = Endpoint(method: .post, template: "/client-id/{client_id}/customers/driverslicense", version: .v25, movesMoney: false)
-    package static let i18n = Endpoint(method: .get, template: "/client-id/{client_id}/i18n", version: .v25, movesMoney: false)
-    package static let termsAndConditions = Endpoint(method: .get, template: "/client-id/{client_id}/terms-and-conditions", version: .v25, movesMoney: false)
-    package static let widgetInit = Endpoint(method: .post, template: "/client-id/{client_id}/widget/init", version: .v25, movesMoney: false, changesState: true)
-    package static let apply = Endpoint(method: .post, template: "/client-id/{client_id}/apply", version: .v25, movesMoney: false, changesState: true)
+    package static let token = Endpoint(method: .post, template: "/oauth/token", version: .v25, movesMoney: false,
+        answer: .token)
+    package static let customersSearch = Endpoint(method: .get, template: "/client-id/{client_id}/customers/search", version: .v25, movesMoney: false,
+        answer: .search)
+    package static let customersLookup = Endpoint(method: .get, template: "/client-id/{client_id}/customers/lookup", version: .v25, movesMoney: false,
+        answer: .account)
+    package static let verify = Endpoint(method: .post, template: "/client-id/{client_id}/account/{account_number}/verify", version: .v25, movesMoney: false, changesState: true,
+        answer: .verification)
+    package static let calculateInterest = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/calculate-interest", version: .v251, movesMoney: false,
+        answer: .interest)
+    package static let transactions = Endpoint(method: .post, template: "/client-id/{client_id}/transactions", version: .v251, movesMoney: true,
+        answer: .nonEmptyObject)
+    package static let authorize = Endpoint(method: .post, template: "/client-id/{client_id}/authorization", version: .v251, movesMoney: true,
+        answer: .authorization)
+    package static let release = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/release", version: .v25, movesMoney: true,
+        answer: .nonEmptyObject)
+    package static let capture = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/capture", version: .v25, movesMoney: true,
+        answer: .capture)
+    package static let returnCapture = Endpoint(method: .post, template: "/client-id/{client_id}/authorization/{authorizationId}/capture/{captureId}/return", version: .v25, movesMoney: true,
+        answer: .returned)
+    package static let refund = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/refund", version: .v25, movesMoney: true,
+        answer: .emptyObject)
+    package static let listAuthorizations = Endpoint(method: .get, template: "/client-id/{client_id}/authorizations", version: .v251, movesMoney: false,
+        answer: .authorizations)
+    package static let getAuthorization = Endpoint(method: .get, template: "/client-id/{client_id}/authorization/{authorizationId}", version: .v251, movesMoney: false,
+        answer: .authorization)
+    package static let listCaptures = Endpoint(method: .get, template: "/client-id/{client_id}/captures", version: .v251, movesMoney: false,
+        answer: .captures)
+    package static let close = Endpoint(method: .post, template: "/client-id/{client_id}/accounts/{account_number}/close", version: .v25, movesMoney: false, changesState: true,
+        answer: .emptyObject)
+    package static let driversLicense = Endpoint(method: .post, template: "/client-id/{client_id}/customers/driverslicense", version: .v25, movesMoney: false,
+        answer: .object)
+    package static let i18n = Endpoint(method: .get, template: "/client-id/{client_id}/i18n", version: .v25, movesMoney: false,
+        answer: .nonEmptyObject)
+    package static let termsAndConditions = Endpoint(method: .get, template: "/client-id/{client_id}/terms-and-conditions", version: .v25, movesMoney: false,
+        answer: .terms)
+    package static let widgetInit = Endpoint(method: .post, template: "/client-id/{client_id}/widget/init", version: .v25, movesMoney: false, changesState: true,
+        answer: .widget)
+    package static let apply = Endpoint(method: .post, template: "/client-id/{client_id}/apply", version: .v25, movesMoney: false, changesState: true,
+        answer: .application)
 
     package static let all: [Endpoint] = [
         token, customersSearch, customersLookup, verify, calculateInterest, transactions, authorize,

@@ -1,5 +1,5 @@
-/// Per-endpoint rules in one place (docs/errors.md, "What a success must carry"): which
-/// endpoints change state at Flexiti, and what a 2xx answer must contain to be a success.
+/// What a 2xx answer must contain to be a success (docs/errors.md, "What a success must carry"):
+/// the shapes, and the check. Each endpoint's shape is in the Endpoints table (Endpoint.swift).
 
 /// What a 2xx answer must be.
 package enum AnswerShape: Sendable, Equatable {
@@ -19,32 +19,46 @@ package enum AnswerShape: Sendable, Equatable {
     case search
 }
 
-extension Endpoint {
-    /// What this endpoint's 2xx answer must carry.
-    package var answerShape: AnswerShape {
-        switch (method, template) {
-        case (.post, Endpoints.token.template): return .objectWithAll(["access_token", "expires_in"])
-        case (_, Endpoints.customersSearch.template): return .search
-        case (_, Endpoints.customersLookup.template): return .objectWith(["account_number"])
-        case (_, Endpoints.verify.template): return .objectWith(["verification_code"])
-        case (_, Endpoints.calculateInterest.template): return .objectWith(["regular_purchase", "promotional_purchase"])
-        case (_, Endpoints.transactions.template): return .nonEmptyObject
-        case (_, Endpoints.authorize.template), (_, Endpoints.getAuthorization.template):
-            return .objectWith(["authorization_id", "id"])
-        case (_, Endpoints.release.template): return .nonEmptyObject
-        case (_, Endpoints.capture.template): return .objectWith(["capture_id", "id"])
-        case (_, Endpoints.returnCapture.template): return .objectWith(["return_id", "id"])
-        case (_, Endpoints.refund.template), (_, Endpoints.close.template): return .emptyObject
-        case (_, Endpoints.listAuthorizations.template): return .list("authorizations")
-        case (_, Endpoints.listCaptures.template): return .list("captures")
-        case (_, Endpoints.driversLicense.template): return .object
-        case (_, Endpoints.i18n.template): return .nonEmptyObject
-        case (_, Endpoints.termsAndConditions.template): return .objectWith(["terms_and_conditions"])
-        case (_, Endpoints.widgetInit.template): return .objectWith(["redirection_url"])
-        case (_, Endpoints.apply.template): return .objectWith(["decision", "status", "application_status"])
-        default: return .object
+/// An endpoint's answer shape as a plain value (Endpoint stores it; Endpoints lists each one's).
+enum AnswerRule: UInt8, Sendable {
+    case emptyObject, object, nonEmptyObject, search
+    case token, account, verification, interest, authorization, capture, returned
+    case authorizations, captures, terms, widget, application
+
+    var shape: AnswerShape {
+        switch self {
+        case .emptyObject: return .emptyObject
+        case .object: return .object
+        case .nonEmptyObject: return .nonEmptyObject
+        case .search: return .search
+        case .token: return AnswerRule.tokenShape
+        case .account: return AnswerRule.accountShape
+        case .verification: return AnswerRule.verificationShape
+        case .interest: return AnswerRule.interestShape
+        case .authorization: return AnswerRule.authorizationShape
+        case .capture: return AnswerRule.captureShape
+        case .returned: return AnswerRule.returnShape
+        case .authorizations: return AnswerRule.authorizationsShape
+        case .captures: return AnswerRule.capturesShape
+        case .terms: return AnswerRule.termsShape
+        case .widget: return AnswerRule.widgetShape
+        case .application: return AnswerRule.applicationShape
         }
     }
+
+    // Made once, not for every answer.
+    private static let tokenShape: AnswerShape = .objectWithAll(["access_token", "expires_in"])
+    private static let accountShape: AnswerShape = .objectWith(["account_number"])
+    private static let verificationShape: AnswerShape = .objectWith(["verification_code"])
+    private static let interestShape: AnswerShape = .objectWith(["regular_purchase", "promotional_purchase"])
+    private static let authorizationShape: AnswerShape = .objectWith(["authorization_id", "id"])
+    private static let captureShape: AnswerShape = .objectWith(["capture_id", "id"])
+    private static let returnShape: AnswerShape = .objectWith(["return_id", "id"])
+    private static let authorizationsShape: AnswerShape = .list("authorizations")
+    private static let capturesShape: AnswerShape = .list("captures")
+    private static let termsShape: AnswerShape = .objectWith(["terms_and_conditions"])
+    private static let widgetShape: AnswerShape = .objectWith(["redirection_url"])
+    private static let applicationShape: AnswerShape = .objectWith(["decision", "status", "application_status"])
 }
 
 enum AnswerCheck {

@@ -35,7 +35,7 @@ package enum PurchaseField: String, Sendable, CaseIterable {
 
     /// Which kinds take the field (Flexiti's API reference; in-store fields on capture, release, return
     /// and refund are an ASSUMPTION, see docs/assumptions.md).
-    func allowed(for kind: PurchaseKind) -> Bool {
+    package func allowed(for kind: PurchaseKind) -> Bool {
         switch (self, kind) {
         case (.accountNumber, .authorization), (.accountNumber, .refund), (.accountNumber, .transaction),
              (.accountNumber, .listAuthorizations), (.accountNumber, .listCaptures):

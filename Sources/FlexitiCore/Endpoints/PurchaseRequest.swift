@@ -147,7 +147,7 @@ package struct PurchaseRequest: Sendable {
 
     /// The refusal to send `call` (Session.sendMoney) when this key may already have performed
     /// a different operation: Flexiti would answer with the first one's result.
-    func conflict(_ call: PreparedCall, basePath: String) -> FlexitiError? {
+    func conflict(_ call: PreparedCall) -> FlexitiError? {
         guard let committedOperation, !call.performs(committedOperation) else { return nil }
         var e = FlexitiError(.idempotencyConflict,
                              "this \(kind.name) request was already sent with idempotency key \(idempotencyKey) and has changed since "
@@ -155,12 +155,13 @@ package struct PurchaseRequest: Sendable {
                              + "operation, or restore the fields and the target to retry")
         e.method = call.endpoint.method.rawValue
         e.endpoint = call.endpoint.template
-        e.path = basePath + call.path
+        e.path = call.fullPath
         e.idempotencyKey = idempotencyKey
         return e
     }
 
-    /// Remembers what `call` performs once it may have happened under the key.
+    /// Remembers what `call` performs once it may have happened under the key (taking over its
+    /// body: the call is done).
     mutating func settle(_ call: PreparedCall, _ result: Result<APIResponse, FlexitiError>) {
         let mayHaveHappened: Bool
         switch result {
@@ -171,7 +172,7 @@ package struct PurchaseRequest: Sendable {
         }
         guard mayHaveHappened else { return }
         if let committedOperation, call.performs(committedOperation) { return }  // a repeat: already bound
-        committedOperation = call.operation
+        committedOperation = call.takeOperation()
     }
 
     /// The operation a key is bound to: method, endpoint version and path with its parameters,

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A money request's body, described once (`PurchaseRequest.emit`) and consumed member by
 /// member: as a JSON tree (`BodyTree`), as the bytes sent (`BodyBytes`) and by the validator
 /// (`BodyCheck`). Sending writes and checks the typed fields directly: building a tree, writing
@@ -5,20 +7,32 @@
 /// side of an authorization (benchmark profile).
 
 /// A body member's name with its validation rule, looked up once per name, not once per send.
-final class BodyKey: Sendable {
+final class BodyKey: @unchecked Sendable {  // memberBytes: written once in init, then only read
     let name: String
     let entry: CompiledRules.Entry?
     /// `"name":` as written in a body.
     let member: [UInt8]
+    /// The same bytes in memory of their own, and the entry's clean-up and whether it is looked
+    /// into only partly: what writing a member reads, without copying the entry or the array.
+    let memberBytes: UnsafeMutableBufferPointer<UInt8>
+    let normalization: Normalization?
+    let partlyChecked: Bool
 
     init(_ name: String) {
         self.name = name
-        self.entry = CompiledRules.shared.index[name]
+        let entry = CompiledRules.shared.index[name]
+        self.entry = entry
         var m: [UInt8] = []
         JSONWriter.writeString(name, into: &m)
         m.append(UInt8(ascii: ":"))
         member = m
+        memberBytes = .allocate(capacity: m.count)
+        _ = memberBytes.initialize(from: m)
+        normalization = entry?.normalization
+        partlyChecked = entry?.inside != nil
     }
+
+    deinit { memberBytes.deallocate() }
 
     static let root = BodyKey("")
     /// An item of an array (its name is the array's).
@@ -109,11 +123,84 @@ struct BodyTree: BodySink {
     mutating func bool(_ key: BodyKey, _ value: Bool) { add(key.name, .bool(value)) }
 }
 
+/// A body's bytes as they are written. Appends go straight to memory, without an Array's
+/// uniqueness and capacity checks on every call (they were most of writing a body: profile).
+/// Zeroed when it grows and when it goes: it may hold a verification code.
+final class BodyBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        explicit_bzero(base, count)
+        base.deallocate()
+    }
+
+    /// A copy of the bytes written.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    @inline(__always)
+    func append(_ b: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = b
+        count += 1
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        if capacity - count < bytes.count { grow(to: count + bytes.count) }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// `s` quoted and escaped: the bytes `JSONWriter.writeString` writes.
+    func appendQuoted(_ s: String) {
+        append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { buf in
+            var start = 0
+            for i in 0..<buf.count where buf[i] < 0x20 || buf[i] == UInt8(ascii: "\"") || buf[i] == UInt8(ascii: "\\") {
+                append(UnsafeBufferPointer(rebasing: buf[start..<i]))
+                var escaped: [UInt8] = []
+                JSONWriter.escape(buf[i], into: &escaped)
+                escaped.withUnsafeBufferPointer { append($0) }
+                start = i + 1
+            }
+            append(UnsafeBufferPointer(rebasing: buf[start..<buf.count]))
+        }
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Room for `needed` bytes (sizes of strings in memory: no overflow).
+    private func grow(to needed: Int) {
+        var c = capacity
+        while c < needed { c *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        moved.initialize(from: base, count: count)
+        explicit_bzero(base, count)
+        base.deallocate()
+        base = moved
+        capacity = c
+    }
+}
+
 /// The body as the bytes sent, written once: what `JSONWriter.write` makes of `BodyTree`'s
 /// tree. With `normalize`, each string a clean-up applies to (ValidationRules.normalizations)
 /// is written clean, as `RequestValidator.normalized` would make it.
 struct BodyBytes: BodySink {
-    var out: [UInt8] = []
+    let buffer: BodyBuffer
+    /// The bytes written.
+    var out: [UInt8] { buffer.bytes }
     let normalize: Bool
     /// One bit per open container, innermost lowest: set for an array.
     private var arrays: UInt64 = 0
@@ -126,25 +213,25 @@ struct BodyBytes: BodySink {
 
     init(normalize: Bool, capacity: Int = 512) {
         self.normalize = normalize
-        out.reserveCapacity(capacity)
+        buffer = BodyBuffer(capacity: capacity)
     }
 
     private mutating func member(_ key: BodyKey) {
-        if !first { out.append(UInt8(ascii: ",")) }
+        if !first { buffer.append(UInt8(ascii: ",")) }
         first = false
-        if arrays & 1 == 0 && !(key === BodyKey.root) { out.append(contentsOf: key.member) }
+        if arrays & 1 == 0 && !(key === BodyKey.root) { buffer.append(UnsafeBufferPointer(key.memberBytes)) }
     }
 
     private mutating func open(_ key: BodyKey, array: Bool) {
         member(key)
-        out.append(array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
+        buffer.append(array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
         arrays = arrays << 1 | (array ? 1 : 0)
-        if opaqueDepth > 0 || key.entry?.inside != nil { opaqueDepth += 1 }
+        if opaqueDepth > 0 || key.partlyChecked { opaqueDepth += 1 }
         first = true
     }
 
     private mutating func close(array: Bool) {
-        out.append(array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+        buffer.append(array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
         arrays >>= 1
         if opaqueDepth > 0 { opaqueDepth -= 1 }
         first = false
@@ -157,22 +244,22 @@ struct BodyBytes: BodySink {
 
     mutating func string(_ key: BodyKey, _ value: String) {
         member(key)
-        if normalize, opaqueDepth == 0, arrays & 1 == 0, let n = key.entry?.normalization, let clean = n.apply(value) {
-            JSONWriter.writeString(clean, into: &out)
+        if normalize, opaqueDepth == 0, arrays & 1 == 0, let n = key.normalization, let clean = n.apply(value) {
+            buffer.appendQuoted(clean)
             cleaned = true
         } else {
-            JSONWriter.writeString(value, into: &out)
+            buffer.appendQuoted(value)
         }
     }
 
     mutating func number(_ key: BodyKey, _ text: String) {
         member(key)
-        out.append(contentsOf: text.utf8)
+        buffer.append(text)
     }
 
     mutating func bool(_ key: BodyKey, _ value: Bool) {
         member(key)
-        out.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        buffer.append(value ? "true" : "false")
     }
 }
 

@@ -33,24 +33,25 @@ final class HeaderLines {
         let count = headers.count + (expectNothing ? 1 : 0)
         guard count > 0 else { return nil }
         var bytes = expectNothing ? 8 : 0
-        for (name, value) in headers { bytes += name.utf8.count + value.utf8.count + 3 }  // strings in memory: no overflow
-        reserve(nodes: count, bytes: bytes)
-        var index = 0
-        for (name, value) in headers {
-            let line = text + used
-            append(name)
-            append(": ")
-            append(value)
-            text.storeBytes(of: 0, toByteOffset: used, as: UInt8.self)
-            used += 1
-            link(index, line)
-            index += 1
+        // Read in place (a loop over the array's elements retains and releases both strings of each).
+        headers.withUnsafeBufferPointer { lines in
+            for i in lines.indices { bytes += lines[i].0.utf8.count + lines[i].1.utf8.count + 3 }  // strings in memory: no overflow
+            reserve(nodes: count, bytes: bytes)
+            for i in lines.indices {
+                let line = text + used
+                append(lines[i].0)
+                byte(UInt8(ascii: ":"))
+                byte(UInt8(ascii: " "))
+                append(lines[i].1)
+                byte(0)
+                link(i, line)
+            }
         }
+        let index = headers.count
         if expectNothing {
             let line = text + used
-            append("Expect:")
-            text.storeBytes(of: 0, toByteOffset: used, as: UInt8.self)
-            used += 1
+            for b in "Expect:".utf8 { byte(b) }
+            byte(0)
             link(index, line)
         }
         return nodes
@@ -69,11 +70,22 @@ final class HeaderLines {
     }
 
     private func append(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
+        func copy(_ utf8: UnsafeBufferPointer<UInt8>) {
             if let base = utf8.baseAddress { (text + used).copyMemory(from: base, byteCount: utf8.count) }
             used += utf8.count
         }
+        // In place when the string's bytes are contiguous (native strings); else a copy of it.
+        if s.utf8.withContiguousStorageIfAvailable(copy) == nil {
+            var s = s
+            s.withUTF8(copy)
+        }
+    }
+
+    /// One byte (the separators and terminators: no String made for them).
+    @inline(__always)
+    private func byte(_ b: UInt8) {
+        text.storeBytes(of: b, toByteOffset: used, as: UInt8.self)
+        used += 1
     }
 
     /// Room for `nodes` lines of `bytes` in all (only grows; the text is empty when it moves).

@@ -1,6 +1,7 @@
 import CAnswerPrepass
 import CJansson
 import CSecureMemory
+import Glibc
 
 /// Parses response bodies with jansson, keeping every number's exact text.
 ///
@@ -55,17 +56,36 @@ package enum JSONParser {
     /// The same before the repeated-key check, and the number of members the text holds: the
     /// caller compares it with the members the tree kept, counted by a walk it makes anyway
     /// (AnswerNumbers.check); different counts mean a repeated key, a malformed answer.
-    package static func answer(_ bytes: [UInt8], inArena: Bool = true) -> (node: JSONNode, members: Int)? {
+    /// `scratch`: memory the pre-pass may write into instead of a buffer of its own (a session's,
+    /// reused from call to call).
+    package static func answer(_ bytes: [UInt8], inArena: Bool = true, scratch: AnswerScratch? = nil) -> (node: JSONNode, members: Int)? {
         SecureMemory.install()
+        let n = bytes.count
+        let values = valueAllowance + n / bytesPerValue, containers = valueAllowance + n / bytesPerContainer
+        let capacity = answer_prepass_bound(n, values)
+        if let scratch, let out = scratch.room(capacity) {
+            var members = 0
+            let written = bytes.withUnsafeBufferPointer { inp in
+                answer_prepass(inp.baseAddress, n, out, capacity, Int32(maxDepth), values, containers, &members)
+            }
+            guard written >= 0 else { return nil }
+            // jansson copies what it keeps: the text is zeroed as soon as it is parsed (it may hold a token).
+            defer { explicit_bzero(out, written) }
+            return parse(UnsafeBufferPointer(start: out, count: written), members: members, inArena: inArena)
+        }
         guard let (quoted, members) = prepared(bytes) else { return nil }
+        return quoted.withUnsafeBufferPointer { parse($0, members: members, inArena: inArena) }
+    }
+
+    /// The pre-pass's output parsed by jansson, in an arena of its own when `inArena`.
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>, members: Int, inArena: Bool) -> (node: JSONNode, members: Int)? {
         let arena = inArena && SecureMemory.installed
-            ? flxsm_arena_new(quoted.count.multipliedReportingOverflow(by: arenaBytesPerAnswerByte).partialValue) : nil
+            ? flxsm_arena_new(text.count.multipliedReportingOverflow(by: arenaBytesPerAnswerByte).partialValue) : nil
         var error = json_error_t()
         flxsm_arena_enter(arena)
-        let parsed = quoted.withUnsafeBufferPointer { buf -> UnsafeMutablePointer<json_t>? in
-            guard let base = buf.baseAddress else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                json_loadb($0, buf.count, Int(JSON_DECODE_ANY), &error)
+        let parsed: UnsafeMutablePointer<json_t>? = text.baseAddress.flatMap { base in
+            base.withMemoryRebound(to: CChar.self, capacity: text.count) {
+                json_loadb($0, text.count, Int(JSON_DECODE_ANY), &error)
             }
         }
         flxsm_arena_leave(arena)
@@ -74,6 +94,30 @@ package enum JSONParser {
             return nil
         }
         return (JSONNode(root: parsed, arena: arena), members)
+    }
+
+    /// Memory for the pre-pass's output that a session keeps between its calls (one call at a
+    /// time holds it): a usual answer then costs no allocation of its own. Zeroed after each use;
+    /// an answer whose output could exceed `maxBytes` gets a buffer of its own instead.
+    package final class AnswerScratch {
+        static let maxBytes = 64 * 1024
+        private var base: UnsafeMutablePointer<UInt8>? = nil
+        private var capacity = 0
+
+        package init() {}
+
+        deinit { base?.deallocate() }  // zeroed after each use
+
+        /// At least `count` bytes, or nil when that is more than this keeps.
+        func room(_ count: Int) -> UnsafeMutablePointer<UInt8>? {
+            guard count <= AnswerScratch.maxBytes else { return nil }
+            if let base, capacity >= count { return base }
+            base?.deallocate()
+            let size = max(count, 4096)
+            base = .allocate(capacity: size)
+            capacity = size
+            return base
+        }
     }
 
     /// A body as a JSONValue tree (error bodies, the journal, tests). The tree is converted

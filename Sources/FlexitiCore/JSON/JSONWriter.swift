@@ -54,7 +54,7 @@ package enum JSONWriter {
     }
 
     /// One byte that cannot appear as it is inside a JSON string.
-    private static func escape(_ b: UInt8, into out: inout [UInt8]) {
+    static func escape(_ b: UInt8, into out: inout [UInt8]) {
         switch b {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"):
             out.append(UInt8(ascii: "\\"))

@@ -69,6 +69,13 @@ final class BoundOperation: Equatable, @unchecked Sendable {
         self.body = body.map { b in b.withUnsafeBufferPointer { Array($0) } }  // its own storage, wiped below
     }
 
+    /// Takes over `body` without a copy: its only other holder lets it go (PreparedCall.takeOperation).
+    init(method: HTTPMethod, target: [UInt8], adopting body: [UInt8]?) {
+        self.method = method
+        self.target = target
+        self.body = body
+    }
+
     deinit {
         target.withUnsafeMutableBytes { Secret.zero($0) }
         body?.withUnsafeMutableBytes { Secret.zero($0) }
@@ -96,10 +103,16 @@ final class BoundOperation: Equatable, @unchecked Sendable {
 
 /// A call ready to go: checked by the validator, cleaned up, its URL built and its body written
 /// once. These bytes are what is sent, and what the idempotency key is bound to (sendMoney).
-struct PreparedCall {
+/// A class: the call is handed through several closures on its way out, and copying a struct
+/// of strings and arrays at each step cost more than sharing one reference.
+final class PreparedCall {
     let endpoint: Endpoint
     /// After the base URL, query excluded: "/v2.5/client-id/…".
-    let path: String
+    var path: String { String(fullPath.utf8.dropFirst(basePathCount)) ?? "" }
+    /// The same after the base URL's path ("/flexiti/pos-api/v2.5/client-id/…"): what errors report.
+    let fullPath: String
+    /// Bytes of the base URL's path in `fullPath`.
+    private let basePathCount: Int
     let url: String
     /// Where the path starts in `url` (after the base URL).
     let pathStart: Int
@@ -109,7 +122,7 @@ struct PreparedCall {
     let fieldErrors: [FieldError]
 
     /// The URL (base, path, query and `langQuery`) and the body written once.
-    init(_ call: APICall, baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
+    convenience init(_ call: APICall, baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
         var body: [UInt8]? = nil
         if let json = call.body {
             var out: [UInt8] = []
@@ -122,7 +135,7 @@ struct PreparedCall {
     }
 
     /// `body`: written already (a money request's typed fields, `checked`).
-    init(_ endpoint: Endpoint, pathParams: [String: String], query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
+    convenience init(_ endpoint: Endpoint, pathParams: [String: String], query: [(String, String)], body: [UInt8]?, idempotencyKey: String,
          baseURL: String, langQuery: String?, fieldErrors: [FieldError]) {
         self.init(endpoint, path: { pathParams[$0] }, query: query, body: body, idempotencyKey: idempotencyKey,
                   baseURL: baseURL, langQuery: langQuery, fieldErrors: fieldErrors)
@@ -139,7 +152,18 @@ struct PreparedCall {
         pathStart = out.count
         out.append(contentsOf: endpoint.version.segment.utf8)
         endpoint.writePath(value, into: &out)
-        path = String(decoding: out[pathStart...], as: UTF8.self)
+        // The base URL's own path part (from its third "/" on, as Session.pathPart) goes with it:
+        // errors report the whole path, and this saves joining the two for every request.
+        var slashes = 0, basePathStart = pathStart
+        for i in 0..<pathStart where out[i] == UInt8(ascii: "/") {
+            slashes += 1
+            if slashes == 3 {
+                basePathStart = i
+                break
+            }
+        }
+        fullPath = String(decoding: out[basePathStart...], as: UTF8.self)
+        basePathCount = pathStart - basePathStart
         if !query.isEmpty || langQuery != nil {
             out.append(UInt8(ascii: "?"))
             out.append(contentsOf: PercentEncoding.form(query).utf8)
@@ -177,13 +201,13 @@ struct PreparedCall {
         var pass = BodyCheckAndBytes(check: BodyCheck(endpoint, path: value))
         request.emit(into: &pass)
         let fieldErrors = pass.check.finish()
-        var body = pass.bytes.out
+        var body = pass.bytes.out  // the buffer is zeroed when it goes (it may hold a verification code)
         if !fieldErrors.isEmpty && pass.bytes.cleaned {
             // Refused, so written as given (as `checked` on the JSON body does); rarely needed.
             var given = BodyBytes(normalize: false)
             request.emit(into: &given)
+            body.withUnsafeMutableBytes { Secret.zero($0) }
             body = given.out
-            pass.bytes.out.withUnsafeMutableBytes { Secret.zero($0) }  // it may hold a verification code
         }
         // A valid call sends its path values cleaned up, like its body.
         let cleaned = fieldErrors.isEmpty ? pass.check.cleanedPath(value) : nil
@@ -198,6 +222,16 @@ struct PreparedCall {
         return BoundOperation(method: endpoint.method, target: tail, body: body)
     }
 
+    /// The same, taking over the body instead of copying it (the call is done: its scrub then
+    /// has nothing left to zero, and the operation zeroes the body when it goes).
+    func takeOperation() -> BoundOperation {
+        var url = url
+        let tail = url.withUTF8 { all in Array(all[min(pathStart, all.count)...]) }
+        let op = BoundOperation(method: endpoint.method, target: tail, adopting: body)
+        body = nil
+        return op
+    }
+
     /// Whether these bytes perform `op` (compared byte for byte, no copy made).
     func performs(_ op: BoundOperation) -> Bool {
         var url = url
@@ -207,7 +241,7 @@ struct PreparedCall {
     }
 
     /// The body may carry a verification code or a security answer.
-    mutating func scrub() { body?.withUnsafeMutableBytes { Secret.zero($0) } }
+    func scrub() { body?.withUnsafeMutableBytes { Secret.zero($0) } }
 }
 
 /// An authenticated connection to Flexiti: one libcurl handle (kept-alive connection) and one
@@ -240,6 +274,8 @@ package final class Session: @unchecked Sendable {
     private var tokenFormRefusal: FlexitiError?
     /// "lang=…" for every call's query, or nil.
     private let langQuery: String?
+    /// The answer pre-pass's output buffer (JSONParser.AnswerScratch). Owned by the gate's holder.
+    private let answerScratch = JSONParser.AnswerScratch()
 
     struct CallProgress {
         var deadlineMs = Int64.max
@@ -311,7 +347,7 @@ package final class Session: @unchecked Sendable {
 
     /// Sends a call, authenticating first if needed and once more after a 401 invalid_token.
     package func send(_ call: APICall) -> Result<APIResponse, FlexitiError> {
-        var prepared = prepare(call)
+        let prepared = prepare(call)
         defer { prepared.scrub() }
         return deliver(prepared)
     }
@@ -323,10 +359,13 @@ package final class Session: @unchecked Sendable {
                    pathParams: [String: String]) -> Result<APIResponse, FlexitiError> {
         // The session's client id unless the caller gave one, read in place: no dictionary per call.
         let clientId = configuration.clientId
-        func value(_ name: String) -> String? { pathParams[name] ?? (name == "client_id" ? clientId : nil) }
-        var prepared = PreparedCall.checked(request, endpoint, path: value, baseURL: baseURL, langQuery: langQuery)
+        // An empty dictionary still hashes the name on every lookup: authorize passes none.
+        func value(_ name: String) -> String? {
+            (pathParams.isEmpty ? nil : pathParams[name]) ?? (name == "client_id" ? clientId : nil)
+        }
+        let prepared = PreparedCall.checked(request, endpoint, path: value, baseURL: baseURL, langQuery: langQuery)
         defer { prepared.scrub() }
-        if let e = request.conflict(prepared, basePath: basePath) { return .failure(e) }
+        if let e = request.conflict(prepared) { return .failure(e) }
         let result = Journal.around(configuration.journal, key: request.idempotencyKey, record: {
             var params = pathParams
             if params["client_id"] == nil { params["client_id"] = clientId }
@@ -354,12 +393,12 @@ package final class Session: @unchecked Sendable {
         var reauthenticated = false
         return runCall(p.endpoint) {
             while true {
-                let bearer: String
+                let authorization: String
                 switch ensureToken() {
-                case let .success(t): bearer = t
+                case let .success(header): authorization = header.reveal()
                 case let .failure(e): return .failure(e)
                 }
-                switch perform(p, bearer: bearer) {
+                switch perform(p, authorization: authorization) {
                 case let .failure(e) where e.code == .invalidToken && !reauthenticated:
                     // The token was revoked or expired early: get a new one and try once more.
                     configuration.logger?.log(.reauthenticate, method: p.endpoint.method.rawValue,
@@ -463,14 +502,16 @@ package final class Session: @unchecked Sendable {
 
     // MARK: - Token
 
-    private func ensureToken() -> Result<String, FlexitiError> {
-        if let t = token, now() < t.renewAt { return .success(t.accessToken.reveal()) }
+    /// The authorization header's value ("Bearer " + a valid token), getting a token if needed.
+    /// Revealed by the caller that sends it (authenticate only needs the token to exist).
+    private func ensureToken() -> Result<Secret, FlexitiError> {
+        if let t = token, now() < t.renewAt { return .success(t.authorization) }
         token?.wipe()
         token = nil
         switch requestToken() {
         case let .success(t):
             token = t
-            return .success(t.accessToken.reveal())
+            return .success(t.authorization)
         case let .failure(e):
             return .failure(e)
         }
@@ -487,7 +528,7 @@ package final class Session: @unchecked Sendable {
         defer { request.body?.withUnsafeMutableBytes { Secret.zero($0) } }
         counters.withLock { $0.tokenRequests += 1 }
         let issuedAt = now()
-        switch exchange(request, context: context) {
+        switch exchange(&request, context: context) {
         case let .failure(e):
             return .failure(e)
         case let .success(r):
@@ -497,27 +538,29 @@ package final class Session: @unchecked Sendable {
 
     // MARK: - One HTTP exchange
 
-    private func perform(_ p: PreparedCall, bearer: String) -> Result<APIResponse, FlexitiError> {
+    /// `authorization`: the header's value (ensureToken).
+    private func perform(_ p: PreparedCall, authorization: String) -> Result<APIResponse, FlexitiError> {
         let referenceId = Identifiers.referenceId()
         // The token was checked when it was cached (Token.isWellFormed), so "Bearer " + token is
         // a header the API takes (RequestValidator.validateAuthorization).
         var headers: [(String, String)] = []
         headers.reserveCapacity(5)  // one allocation for the array, whatever is added
-        headers.append(("authorization", "Bearer " + bearer))
+        headers.append(("authorization", authorization))
         headers.append(("x-reference-id", referenceId))
         headers.append(("accept", "application/json"))
         if p.body != nil { headers.append(("content-type", "application/json")) }
         if !p.idempotencyKey.isEmpty { headers.append(("x-idempotency-key", p.idempotencyKey)) }
         var request = HTTPRequest(method: p.endpoint.method, url: p.url, headers: headers, body: p.body)
         request.sendAtMostOnce = Repeat.sendAtMostOnce(p.endpoint, idempotencyKey: p.idempotencyKey)
-        let context = ErrorContext(endpoint: p.endpoint, path: basePath + p.path, referenceId: referenceId,
+        let context = ErrorContext(endpoint: p.endpoint, path: p.fullPath, referenceId: referenceId,
                                    idempotencyKey: p.idempotencyKey)
-        return exchange(request, context: context)
+        return exchange(&request, context: context)
     }
 
     /// Sends one request (with the time left before the call's deadline as its timeout), logs it
     /// and turns the answer into JSON or a FlexitiError.
-    private func exchange(_ request: HTTPRequest, context: ErrorContext) -> Result<APIResponse, FlexitiError> {
+    /// `request` is the caller's own, changed in place (its timeout, a fresh reference id): no copy.
+    private func exchange(_ request: inout HTTPRequest, context: ErrorContext) -> Result<APIResponse, FlexitiError> {
         var context = context
         let logger = configuration.logger
         let endpoint = context.endpoint
@@ -528,7 +571,6 @@ package final class Session: @unchecked Sendable {
                                      requestMayHaveBeenSent: false)
             return .failure(ResponseMapping.transportError(f, context: context))
         }
-        var request = request
         request.timeoutMs = remaining
         var freshConnection = false
         // The attempt given up for a new connection may have been delivered (then it counts).
@@ -622,7 +664,7 @@ package final class Session: @unchecked Sendable {
                 var keys: Int? = nil  // the members of the text, to compare with the tree's
                 if empty, let nothing = JSONNode.emptyObject() {
                     json = nothing
-                } else if let (parsed, members) = JSONParser.answer(response.body) {
+                } else if let (parsed, members) = JSONParser.answer(response.body, scratch: answerScratch) {
                     json = parsed
                     keys = members
                 } else {
@@ -661,8 +703,19 @@ package final class Session: @unchecked Sendable {
 struct Token {
     let accessToken: Secret
     let renewAt: Int64
+    /// "Bearer " + the token, the authorization header every call sends: written once per token.
+    let authorization: Secret
 
-    func wipe() { accessToken.wipe() }
+    init(accessToken: Secret, renewAt: Int64) {
+        self.accessToken = accessToken
+        self.renewAt = renewAt
+        self.authorization = Secret(prefix: "Bearer ", accessToken)
+    }
+
+    func wipe() {
+        accessToken.wipe()
+        authorization.wipe()
+    }
 
     /// The longest token that fits the API's 1000-character authorization header ("Bearer " + token).
     static let maxLength = 1000 - 7

@@ -29,6 +29,15 @@ package final class Secret: @unchecked Sendable {
 
     package init(_ text: String) { bytes = Array(text.utf8) }
 
+    /// `prefix` followed by another secret's bytes, with no String made of them on the way.
+    init(prefix: StaticString, _ secret: Secret) {
+        var b: [UInt8] = []
+        b.reserveCapacity(prefix.utf8CodeUnitCount + secret.bytes.count)
+        prefix.withUTF8Buffer { b.append(contentsOf: $0) }
+        b.append(contentsOf: secret.bytes)
+        bytes = b
+    }
+
     package var isEmpty: Bool { bytes.isEmpty }
     package var count: Int { bytes.count }
 

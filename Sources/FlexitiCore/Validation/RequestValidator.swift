@@ -267,7 +267,10 @@ private struct Walk {
         }
         let id = entry.id
         switch value {
-        case .null, .string(""):
+        case .null:
+            empty.append(id)
+            return
+        case let .string(s) where s.isEmpty:  // not `.string("")`: a String comparison per value
             empty.append(id)
             return
         default:
