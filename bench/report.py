@@ -119,12 +119,12 @@ def main():
     for c in CLIENTS:
         if c in startup:
             v = list(startup[c]) + ["-"] * (4 - len(startup[c]))
-            ir = v[3]
-            if ir != "-":
-                ir = f"{int(ir):,}"
+            ir_text = v[3]
+            if ir_text != "-":
+                ir_text = f"{int(ir_text):,}"
                 if base_ir and base_ir[0] != "-" and c != "baseline-c":
-                    ir += f" ({int(v[3]) / int(base_ir[0]):.2f}x)"
-            lines.append(f"| {c} | " + " | ".join(v[:3]) + f" | {ir} |")
+                    ir_text += f" ({int(v[3]) / int(base_ir[0]):.2f}x)"
+            lines.append(f"| {c} | " + " | ".join(v[:3]) + f" | {ir_text} |")
 
     text = "\n".join(lines) + "\n"
     with open(f"{out}/summary.txt", "w") as f:
