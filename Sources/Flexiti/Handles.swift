@@ -105,6 +105,23 @@ enum Handles {
     }
 }
 
+/// An object whose C strings table is made on first use: most objects never lend a string of
+/// their own. `lentStrings` is read and set only under `CStrings.locked`.
+protocol LendsStrings: AnyObject {
+    var lentStrings: CStrings? { get set }
+}
+
+extension LendsStrings {
+    var strings: CStrings {
+        CStrings.locked {
+            if let made = lentStrings { return made }
+            let made = CStrings()
+            lentStrings = made
+            return made
+        }
+    }
+}
+
 /// C strings handed out by an object; freed with it.
 final class CStrings: @unchecked Sendable {  // byKey only under `lock`
     /// Every object carries one (each record), most never use it: one lock for all of them

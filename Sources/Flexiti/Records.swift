@@ -5,21 +5,13 @@ import FlexitiCore
 /// flx_capture, flx_receipt, flx_financing, ...): the answer's model, which keeps jansson's
 /// parsed tree alive. Getters lend the tree's own strings, which stay valid and unchanged until
 /// the record is freed (the tree is never changed once shared).
-final class Record<Model: AnswerRecord> {
+final class Record<Model: AnswerRecord>: LendsStrings {
     let model: Model
     /// Records lent by a list (flx_customer_list): their _free ignores them.
     let borrowed: Bool
-    /// Texts the answer does not hold as such (an idempotency key, a parsed URL parameter),
-    /// made on first use: most records never need one.
-    var strings: CStrings {
-        CStrings.locked {
-            if let made = lentStrings { return made }
-            let made = CStrings()
-            lentStrings = made
-            return made
-        }
-    }
-    private var lentStrings: CStrings? = nil  // only under CStrings.locked
+    /// Texts the answer does not hold as such (an idempotency key, a parsed URL parameter):
+    /// `strings`, made on first use.
+    var lentStrings: CStrings? = nil
 
     init(_ model: Model, borrowed: Bool = false) {
         self.model = model

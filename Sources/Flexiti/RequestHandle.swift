@@ -3,20 +3,12 @@ import FlexitiCore
 
 /// The object behind flx_request: one money operation or listing filter, with its idempotency key.
 /// The request lives in this box for the handle's life: setters change it in place.
-final class RequestObject {
+final class RequestObject: LendsStrings {
     var request: PurchaseRequest
     /// What the request is: fixed at creation, checked by every setter.
     let kind: PurchaseKind
-    /// The idempotency keys lent as C strings, made on first use: most requests never lend one.
-    var strings: CStrings {
-        CStrings.locked {
-            if let made = lentStrings { return made }
-            let made = CStrings()
-            lentStrings = made
-            return made
-        }
-    }
-    private var lentStrings: CStrings? = nil  // only under CStrings.locked
+    /// The idempotency keys lent as C strings: `strings`, made on first use.
+    var lentStrings: CStrings? = nil
     init(_ request: PurchaseRequest) {
         self.request = request
         self.kind = request.kind
