@@ -94,7 +94,9 @@ def main():
                                                     "delay_ms": 400, "skip": rng.randint(0, 2)})
                 delay = rng.uniform(0.05, 0.35)
             else:
-                delay = rng.uniform(0.0, 0.12)
+                # Short enough that the sales outlast MIN_KILLS runs on a fast till (a run killed
+                # at 0.12 s had already finished about 20 sales).
+                delay = rng.uniform(0.0, 0.06)
             p = subprocess.Popen([exe, "run", journal, run_id, str(SALES)], env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             try:

@@ -10,6 +10,7 @@
 #include <curl/curl.h>
 #include <stddef.h>
 #include <string.h>
+#include <unistd.h>
 
 /// The name loaded when the library does not already have a libcurl among its dependencies
 /// (Debian's libcurl4, RHEL's libcurl).
@@ -118,5 +119,19 @@ static inline enum cshim_counting cshim_count_requests_into(CURL *h, long *count
     if (rc == CURLE_OK) rc = FLXCURL_SETOPT(h, CURLOPT_DEBUGDATA, (void *)counter);
     if (rc == CURLE_OK) rc = FLXCURL_SETOPT(h, CURLOPT_VERBOSE, 1L);  // the debug callback needs it; nothing is printed
     return rc == CURLE_OK ? CSHIM_COUNT_DEBUG : CSHIM_COUNT_FAILED;
+}
+// Learns whether libcurl closed one socket during a transfer (CurlTransport: the kept-alive
+// connection's, known from the transfer before). libcurl calls the close callback for every
+// socket of a connection it closes, with the data of the handle that made the connection.
+struct cshim_socket_watch { curl_socket_t watched; int closed; };
+static inline int cshim_close_socket(void *data, curl_socket_t item) {
+    struct cshim_socket_watch *w = (struct cshim_socket_watch *)data;
+    if (w && item == w->watched) w->closed = 1;
+    return close(item);
+}
+static inline CURLcode cshim_watch_closes(CURL *h, struct cshim_socket_watch *w) {
+    CURLcode rc = FLXCURL_SETOPT(h, CURLOPT_CLOSESOCKETDATA, (void *)w);
+    if (rc == CURLE_OK) rc = FLXCURL_SETOPT(h, CURLOPT_CLOSESOCKETFUNCTION, cshim_close_socket);
+    return rc;
 }
 #endif

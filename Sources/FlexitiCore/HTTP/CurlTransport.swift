@@ -72,6 +72,9 @@ final class CurlTransport {
     /// pre-request callback, requests about to leave: see cshim_count_requests_into).
     private let sentCounter: UnsafeMutablePointer<Int>
     var requestsSent: Int { sentCounter.pointee }
+    /// Whether libcurl closed the kept-alive connection's socket during a transfer. Connections
+    /// keep it from the handle that made them, so it lives as long as the transport.
+    private let closeWatch: UnsafeMutablePointer<cshim_socket_watch>
     /// How the current easy handle counts them.
     private var counting = CSHIM_COUNT_FAILED
     /// Counted with the pre-request callback (no CURLOPT_VERBOSE), for tests.
@@ -89,6 +92,8 @@ final class CurlTransport {
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         sentCounter = .allocate(capacity: 1)
         sentCounter.initialize(to: 0)
+        closeWatch = .allocate(capacity: 1)
+        closeWatch.initialize(to: cshim_socket_watch(watched: -1, closed: 0))
         // On failure deinit frees what was made (it runs: every property is initialised by now).
         guard replaceShare(), replaceHandle() else { return nil }
     }
@@ -98,6 +103,7 @@ final class CurlTransport {
         if let share { cshim_share_cleanup(share) }
         errorBuffer.deallocate()
         sentCounter.deallocate()
+        closeWatch.deallocate()  // after the share: closing its connections reports to it
     }
 
     /// A new share handle: the old one goes with every connection in it.
@@ -132,6 +138,7 @@ final class CurlTransport {
             if v.withCString({ cshim_setopt_ptr(h, o, $0) }) != CURLE_OK { ok = false }  // libcurl copies strings
         }
         if cshim_setopt_ptr(h, CURLOPT_ERRORBUFFER, errorBuffer) != CURLE_OK { ok = false }
+        if cshim_watch_closes(h, closeWatch) != CURLE_OK { ok = false }
         if let share { _ = cshim_setopt_ptr(h, CURLOPT_SHARE, share) }
         setLong(CURLOPT_NOSIGNAL, 1)
         setLong(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
@@ -182,6 +189,15 @@ final class CurlTransport {
         return poll(&p, 1, 0) > 0  // readable, hung up, error, or no longer a descriptor
     }
 
+    /// For tests: the kept-alive connection's socket as the transport knows it, and as libcurl
+    /// reports it (CURLINFO_ACTIVESOCKET); -1 when there is none.
+    var knownIdleSocket: Int32 { idleSocket }
+    func idleSocketFromLibcurl() -> Int32 {
+        var socket: curl_socket_t = -1
+        guard let handle, cshim_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK else { return -1 }
+        return socket
+    }
+
     /// Drops every kept-alive connection: the next request opens a new one.
     func discardConnections() {
         _ = replaceShare()
@@ -204,6 +220,8 @@ final class CurlTransport {
         }
         // Whether this request goes out on a connection that has served an earlier one.
         let mayReuse = idleSocket >= 0 && !request.sendAtMostOnce
+        let knownSocket = idleSocket
+        closeWatch.pointee = cshim_socket_watch(watched: knownSocket, closed: 0)
         idleSocket = -1
         let headerList = headerLines.build(request.headers, expectNothing: request.method == .post)
         // The lines hold the bearer token: zeroed once libcurl is done with them (libcurl's own
@@ -277,8 +295,15 @@ final class CurlTransport {
             }
             return .failure(classify(rc, handle: handle, onReusedConnection: mayReuse && connects == 0))
         }
-        var socket: curl_socket_t = -1
-        if cshim_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK { idleSocket = socket }
+        if connects == 0 && knownSocket >= 0 {
+            // The session keeps one connection, so a transfer that made none used the one whose
+            // socket is known; it stays unless libcurl closed it (asking libcurl walks its
+            // connection cache: 1.5k instructions a call).
+            idleSocket = closeWatch.pointee.closed != 0 ? -1 : knownSocket
+        } else {
+            var socket: curl_socket_t = -1
+            if cshim_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK { idleSocket = socket }
+        }
         if connects > 0 {  // else the connection, and its version, are the last transfer's
             var version = 0
             _ = cshim_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
