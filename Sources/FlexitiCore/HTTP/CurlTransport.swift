@@ -189,7 +189,7 @@ final class CurlTransport {
         return poll(&p, 1, 0) > 0  // readable, hung up, error, or no longer a descriptor
     }
 
-    /// For tests: the kept-alive connection's socket as the transport knows it, and as libcurl
+    /// The kept-alive connection's socket as the transport knows it (for tests), and as libcurl
     /// reports it (CURLINFO_ACTIVESOCKET); -1 when there is none.
     var knownIdleSocket: Int32 { idleSocket }
     func idleSocketFromLibcurl() -> Int32 {
@@ -301,8 +301,7 @@ final class CurlTransport {
             // connection cache: 1.5k instructions a call).
             idleSocket = closeWatch.pointee.closed != 0 ? -1 : knownSocket
         } else {
-            var socket: curl_socket_t = -1
-            if cshim_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK { idleSocket = socket }
+            idleSocket = idleSocketFromLibcurl()
         }
         if connects > 0 {  // else the connection, and its version, are the last transfer's
             var version = 0

@@ -270,8 +270,7 @@ package final class Session: @unchecked Sendable {
     private let tokenForm: OAuth.Form
     /// The validator's verdict on the credentials, made at the first token request (owned by
     /// the gate's holder, like the token).
-    private var tokenFormChecked = false
-    private var tokenFormRefusal: FlexitiError?
+    private var tokenFormVerdict: Result<Void, FlexitiError>?
     /// "lang=…" for every call's query, or nil.
     private let langQuery: String?
     /// The answer pre-pass's output buffer (JSONParser.AnswerScratch). Owned by the gate's holder.
@@ -519,11 +518,10 @@ package final class Session: @unchecked Sendable {
 
     /// POST /oauth/token with the client credentials (OAuth builds it and reads the answer).
     private func requestToken() -> Result<Token, FlexitiError> {
-        if !tokenFormChecked {
-            tokenFormRefusal = OAuth.Form.refusal(configuration)
-            tokenFormChecked = true
+        if tokenFormVerdict == nil {
+            tokenFormVerdict = OAuth.Form.refusal(configuration).map { .failure($0) } ?? .success(())
         }
-        if let e = tokenFormRefusal { return .failure(e) }
+        if case let .failure(e)? = tokenFormVerdict { return .failure(e) }
         var (request, context) = tokenForm.request(secret: configuration.clientSecret)
         defer { request.body?.withUnsafeMutableBytes { Secret.zero($0) } }
         counters.withLock { $0.tokenRequests += 1 }
