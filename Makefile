@@ -42,7 +42,14 @@ GLIBC_FLOOR_FLAGS := $(foreach s,$(GLIBC_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(
 LIBSTDCXX_A := $(shell $(CC) -print-file-name=libstdc++.a)
 STATIC_CXX_DIR := $(abspath $(BUILD)/static-cxx)
 LIB_FLOOR_OBJ := $(BUILD)/obj/glibc-floor-static-cxx.o
-LIB_FLOOR_FLAGS := $(foreach s,$(filter-out _Z%,$(GLIBC_WRAP)),-Xlinker --wrap=$(s)) -Xlinker $(abspath $(LIB_FLOOR_OBJ)) \
+# Nor is libm.so.6 needed: compat/libm-lazy.c defines the libm functions the Swift runtime
+# references (the library calls none itself), each bound at its first call, and the entry the
+# toolchain's -lm adds is removed after the link (scripts/drop-needed.py), so loading the library
+# does not load libm. Those functions are not wrapped.
+LIBM_LAZY_OBJ := $(BUILD)/obj/libm-lazy.o
+LIB_WRAP := $(filter-out _Z% $(shell compat/wrapped-symbols.sh --libm),$(GLIBC_WRAP))
+LIB_FLOOR_FLAGS := $(foreach s,$(LIB_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(abspath $(LIB_FLOOR_OBJ)) \
+	-Xlinker $(abspath $(LIBM_LAZY_OBJ)) \
 	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l)) -Xswiftc -L -Xswiftc $(STATIC_CXX_DIR)
 # lld, unlike gold, keeps the Swift type metadata out of .dynsym entirely, so nm -D shows only flx_*.
 SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) --disable-local-rpath \
@@ -94,17 +101,22 @@ $(BUILD)/obj/%.o: compat/%.c
 
 $(LIB_FLOOR_OBJ): compat/glibc-floor.c
 	@mkdir -p $(dir $@)
-	$(CC) -O2 -fPIC -Wall -Wextra -Werror -DFLX_STATIC_LIBSTDCXX -c $< -o $@
+	$(CC) -O2 -fPIC -Wall -Wextra -Werror -DFLX_STATIC_LIBSTDCXX -DFLX_LAZY_LIBM -c $< -o $@
+
+$(LIBM_LAZY_OBJ): compat/libm-lazy.c compat/libm-functions.h
 
 $(STATIC_CXX_DIR)/libstdc++.a:
 	@[ -f "$(LIBSTDCXX_A)" ] || { echo "libstdc++.a not found ($(CC) -print-file-name=libstdc++.a): install libstdc++-12-dev (a requirement of the Swift toolchain too)"; exit 1; }
 	@mkdir -p $(dir $@)
 	ln -sf $(LIBSTDCXX_A) $@
 
-lib: deps $(LIB_FLOOR_OBJ) $(STATIC_CXX_DIR)/libstdc++.a
+lib: deps $(LIB_FLOOR_OBJ) $(STATIC_CXX_DIR)/libstdc++.a $(LIBM_LAZY_OBJ)
+	@# SwiftPM does not see these link inputs: relink when one is newer than the library.
+	@for f in $(LIB_FLOOR_OBJ) $(LIBM_LAZY_OBJ); do [ ! $$f -nt $(RELEASE_SCRATCH)/release/libflexiti.so ] || rm -f $(RELEASE_SCRATCH)/release/libflexiti.so; done
 	swift build $(SWIFT_RELEASE_FLAGS)
 	@mkdir -p $(BUILD)/lib
 	cp $(RELEASE_SCRATCH)/release/libflexiti.so $(BUILD)/lib/$(LIB_REAL)
+	python3 scripts/drop-needed.py $(BUILD)/lib/$(LIB_REAL) libm.so.6
 	ln -sf $(LIB_REAL) $(BUILD)/lib/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(BUILD)/lib/libflexiti.so
 	@scripts/check-glibc-floor.sh $(BUILD)/lib/$(LIB_REAL)

@@ -6,8 +6,12 @@ import PackageDescription
 
 // Release settings of the library's Swift code (docs/architecture.md, "Compiler settings").
 // Debug builds, which the tests use, keep the runtime exclusivity checks.
+// In every configuration, the library's modules do not import _StringProcessing implicitly: its
+// string searches (contains and split with a String, regexes) would link the regex engine, about
+// 1 MB of code and metadata that every process loading the library maps and relocates.
 let releaseSettings: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import"]),
 ]
 
 let package = Package(

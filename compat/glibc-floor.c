@@ -76,14 +76,21 @@ FLX_PIN(pthread_key_delete, "GLIBC_2.2.5");
 FLX_PIN(pthread_getspecific, "GLIBC_2.2.5");
 FLX_PIN(pthread_setspecific, "GLIBC_2.2.5");
 
-/* libm: new versions of exp, exp2, log, log2, pow (2.29), hypot and hypotf (2.35), same results. */
-FLX_PIN(exp, "GLIBC_2.2.5");
-FLX_PIN(exp2, "GLIBC_2.2.5");
-FLX_PIN(log, "GLIBC_2.2.5");
-FLX_PIN(log2, "GLIBC_2.2.5");
-FLX_PIN(pow, "GLIBC_2.2.5");
-FLX_PIN(hypot, "GLIBC_2.2.5");
-FLX_PIN(hypotf, "GLIBC_2.2.5");
+/* libm: new versions of exp, exp2, log, log2, pow (2.29), hypot and hypotf (2.35), same results.
+ * The library (FLX_LAZY_LIBM) does not link libm.so.6: compat/libm-lazy.c binds each libm
+ * function at its first call, to whatever version the running glibc has. */
+#ifdef FLX_LAZY_LIBM
+#define FLX_PIN_LIBM(name, version)
+#else
+#define FLX_PIN_LIBM(name, version) FLX_PIN(name, version)
+#endif
+FLX_PIN_LIBM(exp, "GLIBC_2.2.5");
+FLX_PIN_LIBM(exp2, "GLIBC_2.2.5");
+FLX_PIN_LIBM(log, "GLIBC_2.2.5");
+FLX_PIN_LIBM(log2, "GLIBC_2.2.5");
+FLX_PIN_LIBM(pow, "GLIBC_2.2.5");
+FLX_PIN_LIBM(hypot, "GLIBC_2.2.5");
+FLX_PIN_LIBM(hypotf, "GLIBC_2.2.5");
 
 #ifndef FLX_STATIC_LIBSTDCXX
 /* libstdc++: GCC 12 gave std::condition_variable::wait(unique_lock&) a new version; the same

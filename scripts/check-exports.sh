@@ -24,5 +24,15 @@ check "links libjansson" 'echo "$deps" | grep -q libjansson'
 check "does not link libcurl (loaded at the first session)" '! echo "$deps" | grep -q libcurl'
 # SQLite is dlopen()ed on the first journal open (Sources/CSQLite): never loaded with the library.
 check "does not link libsqlite3 (loaded when a journal is opened)" '! echo "$deps" | grep -q libsqlite3'
+# libm's functions are bound at their first call (compat/libm-lazy.c): loading the library does
+# not load libm. A toolchain whose runtime references one more libm function leaves it undefined.
+check "does not link libm (its functions are bound at their first call)" '! echo "$deps" | grep -q "libm\.so"'
+libm=$(ldconfig -p 2>/dev/null | awk '$1 == "libm.so.6" && /x86-64/ {print $NF; exit}')
+if [ -n "$libm" ]; then
+    unbound=$(comm -12 <(nm -D --undefined-only "$so" | awk '{print $2}' | sed 's/@.*//' | sort -u) \
+        <(nm -D --defined-only "$libm" | awk '{print $3}' | sed 's/@.*//' | sort -u) \
+        | comm -23 - <(nm -D --defined-only "$(ldconfig -p | awk '$1 == "libc.so.6" && /x86-64/ {print $NF; exit}')" | awk '{print $3}' | sed 's/@.*//' | sort -u))
+    check "no libm function left unbound${unbound:+ (add to compat/libm-functions.h: $(echo $unbound))}" '[ -z "$unbound" ]'
+fi
 check "stripped" '! file -L "$so" | grep -q "not stripped"'
 exit $((fails > 0))

@@ -56,6 +56,11 @@ if c++ -O2 -static-libstdc++ -static-libgcc -Wl,--wrap=_dl_find_object compat/te
         -o $logs/test-unwind 2>$logs/unwind-build.log && [ "$($logs/test-unwind)" = "caught unwound" ]; then
     pass "a C++ exception unwinds through the linked-in unwinder and the _dl_find_object replacement"
 else fail "a C++ exception unwinds through the linked-in unwinder and the _dl_find_object replacement"; cat $logs/unwind-build.log; fi
+# The library's lazily bound libm functions (compat/libm-lazy.c), linked here without -lm.
+if cc -O2 -fno-builtin -Wall -Wextra -Werror -Icompat compat/test-libm-lazy.c compat/libm-lazy.c -ldl -lpthread \
+        -o $logs/test-libm-lazy 2>$logs/libm-lazy-build.log; then
+    counted $logs/test-libm-lazy
+else fail "the lazily bound libm functions build"; cat $logs/libm-lazy-build.log; fi
 counted scripts/check-abi.sh
 
 echo "== install"

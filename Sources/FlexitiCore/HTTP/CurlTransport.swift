@@ -358,7 +358,7 @@ final class CurlTransport {
             // acted, unless no byte of the request left libcurl (an incomplete request is never
             // acted on) or HTTP/2 said the stream was refused (RFC 9113 8.7: not processed).
             let sent = Self.exchangedBytes(handle)
-            let refused = detail.contains("REFUSED_STREAM")
+            let refused = detail.containsText("REFUSED_STREAM")
             let nothingLeft = sent.request == 0 && sent.uploaded == 0 && requestsSent == 0
             let notDelivered = (nothingLeft && sent.received == 0) || (refused && sent.received == 0)
             var f = TransportFailure(code: .transport, detail: detail, requestMayHaveBeenSent: !notDelivered, notDelivered: notDelivered)

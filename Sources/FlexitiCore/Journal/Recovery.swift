@@ -121,7 +121,7 @@ extension Session {
         call.pathParams = ["client_id": configuration.clientId]
         if let v = r.authorizationId { call.pathParams["authorizationId"] = v }
         if let v = r.captureId { call.pathParams["captureId"] = v }
-        if endpoint.template.contains("{account_number}"), let v = r.accountNumber { call.pathParams["account_number"] = v }
+        if endpoint.template.containsText("{account_number}"), let v = r.accountNumber { call.pathParams["account_number"] = v }
         call.body = body
         call.idempotencyKey = entry.key
         let result = Journal.around(journal, key: entry.key, record: { .success(r) }) { send(call) }
