@@ -56,7 +56,7 @@ SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCR
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
 	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(LIB_FLOOR_FLAGS) \
-	-Xlinker --wrap=free -Xlinker --wrap=realloc
+	-Xlinker --wrap=free -Xlinker --wrap=realloc -Xlinker --wrap=swift_copyAuxiliaryExecutablePath
 # The sandbox as shipped: release, Swift runtime and Foundation linked statically, same floor.
 SWIFT_SANDBOX_FLAGS := -c release --product flexiti-sandbox --scratch-path $(SANDBOX_SCRATCH) \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xlinker -s $(GLIBC_FLOOR_FLAGS) \

@@ -41,9 +41,10 @@ let package = Package(
         .target(name: "CSecureMemory"),
         // The pre-pass that keeps an answer's numbers exact through jansson (JSON/JSONParser.swift).
         .target(name: "CAnswerPrepass"),
-        // In the library only: replaces the static Swift runtime's argv lookup, which reads
-        // /proc/self/maps at every load of the library (swift_argv.c).
-        .target(name: "CSwiftArgv"),
+        // In the library only: replaces two parts of the static Swift runtime that ran at every
+        // load of the library: its argv lookup, which reads /proc/self/maps (swift_argv.c), and
+        // its crash backtracer, which a host program's crash handling must not meet (swift_backtrace.c).
+        .target(name: "CSwiftRuntime"),
         // Swift core: configuration, transport, OAuth, error model, endpoints. No Foundation.
         .target(
             name: "FlexitiCore",
@@ -53,7 +54,7 @@ let package = Package(
         // The C ABI: one file per handle type, implementing include/flexiti.h.
         .target(
             name: "Flexiti",
-            dependencies: ["FlexitiCore", "CFlexiti", "CSwiftArgv"],
+            dependencies: ["FlexitiCore", "CFlexiti", "CSwiftRuntime"],
             swiftSettings: [.enableExperimentalFeature("CImplementation")] + releaseSettings
         ),
 

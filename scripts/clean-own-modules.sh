@@ -6,7 +6,7 @@
 # are left alone.   Usage: scripts/clean-own-modules.sh SCRATCH_PATH
 set -euo pipefail
 scratch=${1:?usage: $0 SCRATCH_PATH}
-modules=(CSecureMemory CAnswerPrepass CSQLite CCurl CSwiftArgv FlexitiCore Flexiti FlexitiSandbox flexiti_sandbox FlexitiCoreTests FlexitiCTests FlexitiSandboxTests)
+modules=(CSecureMemory CAnswerPrepass CSQLite CCurl CSwiftRuntime FlexitiCore Flexiti FlexitiSandbox flexiti_sandbox FlexitiCoreTests FlexitiCTests FlexitiSandboxTests)
 for dir in "$scratch"/*/debug; do
     [ -d "$dir" ] || continue
     for m in "${modules[@]}"; do

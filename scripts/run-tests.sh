@@ -106,6 +106,17 @@ else
     fail "secret scan builds"; cat $logs/secret-scan-build.log
 fi
 
+echo "== the host's signal handling (Tests/c/host_signals.c)"
+# A copy of the library with a swift-backtrace beside it, and SWIFT_BACKTRACE asking for it: the
+# Swift runtime's crash backtracer must still not take the host's crash signals.
+signals_dir=$(mktemp -d "$logs/signals.XXXXXX")
+cp build/lib/libflexiti.so.0.1.0 "$signals_dir/" && printf '#!/bin/sh\nexit 0\n' >"$signals_dir/swift-backtrace" && chmod +x "$signals_dir/swift-backtrace"
+if cc -std=c99 -Wall -Wextra -o $logs/host_signals Tests/c/host_signals.c -ldl >$logs/host-signals-build.log 2>&1; then
+    # (The runtime says on stderr that it found no swift-backtrace: kept in the log.)
+    counted sh -c 'SWIFT_BACKTRACE=enable=yes "$0" "$1" "$2" 2>"$3"' $logs/host_signals "$signals_dir/libflexiti.so.0.1.0" \
+        http://127.0.0.1:9/flexiti/pos-api $logs/host-signals.err
+else fail "Tests/c/host_signals.c builds"; cat $logs/host-signals-build.log; fi
+
 echo "== C examples against flexiti-sandbox"
 if make --no-print-directory -C examples >$logs/examples.log 2>&1; then pass "examples build through pkg-config"
 else fail "examples build through pkg-config"; cat $logs/examples.log; fi

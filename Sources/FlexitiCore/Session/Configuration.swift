@@ -21,33 +21,34 @@ package struct SessionConfiguration: @unchecked Sendable {
     package init() {}
 
     /// The base URL to use, or why none is usable.
-    package func resolvedBaseURL() -> Result<String, FlexitiError> {
+    package func resolvedBaseURL() throws(FlexitiError) -> String {
         if let custom = customBaseURL {
-            switch URLCheck.check(custom, allowInsecureHTTP: allowInsecureHTTP) {
-            case .success: break
-            case let .failure(e): return .failure(e)
-            }
+            if case let .failure(e) = URLCheck.check(custom, allowInsecureHTTP: allowInsecureHTTP) { throw e }
             var trimmed = custom
             while trimmed.hasSuffix("/") { trimmed.removeLast() }
-            return .success(trimmed)
+            return trimmed
         }
-        if let env = environment { return .success(env.baseURL) }
-        return .failure(.invalidArgument("no environment or base URL configured"))
+        if let env = environment { return env.baseURL }
+        throw .invalidArgument("no environment or base URL configured")
     }
 
     package func validate() -> FlexitiError? {
-        if case let .failure(e) = validated() { return e }
-        return nil
+        do throws(FlexitiError) {
+            _ = try validatedBaseURL()
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// `validate()` that also returns the base URL it checked (a session needs both, and the
-    /// URL check is then made once).
-    package func validated() -> Result<String, FlexitiError> {
-        let base = resolvedBaseURL()
-        guard case .success = base else { return base }
-        if let e = URLCheck.checkProxy(baseURL: customBaseURL, proxy: transport.proxy, allowInsecureHTTP: allowInsecureHTTP) { return .failure(e) }
-        if clientId.isEmpty { return .failure(.invalidArgument("client_id is not set")) }
-        if clientSecret.isEmpty { return .failure(.invalidArgument("client_secret is not set")) }
+    /// URL check is then made once). Thrown rather than a Result: a session's creation then
+    /// instantiates no generic type's metadata for it.
+    package func validatedBaseURL() throws(FlexitiError) -> String {
+        let base = try resolvedBaseURL()
+        if let e = URLCheck.checkProxy(baseURL: customBaseURL, proxy: transport.proxy, allowInsecureHTTP: allowInsecureHTTP) { throw e }
+        if clientId.isEmpty { throw .invalidArgument("client_id is not set") }
+        if clientSecret.isEmpty { throw .invalidArgument("client_secret is not set") }
         return base
     }
 }

@@ -266,8 +266,9 @@ package final class Session: @unchecked Sendable {
     private var call = CallProgress()
     private let counters = Locked(SessionStats())
 
-    /// The token request's fixed parts, made once (the configuration does not change).
-    private let tokenForm: OAuth.Form
+    /// The token request's fixed parts, made at the first token request (the configuration
+    /// does not change; a session that is only created costs less). Owned by the gate's holder.
+    private lazy var tokenForm = OAuth.Form(configuration, baseURL: baseURL, basePath: basePath)
     /// The validator's verdict on the credentials, made at the first token request (owned by
     /// the gate's holder, like the token).
     private var tokenFormVerdict: Result<Void, FlexitiError>?
@@ -296,11 +297,7 @@ package final class Session: @unchecked Sendable {
 
     package init(configuration: SessionConfiguration, clock: @escaping @Sendable () -> Int64 = MonotonicClock.seconds,
                 timing: CallTiming = .system) throws(FlexitiError) {
-        let base: String
-        switch configuration.validated() {
-        case let .failure(e): throw e
-        case let .success(b): base = b
-        }
+        let base = try configuration.validatedBaseURL()
         // Loads libcurl at the first session of the process (Sources/CCurl).
         if let e = CurlGlobal.initialize() { throw e }
         guard let transport = CurlTransport(options: configuration.transport) else {
@@ -310,7 +307,6 @@ package final class Session: @unchecked Sendable {
         self.baseURL = base
         self.basePath = Session.pathPart(of: base)
         self.transport = transport
-        self.tokenForm = OAuth.Form(configuration, baseURL: base, basePath: basePath)
         self.langQuery = configuration.lang.map { "lang=" + PercentEncoding.encode($0) }
         self.now = clock
         self.timing = timing
