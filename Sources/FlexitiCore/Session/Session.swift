@@ -270,8 +270,10 @@ package final class Session: @unchecked Sendable {
     /// does not change; a session that is only created costs less). Owned by the gate's holder.
     private lazy var tokenForm = OAuth.Form(configuration, baseURL: baseURL, basePath: basePath)
     /// The validator's verdict on the credentials, made at the first token request (owned by
-    /// the gate's holder, like the token).
-    private var tokenFormVerdict: Result<Void, FlexitiError>?
+    /// the gate's holder, like the token). An enum of its own: read at every token request, an
+    /// optional Result cost three copies and destroys of it each time.
+    private enum CredentialsVerdict { case unchecked, accepted, refused(FlexitiError) }
+    private var credentialsVerdict = CredentialsVerdict.unchecked
     /// "lang=…" for every call's query, or nil.
     private let langQuery: String?
     /// The answer pre-pass's output buffer (JSONParser.AnswerScratch). Owned by the gate's holder.
@@ -514,10 +516,18 @@ package final class Session: @unchecked Sendable {
 
     /// POST /oauth/token with the client credentials (OAuth builds it and reads the answer).
     private func requestToken() -> Result<Token, FlexitiError> {
-        if tokenFormVerdict == nil {
-            tokenFormVerdict = OAuth.Form.refusal(configuration).map { .failure($0) } ?? .success(())
+        switch credentialsVerdict {
+        case .accepted:
+            break
+        case let .refused(e):
+            return .failure(e)
+        case .unchecked:
+            if let e = OAuth.Form.refusal(configuration) {
+                credentialsVerdict = .refused(e)
+                return .failure(e)
+            }
+            credentialsVerdict = .accepted
         }
-        if case let .failure(e)? = tokenFormVerdict { return .failure(e) }
         var (request, context) = tokenForm.request(secret: configuration.clientSecret)
         defer { request.body?.withUnsafeMutableBytes { Secret.zero($0) } }
         counters.withLock { $0.tokenRequests += 1 }
