@@ -52,11 +52,17 @@ LIB_FLOOR_FLAGS := $(foreach s,$(LIB_WRAP),-Xlinker --wrap=$(s)) -Xlinker $(absp
 	-Xlinker $(abspath $(LIBM_LAZY_OBJ)) \
 	$(foreach l,$(OLD_GLIBC_LIBS),-Xlinker $(l)) -Xswiftc -L -Xswiftc $(STATIC_CXX_DIR)
 # lld, unlike gold, keeps the Swift type metadata out of .dynsym entirely, so nm -D shows only flx_*.
-SWIFT_RELEASE_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) --disable-local-rpath \
+# Unstripped and in the compiler's own layout (make symbol-order); the shipped library adds -s
+# and the layout of scripts/symbol-order.txt.
+SWIFT_RELEASE_LINK_FLAGS := -c release --product flexiti --scratch-path $(RELEASE_SCRATCH) --disable-local-rpath \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
-	-Xlinker -soname=$(LIB_SONAME) -Xlinker -s $(LIB_FLOOR_FLAGS) \
+	-Xlinker -soname=$(LIB_SONAME) $(LIB_FLOOR_FLAGS) \
 	-Xlinker --wrap=free -Xlinker --wrap=realloc -Xlinker --wrap=swift_copyAuxiliaryExecutablePath
+# Start-up code, then the calls' code, each laid out together (scripts/gen-symbol-order.sh).
+SYMBOL_ORDER_FLAGS := $(if $(wildcard scripts/symbol-order.txt),-Xlinker --symbol-ordering-file=$(abspath scripts/symbol-order.txt) \
+	-Xlinker --no-warn-symbol-ordering)
+SWIFT_RELEASE_FLAGS := $(SWIFT_RELEASE_LINK_FLAGS) -Xlinker -s $(SYMBOL_ORDER_FLAGS)
 # The sandbox as shipped: release, Swift runtime and Foundation linked statically, same floor.
 SWIFT_SANDBOX_FLAGS := -c release --product flexiti-sandbox --scratch-path $(SANDBOX_SCRATCH) \
 	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld -Xlinker -s $(GLIBC_FLOOR_FLAGS) \
@@ -71,7 +77,7 @@ endif
 PC_LIBDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
 PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 
-.PHONY: all deps lib sandbox sandbox-release stage install uninstall examples demo demo-deps test test-deps dist \
+.PHONY: all deps lib symbol-order sandbox sandbox-release stage install uninstall examples demo demo-deps test test-deps dist \
 	check-floor clean help wheel
 
 help:
@@ -112,7 +118,7 @@ $(STATIC_CXX_DIR)/libstdc++.a:
 
 lib: deps $(LIB_FLOOR_OBJ) $(STATIC_CXX_DIR)/libstdc++.a $(LIBM_LAZY_OBJ)
 	@# SwiftPM does not see these link inputs: relink when one is newer than the library.
-	@for f in $(LIB_FLOOR_OBJ) $(LIBM_LAZY_OBJ); do [ ! $$f -nt $(RELEASE_SCRATCH)/release/libflexiti.so ] || rm -f $(RELEASE_SCRATCH)/release/libflexiti.so; done
+	@for f in $(LIB_FLOOR_OBJ) $(LIBM_LAZY_OBJ) $(wildcard scripts/symbol-order.txt); do [ ! $$f -nt $(RELEASE_SCRATCH)/release/libflexiti.so ] || rm -f $(RELEASE_SCRATCH)/release/libflexiti.so; done
 	swift build $(SWIFT_RELEASE_FLAGS)
 	@mkdir -p $(BUILD)/lib
 	cp $(RELEASE_SCRATCH)/release/libflexiti.so $(BUILD)/lib/$(LIB_REAL)
@@ -120,6 +126,16 @@ lib: deps $(LIB_FLOOR_OBJ) $(STATIC_CXX_DIR)/libstdc++.a $(LIBM_LAZY_OBJ)
 	ln -sf $(LIB_REAL) $(BUILD)/lib/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(BUILD)/lib/libflexiti.so
 	@scripts/check-glibc-floor.sh $(BUILD)/lib/$(LIB_REAL)
+
+# Regenerates scripts/symbol-order.txt from an unstripped link of the release library (then
+# removed, so the next `make lib` links the shipped one). Needs valgrind.
+symbol-order: deps $(LIB_FLOOR_OBJ) $(STATIC_CXX_DIR)/libstdc++.a $(LIBM_LAZY_OBJ)
+	rm -f $(RELEASE_SCRATCH)/release/libflexiti.so
+	swift build $(SWIFT_RELEASE_LINK_FLAGS)
+	cp $(RELEASE_SCRATCH)/release/libflexiti.so $(BUILD)/libflexiti-unstripped.so
+	rm -f $(RELEASE_SCRATCH)/release/libflexiti.so
+	scripts/gen-symbol-order.sh $(BUILD)/libflexiti-unstripped.so
+	rm -f $(BUILD)/libflexiti-unstripped.so
 
 # The debug sandbox the tests start (scripts/with-sandbox.sh).
 sandbox: deps
