@@ -20,7 +20,7 @@ trap '[ -z "$server" ] || kill $server 2>/dev/null; rm -rf "$work"' EXIT
 # callgrind cannot read the debug information of a Swift library; the symbol table is enough.
 objcopy --strip-debug "$lib" "$work/libflexiti.so.0"
 python3 scripts/drop-needed.py "$work/libflexiti.so.0" libm.so.6 2>/dev/null || true
-make -C bench --no-print-directory programs >/dev/null
+make -C bench --no-print-directory bin/fixed_server bin/load_time >/dev/null
 bench/bin/fixed_server --lifetime 600 >"$work/server" &
 server=$!
 for _ in $(seq 100); do grep -q listening "$work/server" 2>/dev/null && break; sleep 0.05; done
