@@ -99,6 +99,19 @@ CONF
     fi
 fi
 
+# The wall-clock runs keep the server side (fixed_server, nginx) on one CPU and the client on
+# another, when there are two or more: neither then waits for the other's CPU, and where the
+# scheduler happened to place them, which moved the medians by a tenth from run to run, no
+# longer enters the figures. Both clients run under the same pinning.
+PIN=""
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+    for p in $SERVER_PID ${nginx_pid:-} $( [ -n "${nginx_pid:-}" ] && pgrep -P "$nginx_pid" ); do
+        taskset -a -p -c 0 "$p" >/dev/null
+    done
+    PIN="taskset -c 1"
+    log "wall clock: server side on CPU 0, clients on CPU 1"
+fi
+
 # One admin request to the server (bash's /dev/tcp: no curl binary needed); prints the body's last line.
 admin() {
     exec 3<>"/dev/tcp/127.0.0.1/$PORT"
@@ -156,14 +169,15 @@ callgrind_ir() {
 # --- 2. operations per second (wall clock, best of REPS) ---------------------------------------
 # Interleaved: each repetition runs every client once per operation, the clients of one
 # operation back to back, so a slow moment of the machine falls on all of them alike instead of
-# on whichever client happened to run then. The report gives the best run of each client and
-# the median over repetitions of the ratio of the two C clients' runs made side by side.
+# on whichever client happened to run then, and pinned ($PIN above). The report gives the best
+# run of each client and the median over repetitions of the ratio of the two C clients' runs
+# made side by side.
 declare -A WALL
 for _ in $(seq $REPS); do
     for op in token lookup authorize captures; do
         for c in $CLIENTS; do
             case " ${OPS[$c]} " in *" $op "*) ;; *) continue ;; esac
-            WALL[$c.$op]="${WALL[$c.$op]:-} $($(cmd "$c") "$URL" "$op" $N_WALL | field ops_per_sec)"
+            WALL[$c.$op]="${WALL[$c.$op]:-} $($PIN $(cmd "$c") "$URL" "$op" $N_WALL | field ops_per_sec)"
         done
     done
 done
@@ -203,7 +217,7 @@ log "wall clock: $REPS interleaved repetitions done"
             for op in token lookup authorize captures; do
                 for c in $TLS_CLIENTS; do
                     case " ${TLS_OPS[$c]} " in *" $op "*) ;; *) continue ;; esac
-                    TLS_WALL[$c.$op]="${TLS_WALL[$c.$op]:-} $($(cmd "$c") "$TLS_URL" "$op" $N_WALL --cacert "$TLS_DIR/ca.pem" | field ops_per_sec)"
+                    TLS_WALL[$c.$op]="${TLS_WALL[$c.$op]:-} $($PIN $(cmd "$c") "$TLS_URL" "$op" $N_WALL --cacert "$TLS_DIR/ca.pem" | field ops_per_sec)"
                 done
             done
         done
