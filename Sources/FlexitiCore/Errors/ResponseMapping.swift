@@ -1,9 +1,18 @@
 /// What the library knows about a request when it fails.
-struct ErrorContext {
+/// A class: the context goes with every request and answer (about eight copies a call), and
+/// copying a struct of an endpoint and three strings retained and released each of them.
+final class ErrorContext: Sendable {
     let endpoint: Endpoint
     let path: String
     let referenceId: String
     let idempotencyKey: String
+
+    init(endpoint: Endpoint, path: String, referenceId: String, idempotencyKey: String) {
+        self.endpoint = endpoint
+        self.path = path
+        self.referenceId = referenceId
+        self.idempotencyKey = idempotencyKey
+    }
 
     func apply(to error: FlexitiError) -> FlexitiError {
         var e = error

@@ -119,7 +119,6 @@ package enum RequestValidator {
 /// (sku_data) is looked into for those names only.
 struct BodyCheck: BodySink {
     private var walk: Walk
-    private let needs: [CompiledRules.Need]
     private let plan: CompiledRules.Plan
     /// Per open container (innermost last): how its members are visited.
     private enum Mode { case all, only(Set<String>), skip }
@@ -135,7 +134,6 @@ struct BodyCheck: BodySink {
         let rules = CompiledRules.shared
         let plan = rules.plan(for: endpoint)
         walk = Walk(rules: rules, unchecked: plan.unchecked, now: now)
-        needs = plan.needs
         modes = []
         modes.reserveCapacity(4)
         for (placeholder, id) in plan.path {
@@ -160,7 +158,7 @@ struct BodyCheck: BodySink {
 
     /// The field errors, required parameters included (empty: valid).
     mutating func finish() -> [FieldError] {
-        walk.checkRequirements(needs)
+        walk.checkRequirements(plan.needs)
         return walk.errors
     }
 
