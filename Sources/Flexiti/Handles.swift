@@ -190,11 +190,26 @@ enum CInput {
         let bytes = UnsafeRawPointer(p).bindMemory(to: UInt8.self, capacity: n)
         let buffer = UnsafeBufferPointer(start: bytes, count: n)
         // ASCII (ids, amounts, codes) needs no validation; the generic validator is slow (profiled).
-        if buffer.allSatisfy({ $0 < 0x80 }) { return .success(String(decoding: buffer, as: UTF8.self)) }
+        if isASCII(UnsafeRawPointer(p), n) { return .success(String(decoding: buffer, as: UTF8.self)) }
         guard let s = String(validating: buffer, as: UTF8.self) else {
             return .failure(.invalidArgument("\(name) is not valid UTF-8"))
         }
         return .success(s)
+    }
+
+    /// Whether the n bytes at p are all below 0x80: eight at a time (a setter's argument is
+    /// read this way on every call).
+    private static func isASCII(_ p: UnsafeRawPointer, _ n: Int) -> Bool {
+        var i = 0, high: UInt64 = 0
+        while n - i >= 8 {
+            high |= p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            high |= UInt64(p.load(fromByteOffset: i, as: UInt8.self))
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     static func nonEmpty(_ p: UnsafePointer<CChar>?, _ name: String) -> Result<String, FlexitiError> {
