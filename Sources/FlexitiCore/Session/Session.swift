@@ -118,14 +118,16 @@ final class BoundOperation: Equatable, @unchecked Sendable {
 final class PreparedCall {
     let endpoint: Endpoint
     /// After the base URL, query excluded: "/v2.5/client-id/…".
-    var path: String { String(fullPath.utf8.dropFirst(basePathCount)) ?? "" }
-    /// The same after the base URL's path ("/flexiti/pos-api/v2.5/client-id/…"): what errors report.
-    let fullPath: String
-    /// Bytes of the base URL's path in `fullPath`.
-    private let basePathCount: Int
+    var path: String { ErrorContext.slice(url, pathStart, pathEnd) }
+    /// The same after the base URL's path ("/flexiti/pos-api/v2.5/client-id/…"): what errors
+    /// report, read from `url` when one asks (most calls never make it).
+    var fullPath: String { ErrorContext.slice(url, basePathStart, pathEnd) }
     let url: String
     /// Where the path starts in `url` (after the base URL).
     let pathStart: Int
+    /// Where the base URL's path starts in `url`, and where the path ends (the query's "?").
+    let basePathStart: Int
+    let pathEnd: Int
     var body: [UInt8]?
     let idempotencyKey: String
     /// What the validator found wrong: reported as wrong_inputs, and nothing is sent.
@@ -172,8 +174,8 @@ final class PreparedCall {
                 break
             }
         }
-        fullPath = String(decoding: out[basePathStart...], as: UTF8.self)
-        basePathCount = pathStart - basePathStart
+        self.basePathStart = basePathStart
+        pathEnd = out.count
         if !query.isEmpty || langQuery != nil {
             out.append(UInt8(ascii: "?"))
             out.append(contentsOf: PercentEncoding.form(query).utf8)
@@ -553,8 +555,8 @@ package final class Session: @unchecked Sendable {
         if !p.idempotencyKey.isEmpty { headers.append(("x-idempotency-key", p.idempotencyKey)) }
         var request = HTTPRequest(method: p.endpoint.method, url: p.url, headers: headers, body: p.body)
         request.sendAtMostOnce = Repeat.sendAtMostOnce(p.endpoint, idempotencyKey: p.idempotencyKey)
-        let context = ErrorContext(endpoint: p.endpoint, path: p.fullPath, referenceId: referenceId,
-                                   idempotencyKey: p.idempotencyKey)
+        let context = ErrorContext(endpoint: p.endpoint, url: p.url, pathStart: p.basePathStart, pathEnd: p.pathEnd,
+                                   referenceId: referenceId, idempotencyKey: p.idempotencyKey)
         return exchange(&request, context: context)
     }
 
