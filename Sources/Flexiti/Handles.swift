@@ -25,10 +25,19 @@ enum Handles {
         private let held = Atomic<Bool>(false)
 
         func lock() {
+            var waits = 0
             while !held.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
                 // Another thread is inside for a few dozen instructions, unless it was preempted
-                // there: give it the processor rather than spin.
-                sched_yield()
+                // there: give it the processor rather than spin. Yielding only lets threads of
+                // the same priority run, so after a while sleep: a holder of lower real-time
+                // priority on the same core then runs too.
+                waits += 1
+                if waits < 64 {
+                    sched_yield()
+                } else {
+                    var pause = timespec(tv_sec: 0, tv_nsec: 50_000)
+                    nanosleep(&pause, nil)
+                }
             }
         }
 
