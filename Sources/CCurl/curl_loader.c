@@ -50,6 +50,11 @@ int flxcurl_load(char *error, size_t error_size) {
         }
         *table[i].slot = f;
     }
+    // Optional (libcurl 7.63): all three or none.
+    api.url = (CURLU * (*)(void)) dlsym(lib, "curl_url");
+    api.url_cleanup = (void (*)(CURLU *))dlsym(lib, "curl_url_cleanup");
+    api.url_set = (CURLUcode(*)(CURLU *, CURLUPart, const char *, unsigned int))dlsym(lib, "curl_url_set");
+    if (!api.url || !api.url_cleanup || !api.url_set) api.url = NULL, api.url_cleanup = NULL, api.url_set = NULL;
     flxcurl_functions = api;  // the handle is kept for the life of the process
     return 0;
 }

@@ -189,7 +189,9 @@ static struct chunk *new_chunk(size_t capacity) {
     return c;
 }
 
-static void *arena_alloc(flxsm_arena *a, size_t n) {
+/* The slow path of flxsm_json_malloc (a new chunk, or an odd size): out of line, so that the
+ * bump of a pointer that serves almost every value of an answer saves no registers. */
+__attribute__((noinline)) static void *arena_alloc(flxsm_arena *a, size_t n) {
     struct chunk *c = a->chunks;
     if (n > SIZE_MAX - 15 - sizeof *c) return NULL;
     n = (n + 15) & ~(size_t)15;
@@ -215,15 +217,31 @@ static int arena_owns(const flxsm_arena *a, const void *p) {
     return 0;
 }
 
+/* Called for every value, key and string jansson makes (about a hundred per answer). */
 void *flxsm_json_malloc(size_t size) {
     flxsm_arena *a = current;
-    if (a) return arena_alloc(a, size ? size : 1);
-    return flxsm_malloc(size);
+    struct chunk *c;
+    if (!a) return flxsm_malloc(size);
+    c = a->chunks;
+    if (c && size - 1 < ARENA_CHUNK_MAX) { /* 1 to ARENA_CHUNK_MAX bytes: no overflow below */
+        size_t n = (size + 15) & ~(size_t)15;
+        if (c->capacity - c->used >= n) {
+            void *p = c->data + c->used;
+            c->used += n;
+            return p;
+        }
+    }
+    return arena_alloc(a, size ? size : 1);
 }
 
 void flxsm_json_free(void *p) {
     flxsm_arena *a = current;
-    if (a && p && arena_owns(a, p)) return; /* zeroed and freed with its arena */
+    if (a && p) {
+        /* The newest chunk first, inline: an answer's arena has one chunk or a few. */
+        const struct chunk *c = a->chunks;
+        if (c && (const unsigned char *)p >= c->data && (const unsigned char *)p < c->data + c->capacity) return;
+        if (arena_owns(a, p)) return; /* zeroed and freed with its arena */
+    }
     flxsm_free(p);
 }
 

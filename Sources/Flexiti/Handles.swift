@@ -1,6 +1,7 @@
 import CFlexiti
 import Glibc
 import FlexitiCore
+import Synchronization
 
 /// Live handles. The value handed to C is not an address: it encodes a slot of this table and
 /// the slot's generation, `generation << 32 | (slot + 1)`. Freeing a handle bumps its slot's
@@ -12,21 +13,40 @@ enum Handles {
         var generation: UInt32 = 1
         var object: AnyObject? = nil
     }
-    /// The table and its own mutex, not a generic `Locked`: every entry point looks a handle up,
+    /// The table and its own lock, not a generic `Locked`: every entry point looks a handle up,
     /// and the generic lock's closure and indirect result cost more than the lookup (profile).
-    private final class Table: @unchecked Sendable {  // slots and free only under `mutex`
+    private final class Table: @unchecked Sendable {  // slots and free only between lock and unlock
         var slots: [Slot] = []
         var free: [Int] = []
-        let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
-            let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-            pthread_mutex_init(m, nil)
-            return m
-        }()
+        /// A spin lock, not a pthread mutex: it is held for a lookup or an update of one slot
+        /// (no deinit runs under it; at most a table grows), and an authorization takes it about
+        /// sixteen times; the mutex's lock and unlock cost about fifty instructions and two
+        /// atomic operations a time, this one a compare-and-swap and a plain store.
+        private let held = Atomic<Bool>(false)
+
+        func lock() {
+            var waits = 0
+            while !held.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {
+                // Another thread is inside for a few dozen instructions, unless it was preempted
+                // there: give it the processor rather than spin. Yielding only lets threads of
+                // the same priority run, so after a while sleep: a holder of lower real-time
+                // priority on the same core then runs too.
+                waits += 1
+                if waits < 64 {
+                    sched_yield()
+                } else {
+                    var pause = timespec(tv_sec: 0, tv_nsec: 50_000)
+                    nanosleep(&pause, nil)
+                }
+            }
+        }
+
+        func unlock() { held.store(false, ordering: .releasing) }
 
         /// The object in `index` while its generation is `generation`.
         func object(_ index: Int, _ generation: UInt32) -> AnyObject? {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
+            lock()
+            defer { unlock() }
             guard index < slots.count, slots[index].generation == generation else { return nil }
             return slots[index].object
         }
@@ -37,8 +57,8 @@ enum Handles {
 
     static func register(_ object: AnyObject) -> OpaquePointer? {
         let t = table
-        pthread_mutex_lock(t.mutex)
-        defer { pthread_mutex_unlock(t.mutex) }
+        t.lock()
+        defer { t.unlock() }
         let index: Int
         if let reused = t.free.popLast() {
             index = reused
@@ -91,8 +111,8 @@ enum Handles {
     static func remove<T: AnyObject>(_ p: OpaquePointer?, as: T.Type) -> T? {
         guard let (index, generation) = decode(p) else { return nil }
         let t = table
-        pthread_mutex_lock(t.mutex)
-        defer { pthread_mutex_unlock(t.mutex) }
+        t.lock()
+        defer { t.unlock() }
         guard index < t.slots.count, t.slots[index].generation == generation,
               let obj = cast(t.slots[index].object, T.self) else { return nil }
         t.slots[index].object = nil
@@ -179,11 +199,26 @@ enum CInput {
         let bytes = UnsafeRawPointer(p).bindMemory(to: UInt8.self, capacity: n)
         let buffer = UnsafeBufferPointer(start: bytes, count: n)
         // ASCII (ids, amounts, codes) needs no validation; the generic validator is slow (profiled).
-        if buffer.allSatisfy({ $0 < 0x80 }) { return .success(String(decoding: buffer, as: UTF8.self)) }
+        if isASCII(UnsafeRawPointer(p), n) { return .success(String(decoding: buffer, as: UTF8.self)) }
         guard let s = String(validating: buffer, as: UTF8.self) else {
             return .failure(.invalidArgument("\(name) is not valid UTF-8"))
         }
         return .success(s)
+    }
+
+    /// Whether the n bytes at p are all below 0x80: eight at a time (a setter's argument is
+    /// read this way on every call).
+    private static func isASCII(_ p: UnsafeRawPointer, _ n: Int) -> Bool {
+        var i = 0, high: UInt64 = 0
+        while n - i >= 8 {
+            high |= p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            high |= UInt64(p.load(fromByteOffset: i, as: UInt8.self))
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     static func nonEmpty(_ p: UnsafePointer<CChar>?, _ name: String) -> Result<String, FlexitiError> {

@@ -31,6 +31,11 @@ struct flxcurl_api {
     CURLSHcode (*share_cleanup)(CURLSH *s);
     CURLSHcode (*share_setopt)(CURLSH *s, CURLSHoption option, ...);
     curl_version_info_data *(*version_info)(CURLversion age);
+    /* The URL API (libcurl 7.63 and later; all three NULL with an older libcurl, which then
+     * parses CURLOPT_URL as before): a URL parsed once and handed over with CURLOPT_CURLU. */
+    CURLU *(*url)(void);
+    void (*url_cleanup)(CURLU *h);
+    CURLUcode (*url_set)(CURLU *h, CURLUPart part, const char *content, unsigned int flags);
 };
 extern struct flxcurl_api flxcurl_functions;
 
@@ -57,6 +62,17 @@ static inline CURLcode cshim_global_init_mem(long flags, curl_malloc_callback m,
 }
 static inline CURLSH *cshim_share_init(void) { return flxcurl_functions.share_init ? flxcurl_functions.share_init() : NULL; }
 static inline void cshim_share_cleanup(CURLSH *s) { if (flxcurl_functions.share_cleanup) (void)flxcurl_functions.share_cleanup(s); }
+
+// A parsed URL for CURLOPT_CURLU; NULL when libcurl has no URL API (or out of memory).
+static inline CURLU *cshim_url_new(void) { return flxcurl_functions.url ? flxcurl_functions.url() : NULL; }
+static inline void cshim_url_cleanup(CURLU *h) { if (h && flxcurl_functions.url_cleanup) flxcurl_functions.url_cleanup(h); }
+// Parses `url` into h with the flags libcurl itself uses for CURLOPT_URL (url.c,
+// parseurlandfillconn; the library sets neither CURLOPT_DISALLOW_USERNAME_IN_URL nor
+// CURLOPT_PATH_AS_IS), so a transfer reads the same parts either way. Returns 1 when parsed.
+static inline int cshim_url_parse(CURLU *h, const char *url) {
+    return flxcurl_functions.url_set
+        && flxcurl_functions.url_set(h, CURLUPART_URL, url, CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
+}
 
 #define FLXCURL_SETOPT(h, o, v) (flxcurl_functions.easy_setopt ? flxcurl_functions.easy_setopt(h, o, v) : CURLE_FAILED_INIT)
 #define FLXCURL_GETINFO(h, i, v) (flxcurl_functions.easy_getinfo ? flxcurl_functions.easy_getinfo(h, i, v) : CURLE_FAILED_INIT)

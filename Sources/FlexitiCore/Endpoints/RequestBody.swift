@@ -165,9 +165,19 @@ final class BodyBuffer {
 
     /// `s` quoted and escaped: the bytes `JSONWriter.writeString` writes.
     func appendQuoted(_ s: String) {
-        append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { buf in
+            // The usual value (an id, a reference, a code) needs no escape: one room check and
+            // one copy between the quotes instead of an append per part.
+            if !buf.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                if capacity - count < buf.count + 2 { grow(to: count + buf.count + 2) }
+                base[count] = UInt8(ascii: "\"")
+                if let source = buf.baseAddress { (base + count + 1).update(from: source, count: buf.count) }
+                count += buf.count + 2
+                base[count - 1] = UInt8(ascii: "\"")
+                return
+            }
+            append(UInt8(ascii: "\""))
             var start = 0
             for i in 0..<buf.count where buf[i] < 0x20 || buf[i] == UInt8(ascii: "\"") || buf[i] == UInt8(ascii: "\\") {
                 append(UnsafeBufferPointer(rebasing: buf[start..<i]))
@@ -177,8 +187,8 @@ final class BodyBuffer {
                 start = i + 1
             }
             append(UnsafeBufferPointer(rebasing: buf[start..<buf.count]))
+            append(UInt8(ascii: "\""))
         }
-        append(UInt8(ascii: "\""))
     }
 
     /// Room for `needed` bytes (sizes of strings in memory: no overflow).

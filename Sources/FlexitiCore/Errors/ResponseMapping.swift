@@ -1,9 +1,46 @@
 /// What the library knows about a request when it fails.
-struct ErrorContext {
+/// A class: the context goes with every request and answer (about eight copies a call), and
+/// copying a struct of an endpoint and three strings retained and released each of them.
+final class ErrorContext: Sendable {
     let endpoint: Endpoint
-    let path: String
     let referenceId: String
     let idempotencyKey: String
+    /// The path errors report: given, or the bytes pathStart..<pathEnd of the URL sent, made
+    /// into a String only when an error asks for it (most calls succeed).
+    private let pathText: String?
+    private let url: String
+    private let pathStart: Int, pathEnd: Int
+
+    var path: String { pathText ?? ErrorContext.slice(url, pathStart, pathEnd) }
+
+    init(endpoint: Endpoint, path: String, referenceId: String, idempotencyKey: String) {
+        self.endpoint = endpoint
+        self.pathText = path
+        self.url = ""
+        self.pathStart = 0
+        self.pathEnd = 0
+        self.referenceId = referenceId
+        self.idempotencyKey = idempotencyKey
+    }
+
+    init(endpoint: Endpoint, url: String, pathStart: Int, pathEnd: Int, referenceId: String, idempotencyKey: String) {
+        self.endpoint = endpoint
+        self.pathText = nil
+        self.url = url
+        self.pathStart = pathStart
+        self.pathEnd = pathEnd
+        self.referenceId = referenceId
+        self.idempotencyKey = idempotencyKey
+    }
+
+    /// The UTF-8 bytes start..<end of `text` (clamped to it) as a String.
+    static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+        var text = text
+        return text.withUTF8 { all in
+            let to = min(max(end, 0), all.count), from = min(max(start, 0), to)
+            return String(decoding: UnsafeBufferPointer(rebasing: all[from..<to]), as: UTF8.self)
+        }
+    }
 
     func apply(to error: FlexitiError) -> FlexitiError {
         var e = error

@@ -56,33 +56,43 @@ package struct SessionStats: Sendable, Equatable {
 }
 
 /// The operation an idempotency key is bound to, as it was sent: method, path and query, body.
-/// The bytes themselves, not a digest: comparing is cheaper than hashing, and the copy is wiped
-/// when the last request holding it goes (the body may carry a verification code).
+/// The bytes themselves, not a digest: comparing is cheaper than hashing. The path and query are
+/// read from the sent URL, shared (they hold ids, never a secret); the body is the operation's
+/// own copy, wiped when the last request holding it goes (it may carry a verification code).
 final class BoundOperation: Equatable, @unchecked Sendable {
     private let method: HTTPMethod
-    private var target: [UInt8]
+    /// The URL sent; the target (path and query) is its UTF-8 from `targetStart` on.
+    private let url: String
+    private let targetStart: Int
     private var body: [UInt8]?
 
-    init(method: HTTPMethod, target: [UInt8], body: [UInt8]?) {
+    init(method: HTTPMethod, url: String, targetStart: Int, body: [UInt8]?) {
         self.method = method
-        self.target = target
+        self.url = url
+        self.targetStart = targetStart
         self.body = body.map { b in b.withUnsafeBufferPointer { Array($0) } }  // its own storage, wiped below
     }
 
     /// Takes over `body` without a copy: its only other holder lets it go (PreparedCall.takeOperation).
-    init(method: HTTPMethod, target: [UInt8], adopting body: [UInt8]?) {
+    init(method: HTTPMethod, url: String, targetStart: Int, adopting body: [UInt8]?) {
         self.method = method
-        self.target = target
+        self.url = url
+        self.targetStart = targetStart
         self.body = body
     }
 
     deinit {
-        target.withUnsafeMutableBytes { Secret.zero($0) }
         body?.withUnsafeMutableBytes { Secret.zero($0) }
     }
 
+    /// The bytes of `url` from `start` on (none when it is shorter).
+    static func withTarget<R>(_ url: String, _ start: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var url = url
+        return url.withUTF8 { all in body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[min(start, all.count)...]))) }
+    }
+
     func equals(method: HTTPMethod, target: UnsafeRawBufferPointer, body: [UInt8]?) -> Bool {
-        guard method == self.method, self.target.withUnsafeBytes({ BoundOperation.same($0, target) }) else { return false }
+        guard method == self.method, BoundOperation.withTarget(url, targetStart, { BoundOperation.same($0, target) }) else { return false }
         switch (self.body, body) {
         case (nil, nil): return true
         case let (a?, b?): return a.withUnsafeBytes { pa in b.withUnsafeBytes { pb in BoundOperation.same(pa, pb) } }
@@ -97,7 +107,7 @@ final class BoundOperation: Equatable, @unchecked Sendable {
     }
 
     static func == (a: BoundOperation, b: BoundOperation) -> Bool {
-        b.target.withUnsafeBytes { a.equals(method: b.method, target: $0, body: b.body) }
+        withTarget(b.url, b.targetStart) { a.equals(method: b.method, target: $0, body: b.body) }
     }
 }
 
@@ -108,14 +118,16 @@ final class BoundOperation: Equatable, @unchecked Sendable {
 final class PreparedCall {
     let endpoint: Endpoint
     /// After the base URL, query excluded: "/v2.5/client-id/…".
-    var path: String { String(fullPath.utf8.dropFirst(basePathCount)) ?? "" }
-    /// The same after the base URL's path ("/flexiti/pos-api/v2.5/client-id/…"): what errors report.
-    let fullPath: String
-    /// Bytes of the base URL's path in `fullPath`.
-    private let basePathCount: Int
+    var path: String { ErrorContext.slice(url, pathStart, pathEnd) }
+    /// The same after the base URL's path ("/flexiti/pos-api/v2.5/client-id/…"): what errors
+    /// report, read from `url` when one asks (most calls never make it).
+    var fullPath: String { ErrorContext.slice(url, basePathStart, pathEnd) }
     let url: String
     /// Where the path starts in `url` (after the base URL).
     let pathStart: Int
+    /// Where the base URL's path starts in `url`, and where the path ends (the query's "?").
+    let basePathStart: Int
+    let pathEnd: Int
     var body: [UInt8]?
     let idempotencyKey: String
     /// What the validator found wrong: reported as wrong_inputs, and nothing is sent.
@@ -162,8 +174,8 @@ final class PreparedCall {
                 break
             }
         }
-        fullPath = String(decoding: out[basePathStart...], as: UTF8.self)
-        basePathCount = pathStart - basePathStart
+        self.basePathStart = basePathStart
+        pathEnd = out.count
         if !query.isEmpty || langQuery != nil {
             out.append(UInt8(ascii: "?"))
             out.append(contentsOf: PercentEncoding.form(query).utf8)
@@ -217,27 +229,20 @@ final class PreparedCall {
 
     /// The operation these bytes perform: method, path and query, body.
     var operation: BoundOperation {
-        var url = url
-        let tail = url.withUTF8 { all in Array(all[min(pathStart, all.count)...]) }
-        return BoundOperation(method: endpoint.method, target: tail, body: body)
+        BoundOperation(method: endpoint.method, url: url, targetStart: pathStart, body: body)
     }
 
     /// The same, taking over the body instead of copying it (the call is done: its scrub then
     /// has nothing left to zero, and the operation zeroes the body when it goes).
     func takeOperation() -> BoundOperation {
-        var url = url
-        let tail = url.withUTF8 { all in Array(all[min(pathStart, all.count)...]) }
-        let op = BoundOperation(method: endpoint.method, target: tail, adopting: body)
+        let op = BoundOperation(method: endpoint.method, url: url, targetStart: pathStart, adopting: body)
         body = nil
         return op
     }
 
     /// Whether these bytes perform `op` (compared byte for byte, no copy made).
     func performs(_ op: BoundOperation) -> Bool {
-        var url = url
-        return url.withUTF8 { all in
-            op.equals(method: endpoint.method, target: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[min(pathStart, all.count)...])), body: body)
-        }
+        BoundOperation.withTarget(url, pathStart) { op.equals(method: endpoint.method, target: $0, body: body) }
     }
 
     /// The body may carry a verification code or a security answer.
@@ -556,8 +561,8 @@ package final class Session: @unchecked Sendable {
         if !p.idempotencyKey.isEmpty { headers.append(("x-idempotency-key", p.idempotencyKey)) }
         var request = HTTPRequest(method: p.endpoint.method, url: p.url, headers: headers, body: p.body)
         request.sendAtMostOnce = Repeat.sendAtMostOnce(p.endpoint, idempotencyKey: p.idempotencyKey)
-        let context = ErrorContext(endpoint: p.endpoint, path: p.fullPath, referenceId: referenceId,
-                                   idempotencyKey: p.idempotencyKey)
+        let context = ErrorContext(endpoint: p.endpoint, url: p.url, pathStart: p.basePathStart, pathEnd: p.pathEnd,
+                                   referenceId: referenceId, idempotencyKey: p.idempotencyKey)
         return exchange(&request, context: context)
     }
 
