@@ -16,6 +16,7 @@
 # it (scripts/nginx/common.sh, a throwaway CA) for the HTTPS rows of the two C clients.
 # Needs: cc, pkg-config, libcurl and jansson headers, valgrind, python3 (nginx optional).
 set -euo pipefail
+shopt -s extglob  # ${CLIENTS//@(a|b)/} below
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 MODE=full PROFILE=0 BUILD=1
@@ -29,7 +30,7 @@ for arg in "$@"; do
 done
 
 if [ $MODE = full ]; then
-    OUT=$HERE/results N_CG=200 N_CG_PY=100 N_WALL=2000 REPS=9 N_CONN=1000 N_RSS=100000 RSS_EVERY=10000 LOAD_RUNS=11 PY_CG=1
+    OUT=$HERE/results N_CG=200 N_CG_PY=100 N_WALL=2000 REPS=15 N_CONN=1000 N_RSS=100000 RSS_EVERY=10000 LOAD_RUNS=21 PY_CG=1
 else
     OUT=$HERE/results-smoke N_CG=10 N_CG_PY=0 N_WALL=200 REPS=1 N_CONN=1000 N_RSS=2000 RSS_EVERY=1000 LOAD_RUNS=3 PY_CG=0
 fi
@@ -112,6 +113,15 @@ if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
     log "wall clock: server side on CPU 0, clients on CPU 1"
 fi
 
+# The clients in turn, starting one further along each round ("rotated 2 a b c" is "c a b"): a
+# client that always ran right after another would always find the caches as that one left
+# them (after Python's 80 ms import, cold; after a client that loaded the same libcurl, warm).
+rotated() {
+    local shift=$1; shift
+    local list=("$@") n=$#
+    for ((i = 0; i < n; i++)); do echo "${list[$(( (i + shift) % n ))]}"; done
+}
+
 # One admin request to the server (bash's /dev/tcp: no curl binary needed); prints the body's last line.
 admin() {
     exec 3<>"/dev/tcp/127.0.0.1/$PORT"
@@ -173,9 +183,10 @@ callgrind_ir() {
 # run of each client and the median over repetitions of the ratio of the two C clients' runs
 # made side by side.
 declare -A WALL
-for _ in $(seq $REPS); do
+for rep in $(seq $REPS); do
     for op in token lookup authorize captures; do
-        for c in $CLIENTS; do
+        # The two C clients side by side, taking turns to go first; Python after them.
+        for c in $(rotated $rep libflexiti baseline-c) ${CLIENTS//@(libflexiti|baseline-c)/}; do
             case " ${OPS[$c]} " in *" $op "*) ;; *) continue ;; esac
             WALL[$c.$op]="${WALL[$c.$op]:-} $($PIN $(cmd "$c") "$URL" "$op" $N_WALL | field ops_per_sec)"
         done
@@ -213,9 +224,9 @@ log "wall clock: $REPS interleaved repetitions done"
             done
         done
         log "HTTPS wall clock"
-        for _ in $(seq $REPS); do
+        for rep in $(seq $REPS); do
             for op in token lookup authorize captures; do
-                for c in $TLS_CLIENTS; do
+                for c in $(rotated $rep $TLS_CLIENTS); do  # the two C clients, taking turns
                     case " ${TLS_OPS[$c]} " in *" $op "*) ;; *) continue ;; esac
                     TLS_WALL[$c.$op]="${TLS_WALL[$c.$op]:-} $($PIN $(cmd "$c") "$TLS_URL" "$op" $N_WALL --cacert "$TLS_DIR/ca.pem" | field ops_per_sec)"
                 done
@@ -268,18 +279,23 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
     echo "# start-up, median of $LOAD_RUNS fresh processes: load = dlopen/import, session = ready to send"
     echo "# client load_ms session_ms total_ms instructions   (instructions: the whole process, load + session, callgrind, one run)"
     log "start-up times"
-    # Interleaved like the wall-clock runs: each round starts every client once.
+    # The two C clients alternate, each round starting with the other one (rotated); Python's
+    # import, 60 to 80 ms that leave the caches cold, is timed in rounds of its own after them
+    # rather than between two C runs it would disturb.
     declare -A ROWS
-    for _ in $(seq $LOAD_RUNS); do
-        for c in $CLIENTS; do
-            case $c in
-                libflexiti) r=$("$HERE/bin/load_time" flexiti "$LIB" "$URL") ;;
-                baseline-c) r=$("$HERE/bin/load_time" baseline) ;;
-                python-requests) r=$("$PY" -c 'import time; t0=time.monotonic(); import requests; t1=time.monotonic(); s=requests.Session(); t2=time.monotonic(); print("load_ms=%.3f session_ms=%.3f total_ms=%.3f" % ((t1-t0)*1e3, (t2-t1)*1e3, (t2-t0)*1e3))') ;;
-            esac
-            ROWS[$c]="${ROWS[$c]:-}$r"$'\n'
-        done
+    start_up() {
+        case $1 in
+            libflexiti) $PIN "$HERE/bin/load_time" flexiti "$LIB" "$URL" ;;
+            baseline-c) $PIN "$HERE/bin/load_time" baseline ;;
+            python-requests) $PIN "$PY" -c 'import time; t0=time.monotonic(); import requests; t1=time.monotonic(); s=requests.Session(); t2=time.monotonic(); print("load_ms=%.3f session_ms=%.3f total_ms=%.3f" % ((t1-t0)*1e3, (t2-t1)*1e3, (t2-t0)*1e3))' ;;
+        esac
+    }
+    for round in $(seq $LOAD_RUNS); do
+        for c in $(rotated $round libflexiti baseline-c); do ROWS[$c]="${ROWS[$c]:-}$(start_up $c)"$'\n'; done
     done
+    case " $CLIENTS " in *" python-requests "*)
+        for _ in $(seq $LOAD_RUNS); do ROWS[python-requests]="${ROWS[python-requests]:-}$(start_up python-requests)"$'\n'; done ;;
+    esac
     for c in $CLIENTS; do
         rows=${ROWS[$c]}
         # Instructions repeat within a fraction of a percent where milliseconds do not (a shared
