@@ -4,12 +4,12 @@
 // Linux only (the code imports Glibc), hence no `platforms:` list.
 import PackageDescription
 
-// Release settings of the library's Swift code (docs/architecture.md, "Compiler settings").
-// Debug builds, which the tests use, keep the runtime exclusivity checks.
-// In every configuration, the library's modules do not import _StringProcessing implicitly: its
-// string searches (contains and split with a String, regexes) would link the regex engine, about
-// 1 MB of code and metadata that every process loading the library maps and relocates.
-let releaseSettings: [SwiftSetting] = [
+// Settings of the library's Swift code (docs/architecture.md, "Start-up and compiler settings").
+// Release builds drop the runtime exclusivity checks; debug builds, which the tests use, keep them.
+// In every configuration the modules do not import _StringProcessing implicitly: its string
+// searches (contains and split with a String, regexes) would link the regex engine, 1.4 MB of
+// code and metadata that every process loading the library maps and relocates.
+let librarySettings: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
     .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import"]),
 ]
@@ -49,13 +49,13 @@ let package = Package(
         .target(
             name: "FlexitiCore",
             dependencies: ["CCurl", "CJansson", "CSQLite", "CSecureMemory", "CAnswerPrepass"],
-            swiftSettings: releaseSettings
+            swiftSettings: librarySettings
         ),
         // The C ABI: one file per handle type, implementing include/flexiti.h.
         .target(
             name: "Flexiti",
             dependencies: ["FlexitiCore", "CFlexiti", "CSwiftRuntime"],
-            swiftSettings: [.enableExperimentalFeature("CImplementation")] + releaseSettings
+            swiftSettings: [.enableExperimentalFeature("CImplementation")] + librarySettings
         ),
 
         // The local Flexiti-compatible server (tests, examples, users' integration tests).
