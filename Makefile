@@ -59,7 +59,7 @@ SWIFT_RELEASE_LINK_FLAGS := -c release --product flexiti --scratch-path $(RELEAS
 	-Xlinker --version-script=$(abspath scripts/flexiti.map) \
 	-Xlinker -soname=$(LIB_SONAME) $(LIB_FLOOR_FLAGS) \
 	-Xlinker --wrap=free -Xlinker --wrap=realloc -Xlinker --wrap=swift_copyAuxiliaryExecutablePath
-# Start-up code, then the calls' code, each laid out together (scripts/gen-symbol-order.sh).
+# The functions that load the library and make a session, laid out together (scripts/gen-symbol-order.sh).
 SYMBOL_ORDER_FLAGS := $(if $(wildcard scripts/symbol-order.txt),-Xlinker --symbol-ordering-file=$(abspath scripts/symbol-order.txt) \
 	-Xlinker --no-warn-symbol-ordering)
 SWIFT_RELEASE_FLAGS := $(SWIFT_RELEASE_LINK_FLAGS) -Xlinker -s $(SYMBOL_ORDER_FLAGS)

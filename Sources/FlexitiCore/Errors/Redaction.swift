@@ -65,20 +65,17 @@ package enum Redaction {
     /// UTF-8, so whole characters are replaced).
     static func removing(_ needle: String, from text: String) -> String {
         let n = Array(needle.utf8), t = Array(text.utf8)
-        guard !n.isEmpty, t.count >= n.count else { return text }
+        guard !n.isEmpty, var hit = TextSearch.index(of: n, in: t) else { return text }
         var out: [UInt8] = []
         var i = 0
-        var found = false
-        while i < t.count {
-            if t.count - i >= n.count, t[i] == n[0], t[i..<(i + n.count)].elementsEqual(n) {
-                out.append(contentsOf: mark.utf8)
-                i += n.count
-                found = true
-            } else {
-                out.append(t[i])
-                i += 1
-            }
+        while true {
+            out.append(contentsOf: t[i..<hit])
+            out.append(contentsOf: mark.utf8)
+            i = hit + n.count
+            guard let next = TextSearch.index(of: n, in: t, from: i) else { break }
+            hit = next
         }
-        return found ? String(decoding: out, as: UTF8.self) : text
+        out.append(contentsOf: t[i...])
+        return String(decoding: out, as: UTF8.self)
     }
 }
